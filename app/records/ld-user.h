@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (LdUser, ld_user, LD, USER, GObject)
  * "grants" (uint, LdGrant), "grants-label" (translated, "" if none),
  * "disabled" (bool), "locked" (bool: locked out now),
  * "must-change-password" (bool), "password-changed-at" (int64 unix s),
- * "created-at" (int64), "last-login-at" (int64, 0 = never),
+ * "created-at" (int64), "last-login-at" (int64, 0 = never), "last-login-text" (translated, "Never" if 0),
  * "status-label" (translated: Active / Disabled / Locked / Must change password). */
 LdUser      *ld_user_new                     (gint64       id,
                                               const char  *name,

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ld-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ld-error.h"
+#include "vault/ld-migrations.h"
+#include "vault/ld-statement.h"
+
+/* Append-only: never edit a step once released; add a new one. SQLite
+ * 3.15.2 has no DROP/RENAME COLUMN, so a step that needs one creates the new
+ * table, copies the rows, drops the old table and renames the new one. */
+static const char * const steps[] = {
+  /* 1: accounts, settings, the audit trail. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  role TEXT NOT NULL CHECK (role IN ('sysadmin','secadmin','auditor','investigator','leader','viewer')),"
+  "  grants INTEGER NOT NULL DEFAULT 0,"
+  "  disabled INTEGER NOT NULL DEFAULT 0,"
+  "  must_change INTEGER NOT NULL DEFAULT 0,"
+  "  password_changed_at INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  last_login_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE password_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  hash TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL);"
+  "CREATE INDEX password_history_user ON password_history (user_id, id);"
+  "CREATE TABLE audit_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  ts_utc INTEGER NOT NULL,"
+  "  ts_boot INTEGER NOT NULL,"
+  "  boot_id TEXT NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  event TEXT NOT NULL,"
+  "  object_type TEXT NOT NULL,"
+  "  object_id TEXT NOT NULL,"
+  "  outcome TEXT NOT NULL,"
+  "  details TEXT NOT NULL,"
+  "  prev_hash BLOB NOT NULL,"
+  "  entry_hash BLOB NOT NULL,"
+  "  mac BLOB NOT NULL);"
+  "CREATE INDEX audit_log_ts ON audit_log (ts_utc);"
+  "CREATE INDEX audit_log_account ON audit_log (account, seq);"
+  "CREATE INDEX audit_log_event ON audit_log (event, seq);"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TABLE audit_head ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  seq INTEGER NOT NULL,"
+  "  entry_hash BLOB NOT NULL,"
+  "  mac BLOB NOT NULL);",
+};
+
+int
+ld_migrations_latest (void)
+{
+  return G_N_ELEMENTS (steps);
+}
+
+gboolean
+ld_migrations_run (sqlite3  *db,
+                   GError  **error)
+{
+  gint64 version;
+
+  if (!ld_sql_query_int64 (db, "PRAGMA user_version", 0, &version, error))
+    return FALSE;
+
+  if (version > ld_migrations_latest ())
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_FAILED,
+                   _("The vault was written by a newer version of Liandang (schema %d, this version knows %d). "
+                     "Install the newer version to open it."),
+                   (int) version, ld_migrations_latest ());
+      return FALSE;
+    }
+
+  for (gint64 v = version; v < ld_migrations_latest (); v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", (int) v + 1);
+
+      if (!ld_sql_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!ld_sql_exec (db, steps[v], error) || !ld_sql_exec (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Upgrading the vault to schema %d failed: "), (int) v + 1);
+          return FALSE;
+        }
+      if (!ld_sql_exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      g_debug ("Migrated vault schema to %d", (int) v + 1);
+    }
+  return TRUE;
+}
