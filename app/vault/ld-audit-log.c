@@ -347,12 +347,14 @@ read_head (sqlite3  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* The head row, not the table's last row, says where the chain goes on:
-   * entries cut off the tail then stay visible as a gap. */
+  /* The chain goes on after the higher of the head row and the table's
+   * last row: entries cut off the tail then stay visible as a gap, and a
+   * damaged head row cannot make sequence numbers collide. */
   stmt = ld_sql_prepare (db,
-                         "SELECT seq, entry_hash FROM audit_head WHERE id = 1"
-                         " UNION ALL SELECT * FROM (SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1)"
-                         " LIMIT 1",
+                         "SELECT seq, entry_hash FROM ("
+                         " SELECT seq, entry_hash, 0 AS pref FROM audit_head WHERE id = 1"
+                         " UNION ALL SELECT * FROM (SELECT seq, entry_hash, 1 FROM audit_log ORDER BY seq DESC LIMIT 1))"
+                         " ORDER BY seq DESC, pref LIMIT 1",
                          error);
   if (stmt == NULL)
     return FALSE;
