@@ -1,0 +1,1453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "vault/ld-vault-private.h"
+#include "vault/ld-vault.h"
+
+/* Drives the built liandang-cli (path in $LIANDANG_CLI) through GSubprocess,
+ * each test in its own temporary vault, and checks exit codes, messages and
+ * side effects through the tool itself. */
+
+#define ADMIN       "root"
+#define ADMIN_PW    "Admin#Pass2024"
+#define INITIAL_PW  "Temp#Word1234"
+#define USER_PW     "Good#Word4321"
+#define OTHER_PW    "Next#Word5678"
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("LIANDANG_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/* Runs the tool with argv (NULL-terminated) and input on standard input
+ * (a pipe, so never a terminal; NULL gives an empty input). */
+static CliResult *
+run_argv (const char * const *argv,
+          const char         *input)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  CliResult *result = g_new0 (CliResult, 1);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_VAULT");
+  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_USER");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL,
+                                 &result->out, &result->err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("liandang-cli did not exit normally (signal %d); stderr: %s",
+             g_subprocess_get_term_sig (process), result->err);
+  result->status = g_subprocess_get_exit_status (process);
+
+  {
+    g_autofree char *line = g_strjoinv (" ", (char **) argv + 1);
+
+    g_test_message ("$ liandang-cli %s → %d\n%s%s",
+                    line, result->status, result->out, result->err);
+  }
+
+  return result;
+}
+
+/* liandang-cli --vault <fixture vault> [--user USER] ARGS… */
+static CliResult *
+run_cli (Fixture    *f,
+         const char *user,
+         const char *input,
+         ...) G_GNUC_NULL_TERMINATED;
+
+static CliResult *
+run_cli (Fixture    *f,
+         const char *user,
+         const char *input,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--vault");
+  g_ptr_array_add (argv, f->vault);
+  if (user != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--user");
+      g_ptr_array_add (argv, (gpointer) user);
+    }
+
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return run_argv ((const char * const *) argv->pdata, input);
+}
+
+#define assert_status(result, expected)                                         \
+  G_STMT_START {                                                                \
+    if ((result)->status != (expected))                                         \
+      g_error ("expected exit status %d, got %d\nstdout: %s\nstderr: %s",       \
+               (expected), (result)->status, (result)->out, (result)->err);     \
+  } G_STMT_END
+
+/* Errors are one line "liandang-cli: <message>" (plus a hint for usage). */
+static void
+assert_error_message (CliResult  *result,
+                      const char *needle)
+{
+  g_assert_true (g_str_has_prefix (result->err, "liandang-cli: "));
+  g_assert_cmpuint (strlen (result->err), >, strlen ("liandang-cli: ") + 5);
+  if (needle != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (result->err, -1);
+      g_autofree char *lower_needle = g_utf8_strdown (needle, -1);
+
+      if (strstr (lower, lower_needle) == NULL)
+        g_error ("stderr does not mention “%s”: %s", needle, result->err);
+    }
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_not_contains (const char *haystack,
+                     const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
+}
+
+/* The line of a table whose first cell is key, or NULL. */
+static char *
+table_line (const char *table,
+            const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_regex_split_simple ("\\s{2,}", g_strstrip (lines[i]), 0, 0);
+
+      if (cells[0] != NULL && g_str_equal (cells[0], key))
+        return g_strdup (lines[i]);
+    }
+
+  return NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("liandang-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault = g_build_filename (f->dir, "vault", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR)
+              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->vault);
+  g_free (f->dir);
+}
+
+static void
+init_vault (Fixture *f)
+{
+  g_autoptr(CliResult) result = NULL;
+
+  result = run_cli (f, NULL, ADMIN_PW "\n",
+                    "init", "--admin", ADMIN, "--kdf", "interactive", NULL);
+  assert_status (result, 0);
+}
+
+static char *
+input2 (const char *first,
+        const char *second)
+{
+  return g_strdup_printf ("%s\n%s\n", first, second);
+}
+
+/* Creates an account as the administrator and signs in once to replace the
+ * initial password with USER_PW. */
+static void
+add_account (Fixture    *f,
+             const char *name,
+             const char *role)
+{
+  g_autoptr(CliResult) added = NULL;
+  g_autoptr(CliResult) changed = NULL;
+  g_autofree char *add_input = input2 (ADMIN_PW, INITIAL_PW);
+  g_autofree char *change_input = input2 (INITIAL_PW, USER_PW);
+
+  added = run_cli (f, ADMIN, add_input,
+                   "user", "add", name, "--role", role, "--kdf", "interactive", NULL);
+  assert_status (added, 0);
+
+  changed = run_cli (f, name, change_input, "user", "passwd", name, NULL);
+  assert_status (changed, 0);
+}
+
+static void
+setup_admins (Fixture *f)
+{
+  init_vault (f);
+  add_account (f, "sec", "secadmin");
+  add_account (f, "aud", "auditor");
+}
+
+static char *
+audit_as_auditor (Fixture    *f,
+                  const char *first_option,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliResult) result = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--vault");
+  g_ptr_array_add (argv, f->vault);
+  g_ptr_array_add (argv, (gpointer) "--user");
+  g_ptr_array_add (argv, (gpointer) "aud");
+  g_ptr_array_add (argv, (gpointer) "audit");
+  g_ptr_array_add (argv, (gpointer) "list");
+
+  va_start (args, first_option);
+  for (arg = first_option; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  result = run_argv ((const char * const *) argv->pdata, USER_PW "\n");
+  assert_status (result, 0);
+
+  return g_steal_pointer (&result->out);
+}
+
+/* Tests. */
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const bad[][4] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--no-such-option", "user", "list", NULL },
+    { "user", NULL },
+    { "user", "frobnicate", NULL },
+    { "user", "list", "--no-such-option", NULL },
+    { "user", "list", "extra", NULL },
+    { "user", "add", NULL },
+    { "user", "add", "bob", NULL },
+    { "user", "grant", "bob", NULL },
+    { "policy", "set", "min-length", NULL },
+    { "init", NULL },
+    { "--user", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(CliResult) result = NULL;
+
+      g_ptr_array_add (argv, (gpointer) cli_path ());
+      g_ptr_array_add (argv, (gpointer) "--vault");
+      g_ptr_array_add (argv, f->vault);
+      for (guint j = 0; bad[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) bad[i][j]);
+      g_ptr_array_add (argv, NULL);
+
+      result = run_argv ((const char * const *) argv->pdata, NULL);
+      assert_status (result, 2);
+      assert_error_message (result, NULL);
+      assert_contains (result->err, "--help");
+      g_assert_cmpstr (result->out, ==, "");
+    }
+
+  /* Nothing was created by any of them. */
+  g_assert_false (g_file_test (f->vault, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const commands[][2] = {
+    { "init", NULL }, { "user", "add" }, { "user", "list" }, { "user", "passwd" },
+    { "user", "disable" }, { "user", "enable" }, { "user", "unlock" }, { "user", "grant" },
+    { "user", "revoke" }, { "user", "role" }, { "policy", "show" }, { "policy", "set" },
+    { "audit", "list" }, { "audit", "verify" }, { "vault", "info" },
+  };
+  g_autoptr(CliResult) top = NULL;
+  g_autoptr(CliResult) help_word = NULL;
+  g_autoptr(CliResult) group = NULL;
+  g_autoptr(CliResult) version = NULL;
+
+  top = run_cli (f, NULL, NULL, "--help", NULL);
+  assert_status (top, 0);
+  assert_contains (top->out, "Usage:");
+  assert_contains (top->out, "--password-file");
+  assert_contains (top->out, "Exit status");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *path = commands[i][1] != NULL
+        ? g_strdup_printf ("%s %s", commands[i][0], commands[i][1])
+        : g_strdup (commands[i][0]);
+      g_autoptr(CliResult) result = NULL;
+
+      assert_contains (top->out, path);
+
+      if (commands[i][1] != NULL)
+        result = run_cli (f, NULL, NULL, commands[i][0], commands[i][1], "--help", NULL);
+      else
+        result = run_cli (f, NULL, NULL, commands[i][0], "--help", NULL);
+      assert_status (result, 0);
+      assert_contains (result->out, "Usage:");
+      assert_contains (result->out, path);
+      assert_contains (result->out, "--vault");
+      g_assert_cmpstr (result->err, ==, "");
+    }
+
+  help_word = run_cli (f, NULL, NULL, "help", "user", "add", NULL);
+  assert_status (help_word, 0);
+  assert_contains (help_word->out, "--role");
+  assert_contains (help_word->out, "--new-password-file");
+  assert_contains (help_word->out, "line after your own password");
+
+  group = run_cli (f, NULL, NULL, "user", "--help", NULL);
+  assert_status (group, 0);
+  assert_contains (group->out, "user passwd");
+
+  version = run_cli (f, NULL, NULL, "--version", NULL);
+  assert_status (version, 0);
+  assert_contains (version->out, "liandang-cli " PACKAGE_VERSION);
+
+  g_assert_false (g_file_test (f->vault, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) list = NULL;
+  g_autoptr(CliResult) info = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *slots = NULL;
+  g_autofree char *admin_line = NULL;
+  GStatBuf st;
+
+  init_vault (f);
+
+  g_assert_cmpint (g_stat (f->vault, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  db = g_build_filename (f->vault, "liandang.db", NULL);
+  slots = g_build_filename (f->vault, "keyslots", NULL);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (slots, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A second init changes nothing. */
+  again = run_cli (f, NULL, "Other#Pass2024\n",
+                   "init", "--admin", "other", "--kdf", "interactive", NULL);
+  assert_status (again, 6);
+  assert_error_message (again, "already");
+
+  list = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (list, 0);
+  admin_line = table_line (list->out, ADMIN);
+  g_assert_nonnull (admin_line);
+  assert_contains (admin_line, "sysadmin");
+  assert_contains (admin_line, "active");
+  assert_not_contains (list->out, "other");
+
+  info = run_cli (f, ADMIN, ADMIN_PW "\n", "vault", "info", NULL);
+  assert_status (info, 0);
+  g_assert_cmpuint (strlen (info->out), >, 0);
+}
+
+static void
+test_init_invalid (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CliResult) weak = NULL;
+  g_autoptr(CliResult) bad_name = NULL;
+  g_autoptr(CliResult) bad_kdf = NULL;
+  g_autoptr(CliResult) no_password = NULL;
+
+  weak = run_cli (f, NULL, "short\n", "init", "--admin", ADMIN, "--kdf", "interactive", NULL);
+  assert_status (weak, 6);
+  assert_error_message (weak, NULL);
+
+  bad_name = run_cli (f, NULL, ADMIN_PW "\n",
+                      "init", "--admin", "bad name!", "--kdf", "interactive", NULL);
+  assert_status (bad_name, 6);
+  assert_error_message (bad_name, NULL);
+
+  bad_kdf = run_cli (f, NULL, ADMIN_PW "\n", "init", "--admin", ADMIN, "--kdf", "extreme", NULL);
+  assert_status (bad_kdf, 6);
+  assert_error_message (bad_kdf, "interactive");
+
+  no_password = run_cli (f, NULL, "", "init", "--admin", ADMIN, "--kdf", "interactive", NULL);
+  assert_status (no_password, 2);
+  assert_error_message (no_password, "password");
+
+  /* None of them left a vault behind. */
+  {
+    g_autofree char *slots = g_build_filename (f->vault, "keyslots", NULL);
+
+    g_assert_false (g_file_test (slots, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_not_a_vault (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CliResult) missing = NULL;
+  g_autoptr(CliResult) empty = NULL;
+
+  missing = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (missing, 4);
+  assert_error_message (missing, "vault");
+
+  g_assert_cmpint (g_mkdir (f->vault, 0700), ==, 0);
+  empty = run_cli (f, ADMIN, ADMIN_PW "\n", "vault", "info", NULL);
+  assert_status (empty, 4);
+  assert_error_message (empty, "vault");
+}
+
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  init_vault (f);
+
+  /* Flip bytes in the middle of the database file. */
+  db = g_build_filename (f->vault, "liandang.db", NULL);
+  g_file_get_contents (db, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 2048);
+  for (gsize i = length / 2; i < length / 2 + 64; i++)
+    contents[i] ^= 0x5a;
+  /* And in page 1, past the salt, so the damage is met on opening. */
+  for (gsize i = 100; i < 200; i++)
+    contents[i] ^= 0xa5;
+  g_file_set_contents_full (db, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+
+  result = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (result, 4);
+  assert_error_message (result, NULL);
+}
+
+static void
+test_damaged_middle (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CliResult) list = NULL;
+  g_autoptr(CliResult) verify = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  setup_admins (f);
+
+  /* Only the middle of the file, where the page HMAC fails (SQLITE_CORRUPT)
+   * while page 1 still opens. */
+  db = g_build_filename (f->vault, "liandang.db", NULL);
+  g_file_get_contents (db, &contents, &length, &error);
+  g_assert_no_error (error);
+  for (gsize i = length / 2; i < length / 2 + 64; i++)
+    contents[i] ^= 0x5a;
+  g_file_set_contents_full (db, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+
+  /* The vault checks the whole file when it opens, so every command stops,
+   * whichever table the damaged page belongs to. */
+  list = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (list, 4);
+  assert_error_message (list, "damaged");
+  g_assert_cmpstr (list->out, ==, "");
+  verify = run_cli (f, "aud", USER_PW "\n", "audit", "verify", NULL);
+  assert_status (verify, 4);
+}
+
+static void
+test_wrong_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CliResult) wrong = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  g_autoptr(CliResult) right = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+
+  wrong = run_cli (f, ADMIN, "Not#ThePass99\n", "user", "list", NULL);
+  assert_status (wrong, 3);
+  assert_error_message (wrong, "password");
+  g_assert_cmpstr (wrong->out, ==, "");
+
+  unknown = run_cli (f, "nobody", "Not#ThePass99\n", "user", "list", NULL);
+  assert_status (unknown, 3);
+  assert_error_message (unknown, NULL);
+
+  right = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (right, 0);
+
+  audit = audit_as_auditor (f, "--event", "login.failed", NULL);
+  assert_contains (audit, "login.failed");
+  assert_contains (audit, ADMIN);
+}
+
+static void
+test_lockout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CliResult) locked = NULL;
+  g_autoptr(CliResult) listed = NULL;
+  g_autoptr(CliResult) unlock = NULL;
+  g_autoptr(CliResult) after = NULL;
+  g_autoptr(CliResult) threshold = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+  add_account (f, "ivy", "investigator");
+
+  threshold = run_cli (f, "sec", USER_PW "\n", "policy", "set", "lockout-threshold", "3", NULL);
+  assert_status (threshold, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CliResult) wrong = run_cli (f, "ivy", "Wrong#Pass000\n", "vault", "info", NULL);
+
+      assert_status (wrong, 3);
+    }
+
+  /* Locked now: the right password is refused too, in a new process. */
+  locked = run_cli (f, "ivy", USER_PW "\n", "vault", "info", NULL);
+  assert_status (locked, 3);
+  assert_error_message (locked, "lock");
+
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (listed, 0);
+  line = table_line (listed->out, "ivy");
+  g_assert_nonnull (line);
+  assert_contains (line, "locked");
+
+  /* The system administrator may not lift it; the security administrator may. */
+  {
+    g_autoptr(CliResult) denied = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "unlock", "ivy", NULL);
+
+    assert_status (denied, 5);
+  }
+  unlock = run_cli (f, "sec", USER_PW "\n", "user", "unlock", "ivy", NULL);
+  assert_status (unlock, 0);
+
+  after = run_cli (f, "ivy", USER_PW "\n", "vault", "info", NULL);
+  assert_status (after, 0);
+
+  audit = audit_as_auditor (f, NULL);
+  assert_contains (audit, "login.lockout");
+  assert_contains (audit, "account.unlocked");
+}
+
+static void
+test_disabled (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CliResult) disable = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) listed = NULL;
+  g_autoptr(CliResult) enable = NULL;
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) self = NULL;
+  g_autofree char *line = NULL;
+
+  init_vault (f);
+  add_account (f, "vic", "viewer");
+
+  disable = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "disable", "vic", NULL);
+  assert_status (disable, 0);
+
+  refused = run_cli (f, "vic", USER_PW "\n", "vault", "info", NULL);
+  assert_status (refused, 3);
+  assert_error_message (refused, "disabled");
+
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  line = table_line (listed->out, "vic");
+  g_assert_nonnull (line);
+  assert_contains (line, "disabled");
+
+  enable = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "enable", "vic", NULL);
+  assert_status (enable, 0);
+  again = run_cli (f, "vic", USER_PW "\n", "vault", "info", NULL);
+  assert_status (again, 0);
+
+  /* The administrator cannot lock itself out. */
+  self = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "disable", ADMIN, NULL);
+  g_assert_cmpint (self->status, !=, 0);
+  assert_error_message (self, NULL);
+}
+
+typedef struct
+{
+  const char *user;
+  const char *args[6];
+} Denied;
+
+static void
+test_permissions (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const Denied denied[] = {
+    /* The system administrator administers accounts, nothing else. */
+    { ADMIN, { "policy", "set", "min-length", "12", NULL } },
+    { ADMIN, { "user", "grant", "ivy", "export", NULL } },
+    { ADMIN, { "user", "unlock", "ivy", NULL } },
+    { ADMIN, { "audit", "list", NULL } },
+    { ADMIN, { "audit", "verify", NULL } },
+    /* The security administrator: grants, policy, unlocking. */
+    { "sec", { "user", "add", "eve", "--role", "viewer", NULL } },
+    { "sec", { "user", "disable", "ivy", NULL } },
+    { "sec", { "user", "role", "ivy", "leader", NULL } },
+    { "sec", { "user", "passwd", "ivy", NULL } },
+    { "sec", { "audit", "list", NULL } },
+    { "sec", { "audit", "verify", NULL } },
+    /* The auditor reads the trail only. */
+    { "aud", { "user", "add", "eve", "--role", "viewer", NULL } },
+    { "aud", { "user", "grant", "ivy", "print", NULL } },
+    { "aud", { "policy", "set", "history", "6", NULL } },
+    { "aud", { "user", "unlock", "ivy", NULL } },
+    { "aud", { "user", "enable", "ivy", NULL } },
+    /* Business roles administer nothing. */
+    { "ivy", { "user", "list", NULL } },
+    { "ivy", { "user", "add", "eve", "--role", "viewer", NULL } },
+    { "ivy", { "user", "grant", "ivy", "export", NULL } },
+    { "ivy", { "policy", "show", NULL } },
+    { "ivy", { "audit", "list", NULL } },
+    { "leo", { "user", "disable", "ivy", NULL } },
+    { "leo", { "policy", "set", "history", "6", NULL } },
+    { "leo", { "audit", "verify", NULL } },
+    { "vic", { "user", "passwd", "ivy", NULL } },
+    { "vic", { "user", "unlock", "ivy", NULL } },
+    { "vic", { "audit", "list", NULL } },
+  };
+  g_autoptr(CliResult) listed = NULL;
+  g_autoptr(CliResult) policy = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+  add_account (f, "ivy", "investigator");
+  add_account (f, "leo", "leader");
+  add_account (f, "vic", "viewer");
+
+  for (guint i = 0; i < G_N_ELEMENTS (denied); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(CliResult) result = NULL;
+      g_autofree char *input = NULL;
+      const char *password = g_str_equal (denied[i].user, ADMIN) ? ADMIN_PW : USER_PW;
+
+      g_ptr_array_add (argv, (gpointer) cli_path ());
+      g_ptr_array_add (argv, (gpointer) "--vault");
+      g_ptr_array_add (argv, f->vault);
+      g_ptr_array_add (argv, (gpointer) "--user");
+      g_ptr_array_add (argv, (gpointer) denied[i].user);
+      for (guint j = 0; denied[i].args[j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) denied[i].args[j]);
+      g_ptr_array_add (argv, NULL);
+
+      input = input2 (password, OTHER_PW);
+      result = run_argv ((const char * const *) argv->pdata, input);
+      if (result->status != 5)
+        g_error ("%s %s %s: expected 5, got %d: %s%s", denied[i].user, denied[i].args[0],
+                 denied[i].args[1], result->status, result->out, result->err);
+      assert_error_message (result, NULL);
+    }
+
+  /* Nothing changed: no account eve, ivy still an investigator without grants. */
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (listed, 0);
+  assert_not_contains (listed->out, "eve");
+  {
+    g_autofree char *line = table_line (listed->out, "ivy");
+
+    g_assert_nonnull (line);
+    assert_contains (line, "investigator");
+    assert_not_contains (line, "export");
+    assert_contains (line, "active");
+  }
+  policy = run_cli (f, "sec", USER_PW "\n", "policy", "show", NULL);
+  {
+    g_autofree char *line = table_line (policy->out, "min-length");
+
+    g_assert_nonnull (line);
+    assert_contains (line, " 10 ");
+  }
+
+  /* Denials are audited. */
+  audit = audit_as_auditor (f, "--event", "permission.denied", NULL);
+  assert_contains (audit, "permission.denied");
+}
+
+static void
+test_invalid_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *add_input = input2 (ADMIN_PW, INITIAL_PW);
+  g_autofree char *weak_input = input2 (ADMIN_PW, "weak");
+  g_autofree char *name_input = input2 (ADMIN_PW, "root" "#Pass2024");
+  g_autoptr(CliResult) bad_role = NULL;
+  g_autoptr(CliResult) weak = NULL;
+  g_autoptr(CliResult) bad_name = NULL;
+  g_autoptr(CliResult) long_name = NULL;
+  g_autoptr(CliResult) bad_value = NULL;
+  g_autoptr(CliResult) bad_key = NULL;
+  g_autoptr(CliResult) bad_grant = NULL;
+  g_autoptr(CliResult) not_found = NULL;
+  g_autoptr(CliResult) admin_role = NULL;
+  g_autoptr(CliResult) duplicate = NULL;
+  g_autoptr(CliResult) bad_date = NULL;
+  g_autoptr(CliResult) bad_limit = NULL;
+  g_autoptr(CliResult) bad_event = NULL;
+  g_autoptr(CliResult) grant_admin = NULL;
+  g_autoptr(CliResult) listed = NULL;
+
+  setup_admins (f);
+
+  bad_role = run_cli (f, ADMIN, add_input, "user", "add", "bob", "--role", "wizard", NULL);
+  assert_status (bad_role, 6);
+  assert_error_message (bad_role, "wizard");
+
+  weak = run_cli (f, ADMIN, weak_input,
+                  "user", "add", "bob", "--role", "viewer", "--kdf", "interactive", NULL);
+  assert_status (weak, 6);
+  assert_error_message (weak, NULL);
+
+  bad_name = run_cli (f, ADMIN, add_input, "user", "add", "bad name!", "--role", "viewer", NULL);
+  assert_status (bad_name, 6);
+  assert_error_message (bad_name, NULL);
+
+  long_name = run_cli (f, ADMIN, add_input, "user", "add",
+                       "a-name-that-is-far-too-long-for-an-account", "--role", "viewer", NULL);
+  assert_status (long_name, 6);
+
+  duplicate = run_cli (f, ADMIN, name_input,
+                       "user", "add", "SEC", "--role", "viewer", "--kdf", "interactive", NULL);
+  assert_status (duplicate, 6);
+  assert_error_message (duplicate, NULL);
+
+  bad_value = run_cli (f, "sec", USER_PW "\n", "policy", "set", "min-length", "3", NULL);
+  assert_status (bad_value, 6);
+  assert_error_message (bad_value, NULL);
+  {
+    g_autoptr(CliResult) nan = run_cli (f, "sec", USER_PW "\n",
+                                        "policy", "set", "history", "many", NULL);
+
+    assert_status (nan, 6);
+  }
+
+  bad_key = run_cli (f, "sec", USER_PW "\n", "policy", "set", "colour", "blue", NULL);
+  assert_status (bad_key, 6);
+  assert_error_message (bad_key, "min-length");
+
+  bad_grant = run_cli (f, "sec", USER_PW "\n", "user", "grant", "aud", "teleport", NULL);
+  assert_status (bad_grant, 6);
+  assert_error_message (bad_grant, "reporter-identity");
+
+  grant_admin = run_cli (f, "sec", USER_PW "\n", "user", "grant", "aud", "export", NULL);
+  assert_status (grant_admin, 6);
+  assert_error_message (grant_admin, NULL);
+
+  not_found = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "disable", "ghost", NULL);
+  assert_status (not_found, 6);
+  assert_error_message (not_found, "ghost");
+
+  admin_role = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "role", "aud", "secadmin", NULL);
+  assert_status (admin_role, 6);
+  assert_error_message (admin_role, NULL);
+
+  bad_date = run_cli (f, "aud", USER_PW "\n", "audit", "list", "--since", "yesterday", NULL);
+  assert_status (bad_date, 6);
+  assert_error_message (bad_date, "YYYY-MM-DD");
+  {
+    g_autoptr(CliResult) feb30 = run_cli (f, "aud", USER_PW "\n",
+                                          "audit", "list", "--until", "2024-02-30", NULL);
+
+    assert_status (feb30, 6);
+  }
+
+  bad_limit = run_cli (f, "aud", USER_PW "\n", "audit", "list", "--limit", "-4", NULL);
+  assert_status (bad_limit, 6);
+
+  bad_event = run_cli (f, "aud", USER_PW "\n", "audit", "list", "--event", "coffee.made", NULL);
+  assert_status (bad_event, 6);
+
+  /* Nothing was created. */
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (listed, 0);
+  g_assert_null (table_line (listed->out, "bob"));
+}
+
+static void
+test_must_change (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *reset_input = input2 (ADMIN_PW, INITIAL_PW);
+  g_autofree char *change_input = input2 (INITIAL_PW, OTHER_PW);
+  g_autofree char *same_input = input2 (INITIAL_PW, INITIAL_PW);
+  g_autoptr(CliResult) reset = NULL;
+  g_autoptr(CliResult) old = NULL;
+  g_autoptr(CliResult) blocked = NULL;
+  g_autoptr(CliResult) blocked_other = NULL;
+  g_autoptr(CliResult) listed = NULL;
+  g_autoptr(CliResult) same = NULL;
+  g_autoptr(CliResult) changed = NULL;
+  g_autoptr(CliResult) works = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+
+  reset = run_cli (f, ADMIN, reset_input, "user", "passwd", "sec", NULL);
+  assert_status (reset, 0);
+
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  line = table_line (listed->out, "sec");
+  g_assert_nonnull (line);
+  assert_contains (line, "must change password");
+
+  old = run_cli (f, "sec", USER_PW "\n", "policy", "show", NULL);
+  assert_status (old, 3);
+
+  blocked = run_cli (f, "sec", INITIAL_PW "\n", "policy", "show", NULL);
+  assert_status (blocked, 3);
+  assert_error_message (blocked, "user passwd");
+
+  blocked_other = run_cli (f, "sec", change_input, "user", "passwd", "aud", NULL);
+  assert_status (blocked_other, 3);
+
+  /* The new password must differ from the current one. */
+  same = run_cli (f, "sec", same_input, "user", "passwd", "sec", NULL);
+  assert_status (same, 6);
+
+  changed = run_cli (f, "sec", change_input, "user", "passwd", "sec", NULL);
+  assert_status (changed, 0);
+
+  works = run_cli (f, "sec", OTHER_PW "\n", "policy", "show", NULL);
+  assert_status (works, 0);
+  assert_contains (works->out, "min-length");
+
+  audit = audit_as_auditor (f, NULL);
+  assert_contains (audit, "password.reset");
+  assert_contains (audit, "password.changed");
+}
+
+static void
+test_password_files (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pw_file = g_build_filename (f->dir, "pw", NULL);
+  g_autofree char *new_file = g_build_filename (f->dir, "new", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing", NULL);
+  g_autoptr(CliResult) add = NULL;
+  g_autoptr(CliResult) change = NULL;
+  g_autoptr(CliResult) login = NULL;
+  g_autoptr(CliResult) no_file = NULL;
+  g_autoptr(CliResult) no_input = NULL;
+  g_autoptr(CliResult) no_new = NULL;
+
+  init_vault (f);
+
+  /* CRLF line end and lines after the first are ignored. */
+  g_file_set_contents (pw_file, ADMIN_PW "\r\nignored\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (new_file, INITIAL_PW, -1, &error);
+  g_assert_no_error (error);
+
+  add = run_cli (f, ADMIN, NULL, "--password-file", pw_file,
+                 "user", "add", "pat", "--role", "leader", "--kdf", "interactive",
+                 "--new-password-file", new_file, NULL);
+  assert_status (add, 0);
+
+  /* Global options may also follow the command. Own password from the
+   * file, the new one from standard input's first line. */
+  g_file_set_contents (pw_file, INITIAL_PW "\n", -1, &error);
+  g_assert_no_error (error);
+  change = run_cli (f, NULL, USER_PW "\n", "user", "passwd", "pat", "--user", "pat",
+                    "--password-file", pw_file, NULL);
+  assert_status (change, 0);
+
+  login = run_cli (f, "pat", USER_PW "\n", "vault", "info", NULL);
+  assert_status (login, 0);
+
+  no_file = run_cli (f, ADMIN, NULL, "--password-file", missing, "user", "list", NULL);
+  assert_status (no_file, 1);
+  assert_error_message (no_file, "missing");
+
+  no_input = run_cli (f, ADMIN, "", "user", "list", NULL);
+  assert_status (no_input, 2);
+  assert_error_message (no_input, "password");
+
+  no_new = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "add", "kim", "--role", "viewer", NULL);
+  assert_status (no_new, 2);
+  assert_error_message (no_new, "new password");
+}
+
+static void
+test_user_commands (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CliResult) grant = NULL;
+  g_autoptr(CliResult) grant2 = NULL;
+  g_autoptr(CliResult) revoke = NULL;
+  g_autoptr(CliResult) role = NULL;
+  g_autoptr(CliResult) listed = NULL;
+  g_autoptr(CliResult) secadmin_list = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+  add_account (f, "ivy", "investigator");
+  add_account (f, "张伟", "viewer");
+
+  grant = run_cli (f, "sec", USER_PW "\n", "user", "grant", "ivy", "export", NULL);
+  assert_status (grant, 0);
+  grant2 = run_cli (f, "sec", USER_PW "\n", "user", "grant", "ivy", "reporter-identity", NULL);
+  assert_status (grant2, 0);
+  revoke = run_cli (f, "sec", USER_PW "\n", "user", "revoke", "ivy", "export", NULL);
+  assert_status (revoke, 0);
+  role = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "role", "ivy", "leader", NULL);
+  assert_status (role, 0);
+
+  listed = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (listed, 0);
+  assert_contains (listed->out, "Name");
+  assert_contains (listed->out, "Last login");
+  line = table_line (listed->out, "ivy");
+  g_assert_nonnull (line);
+  assert_contains (line, "leader");
+  assert_contains (line, "reporter-identity");
+  assert_not_contains (line, "export");
+  assert_not_contains (line, "never");
+  {
+    g_autofree char *sec_line = table_line (listed->out, "sec");
+    g_autofree char *cjk_line = table_line (listed->out, "张伟");
+
+    g_assert_nonnull (sec_line);
+    assert_contains (sec_line, "secadmin");
+    g_assert_nonnull (cjk_line);
+    assert_contains (cjk_line, "viewer");
+  }
+
+  /* The security administrator may list accounts too. */
+  secadmin_list = run_cli (f, "sec", USER_PW "\n", "user", "list", NULL);
+  assert_status (secadmin_list, 0);
+  assert_contains (secadmin_list->out, "ivy");
+
+  audit = audit_as_auditor (f, NULL);
+  assert_contains (audit, "account.created");
+  assert_contains (audit, "account.grant-changed");
+  assert_contains (audit, "account.role-changed");
+}
+
+static void
+test_policy (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const keys[] = {
+    "min-length", "min-classes", "expiry-days", "history",
+    "lockout-threshold", "lockout-minutes", "idle-lock-minutes",
+  };
+  g_autoptr(CliResult) shown = NULL;
+  g_autoptr(CliResult) set = NULL;
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) by_admin = NULL;
+  g_autoptr(CliResult) too_short = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *short_input = input2 (ADMIN_PW, "Abc#12345678");
+
+  setup_admins (f);
+
+  shown = run_cli (f, "sec", USER_PW "\n", "policy", "show", NULL);
+  assert_status (shown, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    assert_contains (shown->out, keys[i]);
+  line = table_line (shown->out, "min-length");
+  assert_contains (line, " 10 ");
+
+  set = run_cli (f, "sec", USER_PW "\n", "policy", "set", "min-length", "14", NULL);
+  assert_status (set, 0);
+  assert_contains (set->out, "14");
+
+  again = run_cli (f, "sec", USER_PW "\n", "policy", "show", NULL);
+  after = table_line (again->out, "min-length");
+  assert_contains (after, " 14 ");
+
+  /* The system administrator sees the policy but may not change it. */
+  by_admin = run_cli (f, ADMIN, ADMIN_PW "\n", "policy", "show", NULL);
+  assert_status (by_admin, 0);
+  assert_contains (by_admin->out, "14");
+
+  /* A 12-character password is now too short. */
+  too_short = run_cli (f, ADMIN, short_input,
+                       "user", "add", "bob", "--role", "viewer", "--kdf", "interactive", NULL);
+  assert_status (too_short, 6);
+
+  audit = audit_as_auditor (f, "--event", "policy.changed", NULL);
+  assert_contains (audit, "policy.changed");
+}
+
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CliResult) wrong = NULL;
+  g_autoptr(CliResult) verify = NULL;
+  g_autoptr(CliResult) future = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *by_account = NULL;
+  g_autofree char *by_event = NULL;
+  g_autofree char *limited = NULL;
+  g_autofree char *today_only = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow_time = g_date_time_add_days (now, 1);
+  g_autofree char *tomorrow = g_date_time_format (tomorrow_time, "%Y-%m-%d");
+  g_auto(GStrv) lines = NULL;
+
+  setup_admins (f);
+  wrong = run_cli (f, "sec", "Wrong#Pass000\n", "policy", "show", NULL);
+  assert_status (wrong, 3);
+
+  all = audit_as_auditor (f, NULL);
+  assert_contains (all, "Seq");
+  assert_contains (all, "vault.created");
+  assert_contains (all, "account.created");
+  assert_contains (all, "login.ok");
+  assert_contains (all, "login.failed");
+  assert_contains (all, "password.changed");
+  assert_contains (all, "vault.locked");
+
+  by_account = audit_as_auditor (f, "--account", "sec", NULL);
+  assert_contains (by_account, "sec");
+  assert_not_contains (by_account, "vault.created");
+
+  by_event = audit_as_auditor (f, "--event", "account.created", NULL);
+  assert_contains (by_event, "account.created");
+  assert_not_contains (by_event, "login.ok");
+
+  limited = audit_as_auditor (f, "--limit", "1", NULL);
+  lines = g_strsplit (g_strchomp (limited), "\n", -1);
+  /* Header, rule, one entry. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  today = g_date_time_format (now, "%Y-%m-%d");
+  today_only = audit_as_auditor (f, "--since", today, "--until", today, NULL);
+  assert_contains (today_only, "vault.created");
+
+  future = run_cli (f, "aud", USER_PW "\n", "audit", "list", "--since", tomorrow, NULL);
+  assert_status (future, 0);
+  assert_not_contains (future->out, "vault.created");
+
+  verify = run_cli (f, "aud", USER_PW "\n", "audit", "verify", NULL);
+  assert_status (verify, 0);
+  assert_contains (verify->out, "intact");
+}
+
+/* Edits one audit entry behind the vault's back, the way an administrator
+ * with the vault key and an SQL shell could, and checks that `audit verify`
+ * names it and exits with 4. */
+static void
+test_audit_tampered (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliResult) verify = NULL;
+  g_autoptr(CliResult) listed = NULL;
+  char *sql_error = NULL;
+
+  setup_admins (f);
+
+  vault = ld_vault_new (f->vault);
+  ld_vault_unlock (vault, ADMIN, ADMIN_PW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_ld_vault_get_db (vault),
+                                 "DROP TRIGGER audit_log_no_update;"
+                                 "UPDATE audit_log SET details = 'role=viewer' WHERE seq = 3",
+                                 NULL, NULL, &sql_error), ==, SQLITE_OK);
+  g_assert_null (sql_error);
+  ld_vault_lock (vault, "exit");
+
+  verify = run_cli (f, "aud", USER_PW "\n", "audit", "verify", NULL);
+  assert_status (verify, 4);
+  assert_contains (verify->out, "broken");
+  assert_contains (verify->out, "First bad entry: 3.");
+
+  /* The trail can still be read, so the auditor can look at it. */
+  listed = run_cli (f, "aud", USER_PW "\n", "audit", "list", "--event", "audit.verified", NULL);
+  assert_status (listed, 0);
+  assert_contains (listed->out, "audit.verified");
+}
+
+static void
+test_vault_info (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CliResult) info = NULL;
+  const char *argv[] = { cli_path (), "--user", ADMIN, "vault", "info", NULL };
+
+  init_vault (f);
+
+  info = run_cli (f, ADMIN, ADMIN_PW "\n", "vault", "info", NULL);
+  assert_status (info, 0);
+  assert_contains (info->out, "vault");
+
+  /* $LIANDANG_VAULT names the vault when --vault is not given. */
+  {
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = NULL;
+
+    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                          | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                          | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+    g_subprocess_launcher_setenv (launcher, "LIANDANG_VAULT", f->vault, TRUE);
+    process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (process, ADMIN_PW "\n", NULL, &out, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  }
+
+  /* And $LIANDANG_USER names the account. */
+  {
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *argv2[] = { cli_path (), "--vault", f->vault, "vault", "info", NULL };
+
+    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                          | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                          | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+    g_subprocess_launcher_setenv (launcher, "LIANDANG_USER", ADMIN, TRUE);
+    g_subprocess_launcher_setenv (launcher, "USER", "somebody-else", TRUE);
+    process = g_subprocess_launcher_spawnv (launcher, argv2, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (process, ADMIN_PW "\n", NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  }
+}
+
+/* A terminal: the tool runs on a pseudo-terminal, so passwords are asked
+ * for on /dev/tty. */
+typedef struct
+{
+  pid_t    pid;
+  int      master;
+  GString *output;
+} Pty;
+
+static gboolean
+pty_spawn (Pty                *pty,
+           const char * const *argv)
+{
+  pty->pid = forkpty (&pty->master, NULL, NULL, NULL);
+  if (pty->pid < 0)
+    return FALSE;
+
+  if (pty->pid == 0)
+    {
+      execv (argv[0], (char **) argv);
+      _exit (127);
+    }
+
+  pty->output = g_string_new (NULL);
+  return TRUE;
+}
+
+/* Reads until the output contains needle (or, if NULL, until the end). */
+static gboolean
+pty_read_until (Pty        *pty,
+                const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (needle == NULL || strstr (pty->output->str, needle) == NULL)
+    {
+      struct pollfd pfd = { pty->master, POLLIN, 0 };
+      char buffer[512];
+      ssize_t n;
+      int timeout = (int) ((deadline - g_get_monotonic_time ()) / 1000);
+
+      if (timeout <= 0 || poll (&pfd, 1, timeout) <= 0)
+        return FALSE;
+
+      n = read (pty->master, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return needle == NULL;
+      g_string_append_len (pty->output, buffer, n);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pty_echo_is_on (Pty *pty)
+{
+  struct termios t;
+
+  g_assert_cmpint (tcgetattr (pty->master, &t), ==, 0);
+  return (t.c_lflag & ECHO) != 0;
+}
+
+static void
+pty_write (Pty        *pty,
+           const char *text)
+{
+  g_assert_cmpint (write (pty->master, text, strlen (text)), ==, (gssize) strlen (text));
+}
+
+static int
+pty_wait (Pty *pty)
+{
+  int status;
+
+  pty_read_until (pty, NULL);
+  g_assert_cmpint (waitpid (pty->pid, &status, 0), ==, pty->pid);
+  g_test_message ("terminal output:\n%s", pty->output->str);
+
+  return status;
+}
+
+static void
+pty_close (Pty *pty)
+{
+  close (pty->master);
+  g_string_free (pty->output, TRUE);
+}
+
+static void
+test_terminal (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *list_argv[] = { cli_path (), "--vault", f->vault, "--user", ADMIN,
+                              "user", "list", NULL };
+  const char *add_argv[] = { cli_path (), "--vault", f->vault, "--user", ADMIN,
+                             "user", "add", "bob", "--role", "viewer", NULL };
+  Pty pty;
+  int status;
+
+  init_vault (f);
+
+  /* The password is asked for without echo and works. */
+  if (!pty_spawn (&pty, list_argv))
+    {
+      g_test_skip ("No pseudo-terminals here");
+      return;
+    }
+  g_assert_true (pty_read_until (&pty, "Password for root: "));
+  g_assert_false (pty_echo_is_on (&pty));
+  pty_write (&pty, ADMIN_PW "\n");
+  status = pty_wait (&pty);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  assert_contains (pty.output->str, "sysadmin");
+  assert_not_contains (pty.output->str, ADMIN_PW);
+  g_assert_true (pty_echo_is_on (&pty));
+  pty_close (&pty);
+
+  /* Interrupted at the prompt, the terminal gets its echo back. */
+  g_assert_true (pty_spawn (&pty, list_argv));
+  g_assert_true (pty_read_until (&pty, "Password for root: "));
+  g_assert_false (pty_echo_is_on (&pty));
+  pty_write (&pty, "\x03");
+  status = pty_wait (&pty);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGINT);
+  g_assert_true (pty_echo_is_on (&pty));
+  pty_close (&pty);
+
+  /* A new password is asked twice; two different answers change nothing. */
+  g_assert_true (pty_spawn (&pty, add_argv));
+  g_assert_true (pty_read_until (&pty, "Password for root: "));
+  pty_write (&pty, ADMIN_PW "\n");
+  g_assert_true (pty_read_until (&pty, "New password for bob: "));
+  g_assert_false (pty_echo_is_on (&pty));
+  pty_write (&pty, INITIAL_PW "\n");
+  g_assert_true (pty_read_until (&pty, "Repeat the new password for bob: "));
+  pty_write (&pty, OTHER_PW "\n");
+  status = pty_wait (&pty);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 6);
+  assert_contains (pty.output->str, "do not match");
+  pty_close (&pty);
+
+  /* The same answer twice creates the account. */
+  g_assert_true (pty_spawn (&pty, add_argv));
+  g_assert_true (pty_read_until (&pty, "Password for root: "));
+  pty_write (&pty, ADMIN_PW "\n");
+  g_assert_true (pty_read_until (&pty, "New password for bob: "));
+  pty_write (&pty, INITIAL_PW "\n");
+  g_assert_true (pty_read_until (&pty, "Repeat the new password for bob: "));
+  pty_write (&pty, INITIAL_PW "\n");
+  status = pty_wait (&pty);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  assert_not_contains (pty.output->str, INITIAL_PW);
+  pty_close (&pty);
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* Messages are checked in English; the vault and account come from the
+   * command line only. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_unsetenv ("LIANDANG_VAULT");
+  g_unsetenv ("LIANDANG_USER");
+
+  add_test ("/cli/usage", test_usage);
+  add_test ("/cli/help", test_help);
+  add_test ("/cli/init/ok", test_init);
+  add_test ("/cli/init/invalid", test_init_invalid);
+  add_test ("/cli/vault/not-a-vault", test_not_a_vault);
+  add_test ("/cli/vault/damaged", test_damaged);
+  add_test ("/cli/vault/damaged-middle", test_damaged_middle);
+  add_test ("/cli/vault/info", test_vault_info);
+  add_test ("/cli/login/wrong-password", test_wrong_password);
+  add_test ("/cli/login/lockout", test_lockout);
+  add_test ("/cli/login/disabled", test_disabled);
+  add_test ("/cli/login/must-change", test_must_change);
+  add_test ("/cli/login/password-files", test_password_files);
+  add_test ("/cli/login/terminal", test_terminal);
+  add_test ("/cli/user/commands", test_user_commands);
+  add_test ("/cli/user/permissions", test_permissions);
+  add_test ("/cli/user/invalid-input", test_invalid_input);
+  add_test ("/cli/policy", test_policy);
+  add_test ("/cli/audit/list-verify", test_audit);
+  add_test ("/cli/audit/tampered", test_audit_tampered);
+
+  return g_test_run ();
+}
