@@ -8,6 +8,7 @@
 #include "ld-application-private.h"
 #include "ld-window.h"
 #include "dialogs/ld-unlock-window.h"
+#include "ld-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (LdApplication, ld_application, ADW_TYPE_APPLICATION)
 
@@ -142,7 +143,7 @@ ld_application_lock (LdApplication *self,
 
   g_return_if_fail (LD_IS_APPLICATION (self));
 
-  if (self->main_window == NULL && !ld_vault_is_open (self->vault))
+  if (self->main_window == NULL)
     return;
 
   g_debug ("Locking the vault (%s)", reason);
@@ -159,9 +160,9 @@ ld_application_lock (LdApplication *self,
       gtk_window_destroy (window);
     }
 
-  /* Then close the database and wipe the key. This is quick (no KDF), and
-   * the vault serialises it with the worker. */
-  ld_vault_lock (self->vault, reason);
+  /* Then close the database and wipe the key on the worker that owns the
+   * connection; an unlock typed meanwhile is queued behind it. */
+  ld_vault_lock_async (self->vault, reason, NULL, NULL, NULL);
 
   show_unlock_window (self);
 
@@ -265,8 +266,10 @@ ld_application_shutdown (GApplication *application)
       gtk_window_destroy (window);
     }
 
-  if (self->vault != NULL && ld_vault_is_open (self->vault))
-    ld_vault_lock (self->vault, "exit");
+  /* Also when the unlock window is open: the vault may be open during a
+   * forced password change. Locking a locked vault does nothing. */
+  if (self->vault != NULL)
+    ld_vault_lock_sync (self->vault, "exit");
 
   G_APPLICATION_CLASS (ld_application_parent_class)->shutdown (application);
 }
@@ -279,8 +282,9 @@ ld_application_dispose (GObject *object)
   g_clear_weak_pointer (&self->main_window);
   g_clear_weak_pointer (&self->unlock_window);
 
+  /* Without a run (tests), shutdown never ran: lock here. */
   if (self->vault != NULL && ld_vault_is_open (self->vault))
-    ld_vault_lock (self->vault, "exit");
+    ld_vault_lock_sync (self->vault, "exit");
 
   g_clear_object (&self->vault);
   g_clear_object (&self->settings);

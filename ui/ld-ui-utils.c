@@ -214,3 +214,77 @@ ld_account_job_set_password (LdVault       *vault,
 
   return GINT_TO_POINTER (TRUE);
 }
+
+static gpointer
+lock_worker (LdVault       *vault,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ld_vault_lock (vault, data);
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+ld_vault_lock_async (LdVault             *vault,
+                     const char          *reason,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (LD_IS_VAULT (vault));
+
+  ld_vault_run_async (vault,
+                      lock_worker,
+                      g_strdup (reason),
+                      g_free,
+                      NULL,
+                      cancellable,
+                      callback,
+                      user_data);
+}
+
+static void
+lock_sync_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  ld_vault_run_finish (LD_VAULT (object), result, NULL);
+  *done = TRUE;
+}
+
+void
+ld_vault_lock_sync (LdVault    *vault,
+                    const char *reason)
+{
+  gboolean done = FALSE;
+
+  g_return_if_fail (LD_IS_VAULT (vault));
+
+  ld_vault_lock_async (vault, reason, NULL, lock_sync_cb, &done);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ld_widget_set_sensitive (GtkWidget *widget,
+                         gboolean   sensitive)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!sensitive && (root = gtk_widget_get_root (widget)) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        gtk_root_set_focus (root, NULL);
+    }
+
+  gtk_widget_set_sensitive (widget, sensitive);
+}

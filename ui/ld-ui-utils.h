@@ -70,3 +70,29 @@ gpointer      ld_account_job_set_password (LdVault      *vault,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdAccountJob, ld_account_job_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Locks the vault on its worker thread: the worker owns the connection, so
+ * the lock is ordered after any job already queued and before any later
+ * one (an unlock typed meanwhile). */
+void          ld_vault_lock_async  (LdVault            *vault,
+                                    const char         *reason,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+/* Locks on the worker and waits for it, iterating the main context (at
+ * shutdown, when no main loop runs any more). */
+void          ld_vault_lock_sync   (LdVault            *vault,
+                                    const char         *reason);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* gtk_widget_set_sensitive() that first moves the focus out of widget:
+ * GTK 4.8 warns when a focused text entry becomes insensitive (gtk#5845). */
+void          ld_widget_set_sensitive (GtkWidget *widget,
+                                       gboolean   sensitive);
+
+G_END_DECLS

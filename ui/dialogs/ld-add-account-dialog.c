@@ -70,10 +70,10 @@ update_state (LdAddAccountDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), has_error);
   gtk_spinner_set_spinning (self->spinner, self->busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->name_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->role_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->password_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.create", !self->busy);
 }
 

@@ -76,12 +76,12 @@ update_state (LdUnlockWindow *self)
   gtk_spinner_set_spinning (spinner, self->busy);
   gtk_widget_set_visible (GTK_WIDGET (spinner), self->busy);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_name_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_password_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_confirm_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->kdf_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->name_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->password_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->create_name_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->create_password_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->create_confirm_row), !self->busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->kdf_row), !self->busy);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.submit", !self->busy);
 }
@@ -152,7 +152,7 @@ on_password_dialog_finished_cb (LdUnlockWindow *self,
     }
 
   /* Nothing but a password change is allowed in this state: lock again. */
-  ld_vault_lock (self->vault, "manual");
+  ld_vault_lock_async (self->vault, "manual", NULL, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   set_busy (self, FALSE);
   set_error_message (self, _("The vault was locked again. You must choose a new password before you can continue."));

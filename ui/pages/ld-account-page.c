@@ -38,9 +38,9 @@ update_actions (LdAccountPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.change-password", !busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->old_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->old_row), !busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->new_row), !busy);
+  ld_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !busy);
 }
 
 static void

@@ -44,7 +44,8 @@ static void
 update_actions (LdAccountsPage *self)
 {
   LdUser *user = get_selected (self);
-  const LdSession *session = ld_vault_get_session (ld_page_get_vault (LD_PAGE (self)));
+  LdVault *vault = ld_page_get_vault (LD_PAGE (self));
+  const LdSession *session = vault != NULL ? ld_vault_get_session (vault) : NULL;
   gboolean busy = ld_page_get_busy (LD_PAGE (self));
   gboolean is_self = FALSE;
 
@@ -438,8 +439,6 @@ static void
 ld_accounts_page_init (LdAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  update_actions (self);
 }
 
 LdAccountsPage *

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ld-ui-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ld-ui-test-utils.h"
+
+#include "dialogs/ld-unlock-window-private.h"
+#include "records/ld-user-repository.h"
+#include "vault/ld-vault.h"
+
+void
+ld_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  /* No session bus: GApplication then runs as a plain local instance,
+   * instead of autolaunching a bus per test under Xvfb. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liandang-test-bus", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_unsetenv ("LIANDANG_IDLE_SECONDS");
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+char *
+ld_ui_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("liandang-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+
+  return dir;
+}
+
+static void
+remove_recursive (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_recursive (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+ld_ui_test_remove_dir (const char *dir)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (dir == NULL)
+    return;
+
+  file = g_file_new_for_path (dir);
+  remove_recursive (file);
+}
+
+void
+ld_ui_test_create_vault (const char *dir)
+{
+  g_autoptr(LdVault) vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_create (vault, LD_TEST_ADMIN, LD_TEST_ADMIN_PASSWORD, LD_KDF_INTERACTIVE, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+}
+
+void
+ld_ui_test_add_account (const char *dir,
+                        const char *name,
+                        LdRole      role,
+                        const char *initial,
+                        gboolean    must_change)
+{
+  g_autoptr(LdVault) vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_unlock (vault, LD_TEST_ADMIN, LD_TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_user_repository_add (vault, name, role, initial, LD_KDF_INTERACTIVE, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  if (must_change)
+    return;
+
+  ld_vault_unlock (vault, name, initial, &error);
+  g_assert_no_error (error);
+  g_assert_true (ld_vault_get_session (vault)->must_change_password);
+  ld_user_repository_set_password (vault, name, initial, LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+}
+
+LdApplication *
+ld_ui_test_app_new (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  LdApplication *app;
+
+  app = g_object_new (LD_TYPE_APPLICATION,
+                      "application-id", "org.liandang.Liandang.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_BASE,
+                      "vault-dir", dir,
+                      NULL);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_assert_nonnull (ld_application_get_unlock_window (app));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (ld_application_get_unlock_window (app)));
+
+  return app;
+}
+
+GtkWindow *
+ld_ui_test_unlock (LdApplication *app,
+                   const char    *name,
+                   const char    *password)
+{
+  LdUnlockWindow *window = LD_UNLOCK_WINDOW (ld_application_get_unlock_window (app));
+
+  g_assert_nonnull (window);
+  g_assert_cmpstr (ld_unlock_window_get_mode (window), ==, "unlock");
+
+  _ld_unlock_window_fill (window, name, password, NULL, LD_KDF_INTERACTIVE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "unlock.submit", NULL));
+
+  LD_UI_TEST_WAIT_FOR (ld_application_get_main_window (app) != NULL, 30000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (ld_application_get_main_window (app)));
+
+  return ld_application_get_main_window (app);
+}
+
+void
+ld_ui_test_app_free (LdApplication *app)
+{
+  GtkWindow *window;
+
+  g_assert_true (LD_IS_APPLICATION (app));
+
+  while ((window = gtk_application_get_active_window (GTK_APPLICATION (app))) != NULL ||
+         (window = ld_application_get_main_window (app)) != NULL ||
+         (window = ld_application_get_unlock_window (app)) != NULL)
+    {
+      gtk_window_destroy (window);
+      ld_ui_test_flush ();
+    }
+
+  ld_ui_test_flush ();
+  g_object_unref (app);
+  ld_ui_test_flush ();
+}
+
+gboolean
+ld_ui_test_wait (gboolean (*cond) (gpointer),
+                 gpointer   data,
+                 guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return cond (data);
+}
+
+void
+ld_ui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GtkWindow *
+ld_ui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
