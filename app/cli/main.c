@@ -6,26 +6,13 @@
 #include "ld-cli.h"
 #include "ld-cli-table.h"
 #include "ld-error.h"
+#include "ld-process.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-
-static void
-harden_process (void)
-{
-  struct rlimit no_core = { 0, 0 };
-
-  /* Passwords and the vault key live in this process: no core dumps, no
-   * ptrace by other processes of the same user. */
-  setrlimit (RLIMIT_CORE, &no_core);
-  prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
 
 static void
 append_command_list (GString    *out,
@@ -282,8 +269,9 @@ main (int   argc,
   g_auto(GStrv) args = NULL;
   int status;
 
-  umask (077);
-  harden_process ();
+  /* umask 077, no core dumps, not dumpable: passwords and the vault key
+   * live in this process. */
+  ld_process_harden ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
