@@ -7,6 +7,7 @@
 
 #include "ld-application-private.h"
 #include "dialogs/ld-preferences-window.h"
+#include "ld-ui-utils.h"
 
 static GtkWindow *
 get_parent_window (LdApplication *self)
@@ -30,9 +31,7 @@ ld_application_actions_preferences (GSimpleAction *action,
   g_assert (LD_IS_APPLICATION (self));
 
   window = ld_preferences_window_new (self);
-  gtk_window_set_transient_for (GTK_WINDOW (window), get_parent_window (self));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
+  ld_present_dialog (GTK_WINDOW (window), GTK_WIDGET (get_parent_window (self)));
 }
 
 static void

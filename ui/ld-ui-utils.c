@@ -156,6 +156,17 @@ ld_error_is_cancelled (const GError *error)
   return error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+on_parent_destroy_cb (GtkWindow *dialog,
+                      GtkWidget *parent)
+{
+  /* Not GtkWindow:destroy-with-parent: on GTK 4.8 it leaves the dialog
+   * pointing at its finalized parent when a pending job still holds the
+   * dialog, and the dialog's last unref then crashes. */
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (dialog);
+}
+
 void
 ld_present_dialog (GtkWindow *dialog,
                    GtkWidget *parent)
@@ -169,8 +180,8 @@ ld_present_dialog (GtkWindow *dialog,
   if (GTK_IS_WINDOW (root))
     {
       gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
-      gtk_window_set_destroy_with_parent (dialog, TRUE);
       gtk_window_set_modal (dialog, TRUE);
+      g_signal_connect_object (root, "destroy", G_CALLBACK (on_parent_destroy_cb), dialog, G_CONNECT_SWAPPED);
 
       if (LD_IS_WINDOW (root))
         _ld_window_track_activity (LD_WINDOW (root), GTK_WIDGET (dialog));

@@ -34,8 +34,8 @@ void         ld_widget_set_error        (GtkWidget    *widget,
 /* Whether error is a cancellation (the view went away). */
 gboolean     ld_error_is_cancelled      (const GError *error);
 
-/* Presents a transient modal dialog for parent: destroys with the parent, so
- * locking the window closes every dialog, and counts input in the dialog as
+/* Presents a transient modal dialog for parent: destroyed with the parent,
+ * so locking the window closes every dialog, and counts input in the dialog as
  * activity for the idle lock of the main window. */
 void         ld_present_dialog          (GtkWindow    *dialog,
                                          GtkWidget    *parent);

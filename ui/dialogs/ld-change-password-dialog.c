@@ -110,8 +110,10 @@ change_cb (GObject      *object,
     }
 
   update_state (self);
-  finish (self, TRUE);
+
+  /* Close before telling: the unlock window goes away on "finished". */
   gtk_window_destroy (GTK_WINDOW (self));
+  finish (self, TRUE);
 }
 
 static void
