@@ -59,14 +59,27 @@ build_description (void)
 }
 
 static void
+print_library (const char *name,
+               const char *running,
+               const char *built)
+{
+  /* Translators: a library, the version in use and the version the tool was
+   * built with, e.g. "GLib 2.74.6 (built with 2.74.6)". */
+  g_print (_("%s %s (built with %s)\n"), name, running, built);
+}
+
+static void
 print_version (void)
 {
+  g_autofree char *glib_running = g_strdup_printf ("%u.%u.%u", glib_major_version,
+                                                   glib_minor_version, glib_micro_version);
+  g_autofree char *glib_built = g_strdup_printf ("%d.%d.%d", GLIB_MAJOR_VERSION,
+                                                 GLIB_MINOR_VERSION, GLIB_MICRO_VERSION);
+
   g_print ("liandang-cli %s\n", PACKAGE_VERSION);
-  g_print ("GLib %d.%d.%d (%s %u.%u.%u)\n",
-           GLIB_MAJOR_VERSION, GLIB_MINOR_VERSION, GLIB_MICRO_VERSION,
-           _("running"), glib_major_version, glib_minor_version, glib_micro_version);
-  g_print ("libsodium %s (%s %s)\n", SODIUM_VERSION_STRING, _("running"), sodium_version_string ());
-  g_print ("SQLite %s (%s %s)\n", SQLITE_VERSION, _("running"), sqlite3_libversion ());
+  print_library ("GLib", glib_running, glib_built);
+  print_library ("libsodium", sodium_version_string (), SODIUM_VERSION_STRING);
+  print_library ("SQLite", sqlite3_libversion (), SQLITE_VERSION);
 }
 
 static gboolean

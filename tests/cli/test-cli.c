@@ -1203,6 +1203,36 @@ test_audit_tampered (Fixture       *f,
   assert_contains (listed->out, "audit.verified");
 }
 
+/* While another process (here: this one) has the vault open, the tool is
+ * refused with a clear message and changes nothing. */
+static void
+test_in_use (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) after = NULL;
+  g_autofree char *add_input = input2 (ADMIN_PW, INITIAL_PW);
+
+  init_vault (f);
+
+  vault = ld_vault_new (f->vault);
+  ld_vault_unlock (vault, ADMIN, ADMIN_PW, &error);
+  g_assert_no_error (error);
+
+  refused = run_cli (f, ADMIN, add_input,
+                     "user", "add", "bob", "--role", "viewer", "--kdf", "interactive", NULL);
+  assert_status (refused, 1);
+  assert_error_message (refused, "in use");
+
+  ld_vault_lock (vault, "exit");
+
+  after = run_cli (f, ADMIN, ADMIN_PW "\n", "user", "list", NULL);
+  assert_status (after, 0);
+  g_assert_null (table_line (after->out, "bob"));
+}
+
 static void
 test_vault_info (Fixture       *f,
                  gconstpointer  data)
@@ -1446,6 +1476,7 @@ main (int   argc,
   add_test ("/cli/vault/damaged", test_damaged);
   add_test ("/cli/vault/damaged-middle", test_damaged_middle);
   add_test ("/cli/vault/info", test_vault_info);
+  add_test ("/cli/vault/in-use", test_in_use);
   add_test ("/cli/login/wrong-password", test_wrong_password);
   add_test ("/cli/login/lockout", test_lockout);
   add_test ("/cli/login/disabled", test_disabled);
