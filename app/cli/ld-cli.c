@@ -10,6 +10,7 @@
 #include "vault/ld-vault.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -464,6 +465,27 @@ read_stdin_line (const char  *missing_message,
   return secret;
 }
 
+/* Reads a password file, warning when other users could read it too. */
+static LdCliSecret *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  LdCliSecret *secret;
+  GStatBuf st;
+
+  secret = ld_cli_secret_read_file (path, error);
+  if (secret != NULL && g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_printerr (_("liandang-cli: warning: other users can read the password file “%s”. "
+                    "Make it readable only by you (chmod 600).\n"),
+                  display);
+    }
+
+  return secret;
+}
+
 static LdCliSecret *
 read_account_password (LdCli       *self,
                        const char  *account,
@@ -472,7 +494,7 @@ read_account_password (LdCli       *self,
   g_autofree char *prompt = NULL;
 
   if (self->password_file != NULL)
-    return ld_cli_secret_read_file (self->password_file, error);
+    return read_password_file (self->password_file, error);
 
   if (!isatty (STDIN_FILENO))
     {
@@ -524,7 +546,7 @@ ld_cli_read_new_password (LdCli       *self,
   g_return_val_if_fail (account != NULL, NULL);
 
   if (self->new_password_file != NULL)
-    return ld_cli_secret_read_file (self->new_password_file, error);
+    return read_password_file (self->new_password_file, error);
 
   if (!isatty (STDIN_FILENO))
     {
@@ -549,7 +571,7 @@ ld_cli_read_initial_password (LdCli       *self,
   g_return_val_if_fail (account != NULL, NULL);
 
   if (self->password_file != NULL)
-    return ld_cli_secret_read_file (self->password_file, error);
+    return read_password_file (self->password_file, error);
 
   if (!isatty (STDIN_FILENO))
     return read_stdin_line (_("No password on standard input. Write it as the first line, "

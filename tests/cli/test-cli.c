@@ -963,6 +963,7 @@ test_password_files (Fixture       *f,
   g_autoptr(CliResult) add = NULL;
   g_autoptr(CliResult) change = NULL;
   g_autoptr(CliResult) login = NULL;
+  g_autoptr(CliResult) readable = NULL;
   g_autoptr(CliResult) no_file = NULL;
   g_autoptr(CliResult) no_input = NULL;
   g_autoptr(CliResult) no_new = NULL;
@@ -975,10 +976,13 @@ test_password_files (Fixture       *f,
   g_file_set_contents (new_file, INITIAL_PW, -1, &error);
   g_assert_no_error (error);
 
+  g_assert_cmpint (g_chmod (pw_file, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (new_file, 0600), ==, 0);
   add = run_cli (f, ADMIN, NULL, "--password-file", pw_file,
                  "user", "add", "pat", "--role", "leader", "--kdf", "interactive",
                  "--new-password-file", new_file, NULL);
   assert_status (add, 0);
+  g_assert_cmpstr (add->err, ==, "");
 
   /* Global options may also follow the command. Own password from the
    * file, the new one from standard input's first line. */
@@ -990,6 +994,14 @@ test_password_files (Fixture       *f,
 
   login = run_cli (f, "pat", USER_PW "\n", "vault", "info", NULL);
   assert_status (login, 0);
+
+  /* A password file others can read still works, with a warning. */
+  g_file_set_contents (pw_file, USER_PW "\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (pw_file, 0644), ==, 0);
+  readable = run_cli (f, "pat", NULL, "--password-file", pw_file, "vault", "info", NULL);
+  assert_status (readable, 0);
+  assert_contains (readable->err, "chmod 600");
 
   no_file = run_cli (f, ADMIN, NULL, "--password-file", missing, "user", "list", NULL);
   assert_status (no_file, 1);
