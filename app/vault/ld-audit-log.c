@@ -626,32 +626,31 @@ verify_chain (LdVault       *vault,
       if (f.seq != expected)
         {
           report_bad (report, expected,
-                      g_strdup_printf (_("Entry %" G_GINT64_FORMAT " is missing: the trail jumps from %"
-                                         G_GINT64_FORMAT " to %" G_GINT64_FORMAT " (entries deleted)."),
-                                       expected, expected - 1, f.seq));
+                      g_strdup_printf (_("Entry %lld is missing: the trail jumps from %lld to %lld (entries deleted)."),
+                                       (long long) expected, (long long) expected - 1, (long long) f.seq));
           return TRUE;
         }
       compute_entry_hash (prev, &f, hash);
       if (sqlite3_column_bytes (stmt, 11) != HASH_BYTES || sodium_memcmp (stored_prev, prev, HASH_BYTES) != 0)
         {
           report_bad (report, f.seq,
-                      g_strdup_printf (_("Entry %" G_GINT64_FORMAT " does not follow the entry before it "
-                                         "(entries deleted, inserted or reordered)."), f.seq));
+                      g_strdup_printf (_("Entry %lld does not follow the entry before it "
+                                         "(entries deleted, inserted or reordered)."), (long long) f.seq));
           return TRUE;
         }
       if (sqlite3_column_bytes (stmt, 12) != HASH_BYTES || sodium_memcmp (stored_hash, hash, HASH_BYTES) != 0)
         {
           report_bad (report, f.seq,
-                      g_strdup_printf (_("Entry %" G_GINT64_FORMAT " has been altered: its content does not "
-                                         "match its hash."), f.seq));
+                      g_strdup_printf (_("Entry %lld has been altered: its content does not "
+                                         "match its hash."), (long long) f.seq));
           return TRUE;
         }
       compute_mac (mac_key, "entry", f.seq, hash, mac);
       if (sqlite3_column_bytes (stmt, 13) != HASH_BYTES || sodium_memcmp (stored_mac, mac, HASH_BYTES) != 0)
         {
           report_bad (report, f.seq,
-                      g_strdup_printf (_("Entry %" G_GINT64_FORMAT " carries a seal that was not made with this "
-                                         "vault's key (forged or rewritten)."), f.seq));
+                      g_strdup_printf (_("Entry %lld carries a seal that was not made with this "
+                                         "vault's key (forged or rewritten)."), (long long) f.seq));
           return TRUE;
         }
       memcpy (prev, hash, HASH_BYTES);
@@ -683,12 +682,11 @@ verify_chain (LdVault       *vault,
                     g_strdup (_("The record of the last entry carries a seal that was not made with this vault's key.")));
       else if (head_seq > expected - 1)
         report_bad (report, expected,
-                    g_strdup_printf (_("The trail was cut off: it should end at entry %" G_GINT64_FORMAT
-                                       " but ends at %" G_GINT64_FORMAT "."),
-                                     head_seq, expected - 1));
+                    g_strdup_printf (_("The trail was cut off: it should end at entry %lld but ends at %lld."),
+                                     (long long) head_seq, (long long) expected - 1));
       else if (head_seq < expected - 1 || sodium_memcmp (sqlite3_column_blob (head, 1), prev, HASH_BYTES) != 0)
         report_bad (report, head_seq + 1,
-                    g_strdup_printf (_("Entries after %" G_GINT64_FORMAT " were added outside Liandang."), head_seq));
+                    g_strdup_printf (_("Entries after %lld were added outside Liandang."), (long long) head_seq));
     }
   else if (rc == SQLITE_DONE)
     {

@@ -1085,15 +1085,15 @@ ld_vault_describe (LdVault  *self,
   g_string_append_printf (out, _("Vault folder:      %s\n"), self->dir);
   g_string_append_printf (out, _("Vault ID:          %s\n"), ld_key_slots_get_vault_id (self->slots));
   g_string_append_printf (out, _("Created:           %s\n"), created);
-  g_string_append_printf (out, _("Database size:     %" G_GINT64_FORMAT " bytes\n"), (gint64) st.st_size);
+  g_string_append_printf (out, _("Database size:     %lld bytes\n"), (long long) st.st_size);
   g_string_append_printf (out, _("Schema version:    %d (this program: %d)\n"), (int) schema, ld_migrations_latest ());
   g_string_append_printf (out, _("SQLCipher:         %s on SQLite %s\n"), cipher, sqlite3_libversion ());
   g_string_append_printf (out, _("libsodium:         %s\n"), sodium_version_string ());
   g_string_append_printf (out, _("Default key cost:  %s\n"),
                           ld_kdf_profile_to_string (ld_key_slots_get_default_profile (self->slots)));
-  g_string_append_printf (out, _("Accounts:          %" G_GINT64_FORMAT " (key slots: %u)\n"), users,
+  g_string_append_printf (out, _("Accounts:          %lld (key slots: %u)\n"), (long long) users,
                           ld_key_slots_get_n_slots (self->slots));
-  g_string_append_printf (out, _("Audit entries:     %" G_GINT64_FORMAT "\n"), audit);
+  g_string_append_printf (out, _("Audit entries:     %lld\n"), (long long) audit);
   g_string_append_printf (out, _("Signed in as:      %s (%s)\n"), self->session->name,
                           ld_role_get_label (self->session->role));
   return g_string_free (out, FALSE);
