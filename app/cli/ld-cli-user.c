@@ -158,6 +158,7 @@ ld_cli_user_add_run (LdCli               *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LdCliSecret) password = NULL;
+  g_autoptr(LdUser) existing = NULL;
   g_autofree char *role_text = NULL;
   g_autofree char *kdf = NULL;
   LdKdfProfile profile = LD_KDF_MODERATE;
@@ -200,6 +201,17 @@ ld_cli_user_add_run (LdCli               *cli,
   REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
   /* Refuse before asking for the new password. */
   REPORT_IF_FAILED (cli, ld_vault_check (cli->vault, LD_ACTION_ACCOUNT_CREATE, &error), error);
+  existing = ld_user_repository_find (cli->vault, name, &error);
+  if (existing != NULL)
+    {
+      g_set_error (&error, LD_ERROR, LD_ERROR_INVALID,
+                   _("An account named “%s” already exists. Choose another name."),
+                   ld_user_get_name (existing));
+      return ld_cli_report_error (cli, error);
+    }
+  if (!g_error_matches (error, LD_ERROR, LD_ERROR_NOT_FOUND))
+    return ld_cli_report_error (cli, error);
+  g_clear_error (&error);
 
   password = ld_cli_read_new_password (cli, name, &error);
   REPORT_IF_FAILED (cli, password != NULL, error);
@@ -274,6 +286,7 @@ ld_cli_user_passwd_run (LdCli               *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LdCliSecret) password = NULL;
+  g_autoptr(LdUser) target = NULL;
   const LdSession *session;
   gboolean own;
   const char *name;
@@ -303,6 +316,9 @@ ld_cli_user_passwd_run (LdCli               *cli,
         }
       REPORT_IF_FAILED (cli, ld_vault_check (cli->vault, LD_ACTION_ACCOUNT_RESET_PASSWORD, &error),
                         error);
+      /* Do not ask for a password for an account that does not exist. */
+      target = ld_user_repository_find (cli->vault, name, &error);
+      REPORT_IF_FAILED (cli, target != NULL, error);
     }
 
   password = ld_cli_read_new_password (cli, own ? session->name : name, &error);

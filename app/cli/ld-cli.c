@@ -244,26 +244,6 @@ ld_cli_global_options (LdCli *self)
   return group;
 }
 
-static void
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, LD_ERROR, LD_ERROR_USAGE, message);
-}
-
 /* Frees strv[index] and closes the gap. */
 static void
 strv_remove (char  **strv,
@@ -373,15 +353,17 @@ ld_cli_parse_options (LdCli               *self,
   n_args = g_strv_length (*args);
   if (n_args < command->min_args)
     {
-      usage_error (error, _("Missing arguments. Usage: liandang-cli %s %s"),
-                   path, g_dgettext (GETTEXT_PACKAGE, command->parameters));
+      g_set_error (error, LD_ERROR, LD_ERROR_USAGE,
+                   _("Missing arguments. Usage: liandang-cli %s %s"), path,
+                   command->parameters[0] != '\0'
+                     ? g_dgettext (GETTEXT_PACKAGE, command->parameters) : "");
       return FALSE;
     }
   if (n_args > command->max_args)
     {
       g_autofree char *shown = ld_cli_text_sanitize ((*args)[command->max_args]);
 
-      usage_error (error, _("Unexpected argument “%s”."), shown);
+      g_set_error (error, LD_ERROR, LD_ERROR_USAGE, _("Unexpected argument “%s”."), shown);
       return FALSE;
     }
 
