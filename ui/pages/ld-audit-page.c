@@ -314,17 +314,17 @@ verify_cb (GObject      *object,
   else if (report->first_bad_seq == 0)
     {
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The audit trail is intact: %" G_GINT64_FORMAT " entry checked.",
-                                              "The audit trail is intact: %" G_GINT64_FORMAT " entries checked.",
+                                              "The audit trail is intact: %lld entry checked.",
+                                              "The audit trail is intact: %lld entries checked.",
                                               (gulong) report->n_entries),
-                                 report->n_entries);
+                                 (long long) report->n_entries);
       set_verify_result (self, message, TRUE);
     }
   else
     {
       /* Translators: %s is a translated description of the problem. */
-      message = g_strdup_printf (_("The audit trail is broken at entry %" G_GINT64_FORMAT ": %s"),
-                                 report->first_bad_seq,
+      message = g_strdup_printf (_("The audit trail is broken at entry %lld: %s"),
+                                 (long long) report->first_bad_seq,
                                  report->problem ? report->problem : "");
       set_verify_result (self, message, FALSE);
     }
