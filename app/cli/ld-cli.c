@@ -204,7 +204,7 @@ global_option_cb (const char  *option_name,
   else if (g_str_equal (option_name, "--password-file"))
     target = &self->password_file;
   else
-    g_assert_not_reached ();
+    g_return_val_if_reached (FALSE);
 
   if (value == NULL || *value == '\0')
     {
