@@ -12,7 +12,6 @@
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-key-slot.h"
-#include "vault/ld-vault-private.h"
 #include "vault/ld-vault.h"
 
 #include <glib/gi18n.h>
@@ -127,14 +126,6 @@ format_status (LdUser *user)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The key cost init stored for later accounts. LdVault has no public
- * getter for it yet, so read it from the key slots. */
-static LdKdfProfile
-vault_default_profile (LdVault *vault)
-{
-  return ld_key_slots_get_default_profile (_ld_vault_get_slots (vault));
-}
-
 static gboolean
 same_account (const char *a,
               const char *b)
@@ -217,7 +208,7 @@ ld_cli_user_add_run (LdCli               *cli,
   REPORT_IF_FAILED (cli, password != NULL, error);
 
   if (kdf == NULL)
-    profile = vault_default_profile (cli->vault);
+    profile = ld_vault_get_default_kdf_profile (cli->vault);
   REPORT_IF_FAILED (cli, ld_user_repository_add (cli->vault, name, role, password, profile, &error),
                     error);
 

@@ -236,6 +236,13 @@ ld_vault_get_session (LdVault *self)
   return self->session;
 }
 
+LdKdfProfile
+ld_vault_get_default_kdf_profile (LdVault *self)
+{
+  g_return_val_if_fail (LD_IS_VAULT (self), LD_KDF_MODERATE);
+  return self->slots ? ld_key_slots_get_default_profile (self->slots) : LD_KDF_MODERATE;
+}
+
 const LdPolicy *
 ld_vault_get_policy (LdVault *self)
 {
@@ -574,8 +581,10 @@ quick_check (LdVault  *self,
     return FALSE;
   if (!g_str_equal (result, "ok"))
     {
-      g_set_error (error, LD_ERROR, LD_ERROR_VAULT_DAMAGED,
-                   _("The vault database is damaged (%s). Restore the vault from a backup."), result);
+      g_debug ("quick_check: %s", result);
+      g_set_error_literal (error, LD_ERROR, LD_ERROR_VAULT_DAMAGED,
+                           _("The vault database is damaged: the integrity check found broken pages. "
+                             "Restore the vault from a backup."));
       return FALSE;
     }
   return TRUE;

@@ -39,6 +39,8 @@ gboolean     ld_vault_is_open            (LdVault         *self);
 /* NULL while locked. */
 const LdSession *ld_vault_get_session    (LdVault         *self);
 const LdPolicy  *ld_vault_get_policy     (LdVault         *self);
+/* The key cost new accounts get (chosen at init). */
+LdKdfProfile ld_vault_get_default_kdf_profile (LdVault   *self);
 
 /* First run: creates the directory (0700), key slots and database (0600),
  * the system administrator account, and leaves the vault open as that
