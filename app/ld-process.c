@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -19,4 +21,15 @@ ld_process_harden (void)
     g_debug ("Could not disable core dumps");
   if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
     g_debug ("Could not mark the process non-dumpable");
+}
+
+void
+ld_i18n_init (void)
+{
+  const char *dir = g_getenv ("LIANDANG_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

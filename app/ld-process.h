@@ -11,4 +11,9 @@ G_BEGIN_DECLS
  * to disk through a crash (SECURITY.md A10, A14). */
 void ld_process_harden (void);
 
+/* setlocale and gettext set-up. Translations come from
+ * $LIANDANG_LOCALEDIR when set (build-aux/run points it at the build tree),
+ * else from the installed locale directory. */
+void ld_i18n_init      (void);
+
 G_END_DECLS

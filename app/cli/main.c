@@ -286,10 +286,7 @@ main (int   argc,
    * live in this process. */
   ld_process_harden ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ld_i18n_init ();
 
   g_set_prgname ("liandang-cli");
 
