@@ -8,6 +8,7 @@
 #include "ld-ui-test-utils.h"
 
 #include "dialogs/ld-unlock-window-private.h"
+#include "ld-ui-utils.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-vault.h"
 
@@ -168,6 +169,12 @@ ld_ui_test_app_free (LdApplication *app)
       ld_ui_test_flush ();
     }
 
+  /* What shutdown does at the end of g_application_run(), which the tests
+   * do not use. The registration keeps a reference on the application
+   * until that unregistration, so it is not finalized here: the vault must
+   * be released explicitly (the next test may open the same directory). */
+  ld_vault_lock_sync (ld_application_get_vault (app), "exit");
+  g_assert_false (ld_vault_is_open (ld_application_get_vault (app)));
   ld_ui_test_flush ();
   g_object_unref (app);
   ld_ui_test_flush ();
