@@ -421,7 +421,6 @@ ld_window_setup (LdWindow *self)
 
   gtk_label_set_label (self->account_name_label, session->name);
   gtk_label_set_label (self->account_role_label, ld_role_get_label (session->role));
-  adw_window_title_set_subtitle (self->sidebar_title, ld_role_get_label (session->role));
 
   if ((self->settings = ld_application_get_settings (LD_APPLICATION (app))) != NULL)
     {

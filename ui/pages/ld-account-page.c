@@ -35,6 +35,10 @@ update_actions (LdAccountPage *self)
 {
   gboolean busy = ld_page_get_busy (LD_PAGE (self));
 
+  /* Template children are gone once disposed. */
+  if (self->spinner == NULL)
+    return;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.change-password", !busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);

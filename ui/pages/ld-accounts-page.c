@@ -36,6 +36,9 @@ G_DEFINE_FINAL_TYPE (LdAccountsPage, ld_accounts_page, LD_TYPE_PAGE)
 static LdUser *
 get_selected (LdAccountsPage *self)
 {
+  if (self->selection == NULL)
+    return NULL;
+
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
@@ -48,6 +51,10 @@ update_actions (LdAccountsPage *self)
   const LdSession *session = vault != NULL ? ld_vault_get_session (vault) : NULL;
   gboolean busy = ld_page_get_busy (LD_PAGE (self));
   gboolean is_self = FALSE;
+
+  /* Template children are gone once disposed. */
+  if (self->selection == NULL)
+    return;
 
   if (user != NULL && session != NULL)
     is_self = g_utf8_collate (ld_user_get_name (user), session->name) == 0;

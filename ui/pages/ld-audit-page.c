@@ -75,6 +75,10 @@ update_actions (LdAuditPage *self)
 {
   gboolean busy = ld_page_get_busy (LD_PAGE (self));
 
+  /* Template children are gone once disposed. */
+  if (self->spinner == NULL)
+    return;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.search", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify", !busy);
 

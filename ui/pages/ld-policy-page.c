@@ -66,6 +66,10 @@ update_actions (LdPolicyPage *self)
   gboolean busy = ld_page_get_busy (LD_PAGE (self));
   gboolean modified = FALSE;
 
+  /* Template children are gone once disposed. */
+  if (self->spinner == NULL)
+    return;
+
   for (guint i = 0; i < self->policy_rows->len; i++)
     modified |= ld_policy_row_get_modified (g_ptr_array_index (self->policy_rows, i));
 

@@ -43,12 +43,12 @@ static const struct {
   const char *subtitle;
 } key_info[] = {
   { "min-length", 8, 64, NULL },
-  { "min-classes", 1, 4, N_("Upper-case letters, lower-case letters, digits and symbols") },
-  { "expiry-days", 0, 3650, N_("0 means passwords never expire") },
-  { "history", 0, 24, N_("Earlier passwords that cannot be used again") },
-  { "lockout-threshold", 3, 20, N_("Failed sign-ins in a row before the account locks") },
-  { "lockout-minutes", 0, 10080, N_("0 means only the security administrator can unlock") },
-  { "idle-lock-minutes", 1, 60, N_("The window locks after this long without input; it cannot be turned off") },
+  { "min-classes", 1, 4, NULL },
+  { "expiry-days", 0, 3650, NULL },
+  { "history", 0, 24, NULL },
+  { "lockout-threshold", 3, 20, NULL },
+  { "lockout-minutes", 0, 10080, NULL },
+  { "idle-lock-minutes", 1, 60, N_("The idle lock cannot be turned off") },
 };
 
 static void
