@@ -323,6 +323,9 @@ on_page_changed_cb (LdWindow *self,
                     LdPage   *page)
 {
   _ld_window_refresh_banner (self);
+
+  /* The security administrator may have shortened the idle lock. */
+  schedule_idle_lock (self);
 }
 
 static void

@@ -65,7 +65,7 @@ update_state (LdChangeRoleDialog *self)
 
 static void
 set_error (LdChangeRoleDialog *self,
-           const char *message)
+           const char          *message)
 {
   g_free (self->error_message);
   self->error_message = g_strdup (message);
@@ -215,9 +215,9 @@ ld_change_role_dialog_finalize (GObject *object)
 
 static void
 ld_change_role_dialog_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   LdChangeRoleDialog *self = LD_CHANGE_ROLE_DIALOG (object);
 
@@ -238,9 +238,9 @@ ld_change_role_dialog_get_property (GObject    *object,
 
 static void
 ld_change_role_dialog_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   LdChangeRoleDialog *self = LD_CHANGE_ROLE_DIALOG (object);
 

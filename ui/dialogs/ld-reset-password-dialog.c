@@ -67,7 +67,7 @@ update_state (LdResetPasswordDialog *self)
 
 static void
 set_error (LdResetPasswordDialog *self,
-           const char *message)
+           const char             *message)
 {
   g_free (self->error_message);
   self->error_message = g_strdup (message);
@@ -223,9 +223,9 @@ ld_reset_password_dialog_finalize (GObject *object)
 
 static void
 ld_reset_password_dialog_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
 {
   LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (object);
 
@@ -246,9 +246,9 @@ ld_reset_password_dialog_get_property (GObject    *object,
 
 static void
 ld_reset_password_dialog_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
 {
   LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (object);
 
