@@ -15,6 +15,7 @@
 #include "records/ld-user.h"
 #include "rules/ld-password-policy.h"
 #include "vault/ld-audit-log.h"
+#include "ld-error.h"
 #include "vault/ld-vault.h"
 #include "widgets/ld-grant-row.h"
 #include "widgets/ld-policy-row.h"
@@ -134,6 +135,23 @@ test_pages_policy (void)
   ld_ui_test_create_vault (dir);
   ld_ui_test_add_account (dir, "security", LD_ROLE_SECADMIN, "Initial-Pass-2024", FALSE);
   ld_ui_test_add_account (dir, "alice", LD_ROLE_INVESTIGATOR, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, "bob", LD_ROLE_VIEWER, "Initial-Pass-2024", FALSE);
+
+  /* Lock bob out with failed sign-ins. */
+  {
+    g_autoptr(LdVault) vault = ld_vault_new (dir);
+
+    gboolean locked = FALSE;
+
+    for (guint i = 0; i < 25 && !locked; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (ld_vault_unlock (vault, "bob", "Wrong-Pass-2024", &error));
+        locked = g_error_matches (error, LD_ERROR, LD_ERROR_ACCOUNT_LOCKED);
+      }
+    g_assert_true (locked);
+  }
 
   app = ld_ui_test_app_new (dir);
   window = LD_WINDOW (ld_ui_test_unlock (app, "security", LD_TEST_PASSWORD));
@@ -141,7 +159,7 @@ test_pages_policy (void)
   g_assert_null (ld_window_get_page (window, "accounts"));
   page = LD_POLICY_PAGE (ld_window_get_page (window, "policy"));
   accounts = ld_policy_page_get_accounts (page);
-  LD_UI_TEST_WAIT_FOR (g_list_model_get_n_items (accounts) == 3, 10000);
+  LD_UI_TEST_WAIT_FOR (g_list_model_get_n_items (accounts) == 4, 10000);
   LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)), 10000);
 
   /* One row per policy key, loaded from the vault. */
@@ -168,6 +186,16 @@ test_pages_policy (void)
   LD_UI_TEST_WAIT_FOR ((alice = find_user (accounts, "alice")) != NULL &&
                        (ld_user_get_grants (alice) & LD_GRANT_EXPORT) != 0 &&
                        !ld_page_get_busy (LD_PAGE (page)), 10000);
+
+  /* Unlock a locked-out account. */
+  LD_UI_TEST_WAIT_FOR (find_user (accounts, "bob") != NULL, 10000);
+  g_assert_true (ld_user_get_locked (find_user (accounts, "bob")));
+  grant_row = ld_policy_page_get_grant_row (page, "bob");
+  g_assert_nonnull (grant_row);
+  g_assert_true (gtk_widget_activate_action (grant_row, "row.unlock", NULL));
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)) &&
+                       find_user (accounts, "bob") != NULL &&
+                       !ld_user_get_locked (find_user (accounts, "bob")), 10000);
 
   ld_ui_test_app_free (app);
   ld_ui_test_remove_dir (dir);
