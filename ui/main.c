@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "ld-application.h"
 #include "ld-process.h"
@@ -19,10 +18,10 @@ main (int   argc,
    * dumpable (SECURITY.md A14). */
   ld_process_harden ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* setlocale, bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR, or
+   * $LIANDANG_LOCALEDIR in a build tree), bind_textdomain_codeset and
+   * textdomain. */
+  ld_i18n_init ();
 
   g_set_application_name (_("Liandang"));
 

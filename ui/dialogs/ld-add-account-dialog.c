@@ -187,7 +187,8 @@ create_action (GtkWidget  *widget,
   job = ld_account_job_new (name);
   job->role = get_role (self);
   job->new_password = ld_secret_dup (password);
-  job->kdf_profile = LD_KDF_MODERATE;
+  /* The cost chosen when the vault was created. */
+  job->kdf_profile = ld_vault_get_default_kdf_profile (self->vault);
 
   self->busy = TRUE;
   set_error (self, NULL);
