@@ -183,7 +183,7 @@ on_screensaver_active_cb (LdApplication *self,
   /* A locked session or a screensaver locks the vault too
    * (SECURITY.md §2.4, A22). */
   if (active && self->main_window != NULL)
-    ld_application_lock (self, "idle");
+    ld_application_lock (self, "session");
 }
 
 static int

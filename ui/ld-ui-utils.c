@@ -226,36 +226,6 @@ ld_account_job_set_password (LdVault       *vault,
   return GINT_TO_POINTER (TRUE);
 }
 
-static gpointer
-lock_worker (LdVault       *vault,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ld_vault_lock (vault, data);
-
-  return GINT_TO_POINTER (TRUE);
-}
-
-void
-ld_vault_lock_async (LdVault             *vault,
-                     const char          *reason,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
-{
-  g_return_if_fail (LD_IS_VAULT (vault));
-
-  ld_vault_run_async (vault,
-                      lock_worker,
-                      g_strdup (reason),
-                      g_free,
-                      NULL,
-                      cancellable,
-                      callback,
-                      user_data);
-}
-
 static void
 lock_sync_cb (GObject      *object,
               GAsyncResult *result,

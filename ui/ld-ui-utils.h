@@ -76,13 +76,6 @@ G_BEGIN_DECLS
 /* Locks the vault on its worker thread: the worker owns the connection, so
  * the lock is ordered after any job already queued and before any later
  * one (an unlock typed meanwhile). */
-void          ld_vault_lock_async  (LdVault            *vault,
-                                    const char         *reason,
-                                    GCancellable       *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data);
-/* Locks on the worker and waits for it, iterating the main context (at
- * shutdown, when no main loop runs any more). */
 void          ld_vault_lock_sync   (LdVault            *vault,
                                     const char         *reason);
 

@@ -71,6 +71,22 @@ ld_policy_key_get_label (const char *key)
   return pk ? _(pk->label) : "";
 }
 
+gboolean
+ld_policy_key_get_range (const char *key,
+                         int        *min,
+                         int        *max)
+{
+  const PolicyKey *pk = find_key (key);
+
+  if (pk == NULL)
+    return FALSE;
+  if (min)
+    *min = pk->min;
+  if (max)
+    *max = pk->max;
+  return TRUE;
+}
+
 int
 ld_policy_get (const LdPolicy *policy,
                const char     *key)

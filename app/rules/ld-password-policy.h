@@ -30,6 +30,10 @@ gboolean     ld_policy_set            (LdPolicy    *policy,
 int          ld_policy_get            (const LdPolicy *policy,
                                        const char  *key);
 const char  *ld_policy_key_get_label  (const char  *key);
+/* The valid range of a key; FALSE for an unknown key. */
+gboolean     ld_policy_key_get_range  (const char  *key,
+                                       int         *min,
+                                       int         *max);
 
 /* Checks a new password against the policy (length, classes, not the
  * account name). History is checked by the caller. */

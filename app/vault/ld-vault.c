@@ -735,6 +735,21 @@ ld_vault_create (LdVault      *self,
       goto fail;
     }
   self->session->user_id = admin_id;
+  {
+    g_autoptr(sqlite3_stmt) login = ld_sql_prepare (self->db, "UPDATE users SET last_login_at = ? WHERE id = ?", error);
+    if (login == NULL)
+      {
+        _ld_vault_rollback (self);
+        goto fail;
+      }
+    sqlite3_bind_int64 (login, 1, g_get_real_time () / G_USEC_PER_SEC);
+    sqlite3_bind_int64 (login, 2, admin_id);
+    if (!ld_sql_step_done (self->db, login, error))
+      {
+        _ld_vault_rollback (self);
+        goto fail;
+      }
+  }
   /* The key slots go to disk before the commit: a crash in between leaves a
    * vault that opens without the first account rather than a database no
    * slot can open. */
@@ -1287,4 +1302,25 @@ ld_vault_create_finish (LdVault       *self,
                         GError       **error)
 {
   return ld_vault_run_finish (self, result, error) != NULL;
+}
+
+static gpointer
+lock_work (LdVault       *vault,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  ld_vault_lock (vault, data);
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+ld_vault_lock_async (LdVault            *self,
+                     const char         *reason,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
+{
+  g_return_if_fail (LD_IS_VAULT (self));
+  ld_vault_run_async (self, lock_work, g_strdup (reason), g_free, NULL, cancellable, callback, user_data);
 }

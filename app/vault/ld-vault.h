@@ -116,6 +116,12 @@ void         ld_vault_create_async       (LdVault            *self,
                                           GCancellable       *cancellable,
                                           GAsyncReadyCallback callback,
                                           gpointer            user_data);
+/* Locks on the worker, after the jobs queued before it. */
+void         ld_vault_lock_async         (LdVault            *self,
+                                          const char         *reason,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
 gboolean     ld_vault_create_finish      (LdVault            *self,
                                           GAsyncResult       *result,
                                           GError            **error);

@@ -34,23 +34,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The ranges documented in rules/ld-password-policy.h; the core validates
- * again, this only keeps the spin buttons in range. */
-static const struct {
-  const char *key;
-  int         lower;
-  int         upper;
-  const char *subtitle;
-} key_info[] = {
-  { "min-length", 8, 64, NULL },
-  { "min-classes", 1, 4, NULL },
-  { "expiry-days", 0, 3650, NULL },
-  { "history", 0, 24, NULL },
-  { "lockout-threshold", 3, 20, NULL },
-  { "lockout-minutes", 0, 10080, NULL },
-  { "idle-lock-minutes", 1, 60, N_("The idle lock cannot be turned off") },
-};
-
 static void
 on_value_changed_cb (LdPolicyRow   *self,
                      GParamSpec    *pspec,
@@ -72,6 +55,7 @@ ld_policy_row_constructed (GObject *object)
 {
   LdPolicyRow *self = (LdPolicyRow *)object;
   const char *label;
+  int lower, upper;
 
   G_OBJECT_CLASS (ld_policy_row_parent_class)->constructed (object);
 
@@ -81,20 +65,14 @@ ld_policy_row_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : self->key,
                                   -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (key_info); i++)
+  /* The core validates again; this only keeps the spin button in range. */
+  if (ld_policy_key_get_range (self->key, &lower, &upper))
     {
-      if (g_strcmp0 (key_info[i].key, self->key) != 0)
-        continue;
-
-      gtk_adjustment_set_lower (self->adjustment, key_info[i].lower);
-      gtk_adjustment_set_upper (self->adjustment, key_info[i].upper);
-      if (key_info[i].subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _(key_info[i].subtitle));
-      return;
+      gtk_adjustment_set_lower (self->adjustment, lower);
+      gtk_adjustment_set_upper (self->adjustment, upper);
     }
-
-  /* A key added to the core later: accept any sensible number. */
-  gtk_adjustment_set_upper (self->adjustment, 100000);
+  if (g_str_equal (self->key, "idle-lock-minutes"))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _("The idle lock cannot be turned off"));
 }
 
 static void
