@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "vault/ld-vault.h"
+#include "ld-account-dialog.h"
 
 G_BEGIN_DECLS
 
 #define LD_TYPE_ADD_ACCOUNT_DIALOG (ld_add_account_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LdAddAccountDialog, ld_add_account_dialog, LD, ADD_ACCOUNT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LdAddAccountDialog, ld_add_account_dialog, LD, ADD_ACCOUNT_DIALOG, LdAccountDialog)
 
 /* Creates an account (system administrator). Emits "account-added" (name)
  * and "done" (a confirmation to show) before closing itself. */

@@ -12,7 +12,7 @@
 
 struct _LdChangePasswordDialog
 {
-  AdwWindow            parent_instance;
+  LdAccountDialog      parent_instance;
 
   /* Template Widgets */
   GtkLabel            *description_label;
@@ -24,55 +24,19 @@ struct _LdChangePasswordDialog
   GtkButton           *change_button;
 
   /* Owned References */
-  LdVault             *vault;
-  GCancellable        *cancellable;
-  char                *account;
   char                *old_password;   /* guarded memory */
-  char                *error_message;
 
-  guint                busy : 1;
   guint                finished : 1;
 };
 
-G_DEFINE_FINAL_TYPE (LdChangePasswordDialog, ld_change_password_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_ACCOUNT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (LdChangePasswordDialog, ld_change_password_dialog, LD_TYPE_ACCOUNT_DIALOG)
 
 enum {
   SIGNAL_FINISHED,
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-static void
-update_state (LdChangePasswordDialog *self)
-{
-  gboolean has_error = self->error_message != NULL;
-
-  gtk_label_set_label (self->error_label, has_error ? self->error_message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), has_error);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  ld_widget_set_sensitive (GTK_WIDGET (self->new_row), !self->busy);
-  ld_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "password.change", !self->busy);
-}
-
-static void
-set_error (LdChangePasswordDialog *self,
-           const char             *message)
-{
-  g_free (self->error_message);
-  self->error_message = g_strdup (message);
-  update_state (self);
-}
 
 static void
 finish (LdChangePasswordDialog *self,
@@ -98,18 +62,16 @@ change_cb (GObject      *object,
   if (ld_error_is_cancelled (error))
     return;
 
-  self->busy = FALSE;
+  ld_account_dialog_set_busy (LD_ACCOUNT_DIALOG (self), FALSE);
 
   if (error != NULL)
     {
-      set_error (self, error->message);
+      ld_account_dialog_show_error (LD_ACCOUNT_DIALOG (self), error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
       gtk_widget_grab_focus (GTK_WIDGET (self->new_row));
       return;
     }
-
-  update_state (self);
 
   /* Close before telling: the unlock window goes away on "finished". */
   gtk_window_destroy (GTK_WINDOW (self));
@@ -122,44 +84,36 @@ change_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LdChangePasswordDialog *self = LD_CHANGE_PASSWORD_DIALOG (widget);
+  LdAccountDialog *dialog = LD_ACCOUNT_DIALOG (widget);
+  const char *account = ld_account_dialog_get_account (dialog);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->new_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
-  const LdPolicy *policy = ld_vault_get_policy (self->vault);
+  const LdPolicy *policy = ld_vault_get_policy (ld_account_dialog_get_vault (dialog));
   g_autoptr(GError) error = NULL;
   LdAccountJob *job;
 
-  if (self->busy)
+  if (ld_account_dialog_get_busy (dialog))
     return;
 
-  if (policy != NULL && !ld_password_check (policy, self->account, password, &error))
+  if (policy != NULL && !ld_password_check (policy, account, password, &error))
     {
-      set_error (self, error->message);
+      ld_account_dialog_show_error (dialog, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->new_row));
       return;
     }
 
   if (g_strcmp0 (password, confirm) != 0)
     {
-      set_error (self, _("The two passwords are not the same. Type the new password again in both fields."));
+      ld_account_dialog_show_error (dialog, _("The two passwords are not the same. Type the new password again in both fields."));
       gtk_widget_grab_focus (GTK_WIDGET (self->confirm_row));
       return;
     }
 
-  job = ld_account_job_new (self->account);
+  job = ld_account_job_new (account);
   job->old_password = ld_secret_dup (self->old_password ? self->old_password : "");
   job->new_password = ld_secret_dup (password);
 
-  self->busy = TRUE;
-  set_error (self, NULL);
-
-  ld_vault_run_async (self->vault,
-                      ld_account_job_set_password,
-                      job,
-                      (GDestroyNotify) ld_account_job_free,
-                      NULL,
-                      self->cancellable,
-                      change_cb,
-                      g_object_ref (self));
+  ld_account_dialog_run (dialog, ld_account_job_set_password, job, NULL, change_cb);
 }
 
 static gboolean
@@ -168,7 +122,7 @@ ld_change_password_dialog_close_request (GtkWindow *window)
   LdChangePasswordDialog *self = LD_CHANGE_PASSWORD_DIALOG (window);
 
   /* The change is being written; let it finish. */
-  if (self->busy)
+  if (ld_account_dialog_get_busy (LD_ACCOUNT_DIALOG (self)))
     return TRUE;
 
   finish (self, FALSE);
@@ -180,6 +134,9 @@ static void
 ld_change_password_dialog_constructed (GObject *object)
 {
   LdChangePasswordDialog *self = (LdChangePasswordDialog *)object;
+  LdAccountDialog *dialog = LD_ACCOUNT_DIALOG (object);
+  LdVault *vault = ld_account_dialog_get_vault (dialog);
+  const char *account = ld_account_dialog_get_account (dialog);
   g_autofree char *description = NULL;
   g_autofree char *hint = NULL;
 
@@ -187,14 +144,13 @@ ld_change_password_dialog_constructed (GObject *object)
 
   /* Translators: %s is an account name. */
   description = g_strdup_printf (_("The password of “%s” has expired or was reset by an administrator. Choose a new password to continue."),
-                                 self->account ? self->account : "");
+                                 account ? account : "");
   gtk_label_set_label (self->description_label, description);
 
-  hint = ld_policy_describe (self->vault ? ld_vault_get_policy (self->vault) : NULL);
+  hint = ld_policy_describe (vault ? ld_vault_get_policy (vault) : NULL);
   gtk_label_set_label (self->hint_label, hint);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->change_button));
-  update_state (self);
 }
 
 static void
@@ -202,15 +158,10 @@ ld_change_password_dialog_dispose (GObject *object)
 {
   LdChangePasswordDialog *self = (LdChangePasswordDialog *)object;
 
-  g_cancellable_cancel (self->cancellable);
-
   /* Destroyed without a decision (e.g. the window locked): nothing changed. */
   finish (self, FALSE);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_CHANGE_PASSWORD_DIALOG);
-
-  g_clear_object (&self->vault);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (ld_change_password_dialog_parent_class)->dispose (object);
 }
@@ -220,57 +171,9 @@ ld_change_password_dialog_finalize (GObject *object)
 {
   LdChangePasswordDialog *self = (LdChangePasswordDialog *)object;
 
-  g_clear_pointer (&self->account, g_free);
   g_clear_pointer (&self->old_password, ld_secret_free);
-  g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (ld_change_password_dialog_parent_class)->finalize (object);
-}
-
-static void
-ld_change_password_dialog_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  LdChangePasswordDialog *self = LD_CHANGE_PASSWORD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-
-    case PROP_ACCOUNT:
-      g_value_set_string (value, self->account);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ld_change_password_dialog_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  LdChangePasswordDialog *self = LD_CHANGE_PASSWORD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      self->vault = g_value_dup_object (value);
-      break;
-
-    case PROP_ACCOUNT:
-      self->account = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -283,22 +186,8 @@ ld_change_password_dialog_class_init (LdChangePasswordDialogClass *klass)
   object_class->constructed = ld_change_password_dialog_constructed;
   object_class->dispose = ld_change_password_dialog_dispose;
   object_class->finalize = ld_change_password_dialog_finalize;
-  object_class->get_property = ld_change_password_dialog_get_property;
-  object_class->set_property = ld_change_password_dialog_set_property;
 
   window_class->close_request = ld_change_password_dialog_close_request;
-
-  properties [PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL,
-                         LD_TYPE_VAULT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ACCOUNT] =
-    g_param_spec_string ("account", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [SIGNAL_FINISHED] =
     g_signal_new ("finished",
@@ -316,16 +205,19 @@ ld_change_password_dialog_class_init (LdChangePasswordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdChangePasswordDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, LdChangePasswordDialog, change_button);
 
-  gtk_widget_class_install_action (widget_class, "password.change", NULL, change_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  ld_account_dialog_class_install_submit_action (LD_ACCOUNT_DIALOG_CLASS (klass), "password.change", change_action);
 }
 
 static void
 ld_change_password_dialog_init (LdChangePasswordDialog *self)
 {
-  self->cancellable = g_cancellable_new ();
+  LdAccountDialog *dialog = LD_ACCOUNT_DIALOG (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  ld_account_dialog_set_feedback (dialog, self->error_label, self->spinner);
+  ld_account_dialog_add_input (dialog, GTK_WIDGET (self->new_row));
+  ld_account_dialog_add_input (dialog, GTK_WIDGET (self->confirm_row));
 }
 
 LdChangePasswordDialog *
@@ -367,5 +259,5 @@ ld_change_password_dialog_get_error_message (LdChangePasswordDialog *self)
 {
   g_return_val_if_fail (LD_IS_CHANGE_PASSWORD_DIALOG (self), NULL);
 
-  return self->error_message;
+  return ld_account_dialog_get_error_message (LD_ACCOUNT_DIALOG (self));
 }

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "vault/ld-vault.h"
+#include "ld-account-dialog.h"
 
 G_BEGIN_DECLS
 
 #define LD_TYPE_CHANGE_PASSWORD_DIALOG (ld_change_password_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LdChangePasswordDialog, ld_change_password_dialog, LD, CHANGE_PASSWORD_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LdChangePasswordDialog, ld_change_password_dialog, LD, CHANGE_PASSWORD_DIALOG, LdAccountDialog)
 
 /* The forced password change after an unlock with an expired or reset
  * password. Emits "finished" (TRUE when the password was changed) once, then

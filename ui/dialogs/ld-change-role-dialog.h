@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "vault/ld-vault.h"
+#include "ld-account-dialog.h"
 
 G_BEGIN_DECLS
 
 #define LD_TYPE_CHANGE_ROLE_DIALOG (ld_change_role_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LdChangeRoleDialog, ld_change_role_dialog, LD, CHANGE_ROLE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LdChangeRoleDialog, ld_change_role_dialog, LD, CHANGE_ROLE_DIALOG, LdAccountDialog)
 
 /* Moves a business account to another business role (the 三员 roles are
  * fixed at creation). Emits "done" (a confirmation to show) before closing

@@ -14,7 +14,7 @@
 
 struct _LdResetPasswordDialog
 {
-  AdwWindow            parent_instance;
+  LdAccountDialog      parent_instance;
 
   /* Template Widgets */
   AdwPasswordEntryRow *password_row;
@@ -24,55 +24,9 @@ struct _LdResetPasswordDialog
   GtkLabel            *description_label;
   GtkLabel            *error_label;
   GtkSpinner          *spinner;
-
-  /* Owned References */
-  LdVault             *vault;
-  GCancellable        *cancellable;
-  char                *account;
-  char                *error_message;
-
-  guint                busy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (LdResetPasswordDialog, ld_reset_password_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_ACCOUNT,
-  N_PROPS
-};
-
-enum {
-  SIGNAL_DONE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
-
-static void
-update_state (LdResetPasswordDialog *self)
-{
-  gboolean has_error = self->error_message != NULL;
-
-  gtk_label_set_label (self->error_label, has_error ? self->error_message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), has_error);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  ld_widget_set_sensitive (GTK_WIDGET (self->password_row), !self->busy);
-  ld_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "password.reset", !self->busy);
-}
-
-static void
-set_error (LdResetPasswordDialog *self,
-           const char             *message)
-{
-  g_free (self->error_message);
-  self->error_message = g_strdup (message);
-  update_state (self);
-}
+G_DEFINE_FINAL_TYPE (LdResetPasswordDialog, ld_reset_password_dialog, LD_TYPE_ACCOUNT_DIALOG)
 
 static void
 submit_cb (GObject      *object,
@@ -88,16 +42,15 @@ submit_cb (GObject      *object,
   if (ld_error_is_cancelled (error))
     return;
 
-  self->busy = FALSE;
+  ld_account_dialog_set_busy (LD_ACCOUNT_DIALOG (self), FALSE);
 
   if (message == NULL)
     {
-      set_error (self, error ? error->message : "?");
+      ld_account_dialog_show_error (LD_ACCOUNT_DIALOG (self), error ? error->message : "?");
       return;
     }
 
-  update_state (self);
-  g_signal_emit (self, signals [SIGNAL_DONE], 0, message);
+  ld_account_dialog_emit_done (LD_ACCOUNT_DIALOG (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -123,49 +76,43 @@ submit_action (GtkWidget  *widget,
                GVariant   *param)
 {
   LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (widget);
+  LdAccountDialog *dialog = LD_ACCOUNT_DIALOG (widget);
+  const char *account = ld_account_dialog_get_account (dialog);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
-  const LdPolicy *policy = ld_vault_get_policy (self->vault);
+  const LdPolicy *policy = ld_vault_get_policy (ld_account_dialog_get_vault (dialog));
   g_autoptr(GError) error = NULL;
   LdAccountJob *job;
 
-  if (self->busy)
+  if (ld_account_dialog_get_busy (dialog))
     return;
 
-  if (policy != NULL && !ld_password_check (policy, self->account, password, &error))
+  if (policy != NULL && !ld_password_check (policy, account, password, &error))
     {
-      set_error (self, error->message);
+      ld_account_dialog_show_error (dialog, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
 
   if (g_strcmp0 (password, confirm) != 0)
     {
-      set_error (self, _("The two passwords are not the same. Type the password again in both fields."));
+      ld_account_dialog_show_error (dialog, _("The two passwords are not the same. Type the password again in both fields."));
       gtk_widget_grab_focus (GTK_WIDGET (self->confirm_row));
       return;
     }
 
-  job = ld_account_job_new (self->account);
+  job = ld_account_job_new (account);
   job->new_password = ld_secret_dup (password);
 
-  self->busy = TRUE;
-  set_error (self, NULL);
-
-  ld_vault_run_async (self->vault,
-                      reset_worker,
-                      job,
-                      (GDestroyNotify) ld_account_job_free,
-                      g_free,
-                      self->cancellable,
-                      submit_cb,
-                      g_object_ref (self));
+  ld_account_dialog_run (dialog, reset_worker, job, g_free, submit_cb);
 }
 
 static void
 ld_reset_password_dialog_constructed (GObject *object)
 {
   LdResetPasswordDialog *self = (LdResetPasswordDialog *)object;
+  LdVault *vault = ld_account_dialog_get_vault (LD_ACCOUNT_DIALOG (self));
+  const char *account = ld_account_dialog_get_account (LD_ACCOUNT_DIALOG (self));
   g_autofree char *description = NULL;
   g_autofree char *hint = NULL;
 
@@ -173,98 +120,22 @@ ld_reset_password_dialog_constructed (GObject *object)
 
   /* Translators: %s is an account name. */
   description = g_strdup_printf (_("Give “%s” a temporary password. They must choose a new one the next time they sign in. Tell them the temporary password in person, never in writing."),
-                                 self->account ? self->account : "");
+                                 account ? account : "");
   gtk_label_set_label (self->description_label, description);
 
-  hint = ld_policy_describe (self->vault ? ld_vault_get_policy (self->vault) : NULL);
+  hint = ld_policy_describe (vault ? ld_vault_get_policy (vault) : NULL);
   gtk_label_set_label (self->hint_label, hint);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->reset_button));
   gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-  update_state (self);
-}
-
-static gboolean
-ld_reset_password_dialog_close_request (GtkWindow *window)
-{
-  LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (window);
-
-  if (self->busy)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (ld_reset_password_dialog_parent_class)->close_request (window);
 }
 
 static void
 ld_reset_password_dialog_dispose (GObject *object)
 {
-  LdResetPasswordDialog *self = (LdResetPasswordDialog *)object;
-
-  g_cancellable_cancel (self->cancellable);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_RESET_PASSWORD_DIALOG);
-
-  g_clear_object (&self->vault);
-  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_RESET_PASSWORD_DIALOG);
 
   G_OBJECT_CLASS (ld_reset_password_dialog_parent_class)->dispose (object);
-}
-
-static void
-ld_reset_password_dialog_finalize (GObject *object)
-{
-  LdResetPasswordDialog *self = (LdResetPasswordDialog *)object;
-
-  g_clear_pointer (&self->account, g_free);
-  g_clear_pointer (&self->error_message, g_free);
-
-  G_OBJECT_CLASS (ld_reset_password_dialog_parent_class)->finalize (object);
-}
-
-static void
-ld_reset_password_dialog_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-
-    case PROP_ACCOUNT:
-      g_value_set_string (value, self->account);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ld_reset_password_dialog_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  LdResetPasswordDialog *self = LD_RESET_PASSWORD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      self->vault = g_value_dup_object (value);
-      break;
-
-    case PROP_ACCOUNT:
-      self->account = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -272,34 +143,9 @@ ld_reset_password_dialog_class_init (LdResetPasswordDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ld_reset_password_dialog_constructed;
   object_class->dispose = ld_reset_password_dialog_dispose;
-  object_class->finalize = ld_reset_password_dialog_finalize;
-  object_class->get_property = ld_reset_password_dialog_get_property;
-  object_class->set_property = ld_reset_password_dialog_set_property;
-
-  window_class->close_request = ld_reset_password_dialog_close_request;
-
-  properties [PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL,
-                         LD_TYPE_VAULT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ACCOUNT] =
-    g_param_spec_string ("account", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals [SIGNAL_DONE] =
-    g_signal_new ("done",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liandang/Liandang/ui/dialogs/ld-reset-password-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LdResetPasswordDialog, password_row);
@@ -309,16 +155,20 @@ ld_reset_password_dialog_class_init (LdResetPasswordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdResetPasswordDialog, description_label);
   gtk_widget_class_bind_template_child (widget_class, LdResetPasswordDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LdResetPasswordDialog, spinner);
-  gtk_widget_class_install_action (widget_class, "password.reset", NULL, submit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  ld_account_dialog_class_install_submit_action (LD_ACCOUNT_DIALOG_CLASS (klass), "password.reset", submit_action);
 }
 
 static void
 ld_reset_password_dialog_init (LdResetPasswordDialog *self)
 {
-  self->cancellable = g_cancellable_new ();
+  LdAccountDialog *dialog = LD_ACCOUNT_DIALOG (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  ld_account_dialog_set_feedback (dialog, self->error_label, self->spinner);
+  ld_account_dialog_add_input (dialog, GTK_WIDGET (self->password_row));
+  ld_account_dialog_add_input (dialog, GTK_WIDGET (self->confirm_row));
 }
 
 LdResetPasswordDialog *
@@ -350,5 +200,5 @@ ld_reset_password_dialog_get_error_message (LdResetPasswordDialog *self)
 {
   g_return_val_if_fail (LD_IS_RESET_PASSWORD_DIALOG (self), NULL);
 
-  return self->error_message;
+  return ld_account_dialog_get_error_message (LD_ACCOUNT_DIALOG (self));
 }

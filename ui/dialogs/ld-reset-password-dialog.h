@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "vault/ld-vault.h"
+#include "ld-account-dialog.h"
 
 G_BEGIN_DECLS
 
 #define LD_TYPE_RESET_PASSWORD_DIALOG (ld_reset_password_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LdResetPasswordDialog, ld_reset_password_dialog, LD, RESET_PASSWORD_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LdResetPasswordDialog, ld_reset_password_dialog, LD, RESET_PASSWORD_DIALOG, LdAccountDialog)
 
 /* Sets a temporary password for another account (system administrator);
  * the account must change it at its next sign-in. Emits "done" (a
