@@ -328,6 +328,42 @@ test_policy (Fixture       *f,
   g_assert_error (error, LD_ERROR, LD_ERROR_ACCOUNT_LOCKED);
 }
 
+/* B26: when the audit entry cannot be written, the change is rolled back
+ * (database and key slots alike). */
+static void
+test_audit_fail_closed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (ld_sql_exec (_ld_vault_get_db (f->vault),
+                              "CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log"
+                              " BEGIN SELECT RAISE (ABORT, 'audit storage unavailable'); END", NULL));
+  before = state_of (f);
+
+  g_assert_false (ld_user_repository_add (f->vault, "newbie", LD_ROLE_VIEWER, "Initial-Pass-1", LD_KDF_INTERACTIVE,
+                                          &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (ld_user_repository_set_password (f->vault, "target", NULL, "Reset-Pass-777", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (ld_user_repository_set_disabled (f->vault, "target", TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  after = state_of (f);
+  g_assert_cmpstr (before, ==, after);
+  {
+    gint64 n = -1;
+    ld_sql_query_int64 (_ld_vault_get_db (f->vault), "SELECT count(*) FROM users WHERE name = 'newbie'", 0, &n, NULL);
+    g_assert_cmpint (n, ==, 0);
+  }
+  g_assert_true (ld_sql_exec (_ld_vault_get_db (f->vault), "DROP TRIGGER temp.audit_fails", NULL));
+}
+
 static void
 test_admin_roles_complete (void)
 {
@@ -363,6 +399,7 @@ main (int   argc,
   ADD ("/accounts/disable-rules", test_disable_rules);
   ADD ("/accounts/reset-password", test_reset_password);
   ADD ("/accounts/policy", test_policy);
+  ADD ("/accounts/audit-fail-closed", test_audit_fail_closed);
 #undef ADD
   g_test_add_func ("/accounts/admin-roles-complete", test_admin_roles_complete);
   return g_test_run ();

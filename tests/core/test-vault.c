@@ -706,6 +706,27 @@ test_async_unlock (Fixture       *f,
   g_main_loop_unref (ctx.loop);
 }
 
+static void
+test_newer_schema_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *db = path_in (f, LD_VAULT_DB_NAME);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ld_sql_exec (_ld_vault_get_db (f->vault), "PRAGMA user_version = 999", NULL));
+  ld_vault_lock (f->vault, "exit");
+  before = ld_test_file_sha256 (db);
+
+  ld_vault_unlock (f->vault, LD_TEST_ADMIN, LD_TEST_PASSWORD, &error);
+  g_assert_error (error, LD_ERROR, LD_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_false (ld_vault_is_open (f->vault));
+  after = ld_test_file_sha256 (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +748,7 @@ main (int   argc,
   g_test_add ("/vault/slot-rewrite-atomic", Fixture, NULL, setup, test_slot_rewrite_atomic, teardown);
   g_test_add ("/vault/disabled-account", Fixture, NULL, setup, test_disabled_account, teardown);
   g_test_add ("/vault/must-change-password", Fixture, NULL, setup, test_must_change_password, teardown);
+  g_test_add ("/vault/newer-schema-refused", Fixture, NULL, setup, test_newer_schema_refused, teardown);
   g_test_add ("/vault/async-unlock", Fixture, NULL, setup, test_async_unlock, teardown);
   return g_test_run ();
 }
