@@ -5,10 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "ld-error.h"
+#include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-audit-log-private.h"
 #include "vault/ld-statement.h"
@@ -50,6 +52,8 @@ enum {
   PROP_OUTCOME,
   PROP_OUTCOME_LABEL,
   PROP_DETAILS,
+  PROP_OBJECT_LABEL,
+  PROP_DETAILS_LABEL,
   N_PROPS
 };
 
@@ -65,6 +69,99 @@ outcome_label (const char *outcome)
   if (g_strcmp0 (outcome, LD_AUDIT_OUTCOME_FAILED) == 0)
     return C_("audit outcome", "Failed");
   return outcome;
+}
+
+static char *
+object_label (LdAuditEntry *self)
+{
+  const char *type = self->object_type;
+  const char *id = self->object_id;
+
+  if (g_strcmp0 (type, "vault") == 0)
+    return g_strdup (C_("audit object", "Vault"));
+  if (g_strcmp0 (type, "audit") == 0)
+    return g_strdup (C_("audit object", "Audit trail"));
+  if (g_strcmp0 (type, "account") == 0)
+    /* Translators: %s is an account name. */
+    return g_strdup_printf (C_("audit object", "Account %s"), id);
+  if (g_strcmp0 (type, "policy") == 0)
+    return g_strdup_printf ("%s", ld_policy_key_get_label (id)[0] ? ld_policy_key_get_label (id) : id);
+  if (g_strcmp0 (type, "action") == 0)
+    {
+      for (int a = 0; a < LD_N_ACTIONS; a++)
+        if (g_strcmp0 (ld_action_to_string (a), id) == 0)
+          return g_strdup (ld_action_get_label (a));
+    }
+  if (type == NULL || *type == '\0')
+    return g_strdup ("");
+  return *id ? g_strdup_printf ("%s %s", type, id) : g_strdup (type);
+}
+
+static const char *
+role_label_or_name (const char *name)
+{
+  LdRole role = ld_role_from_string (name);
+  return role == LD_ROLE_NONE ? name : ld_role_get_label (role);
+}
+
+/* Details are stored in a fixed English form (they are part of the hash
+ * chain); this shows the known forms in the user's language. */
+static char *
+details_label (LdAuditEntry *self)
+{
+  static const struct
+  {
+    const char *stored;
+    const char *label;
+  } fixed[] = {
+    { "manual", N_("Locked by the user") },
+    { "idle", N_("Locked after idle time") },
+    { "session", N_("Locked with the desktop session") },
+    { "exit", N_("Program closed") },
+    { "wrong password", N_("Wrong password") },
+    { "account locked out", N_("The account was locked out") },
+    { "account disabled", N_("The account is disabled") },
+    { "too many failed sign-ins", N_("Too many failed sign-ins") },
+    { "password must be changed", N_("The password must be changed") },
+    { "must change at next sign-in", N_("Must change the password at the next sign-in") },
+  };
+  const char *d = self->details;
+  g_auto(GStrv) parts = NULL;
+  long long n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    if (g_str_equal (d, fixed[i].stored))
+      return g_strdup (_(fixed[i].label));
+
+  if (g_str_has_prefix (d, "role="))
+    return g_strdup_printf (_("Role: %s"), role_label_or_name (d + 5));
+  if (sscanf (d, "intact, %lld entries", &n) == 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Intact, %lld entry checked", "Intact, %lld entries checked",
+                                         (gulong) n), n);
+  if (sscanf (d, "broken at entry %lld", &n) == 1)
+    return g_strdup_printf (_("Broken at entry %lld"), n);
+  if (g_str_has_suffix (d, ": granted") || g_str_has_suffix (d, ": revoked"))
+    {
+      g_autofree char *grant = g_strndup (d, strlen (d) - (g_str_has_suffix (d, ": granted") ? 9 : 9));
+      const char *label = ld_grant_get_label (ld_grant_from_string (grant));
+      return g_strdup_printf (g_str_has_suffix (d, ": granted") ? _("Granted: %s") : _("Revoked: %s"),
+                              *label ? label : grant);
+    }
+
+  parts = g_strsplit (d, " -> ", 2);
+  if (g_strv_length (parts) == 2)
+    {
+      const char *colon = strchr (parts[0], ':');
+      if (colon != NULL && g_str_equal (self->event, LD_AUDIT_POLICY_CHANGED))
+        {
+          g_autofree char *key = g_strndup (parts[0], colon - parts[0]);
+          /* Translators: a policy change: setting, old value, new value. */
+          return g_strdup_printf (_("%s: %s → %s"), ld_policy_key_get_label (key), g_strstrip ((char *) colon + 1),
+                                  parts[1]);
+        }
+      return g_strdup_printf ("%s → %s", role_label_or_name (parts[0]), role_label_or_name (parts[1]));
+    }
+  return g_strdup (d);
 }
 
 static void
@@ -122,6 +219,12 @@ ld_audit_entry_get_property (GObject    *object,
     case PROP_DETAILS:
       g_value_set_string (value, self->details);
       break;
+    case PROP_OBJECT_LABEL:
+      g_value_take_string (value, object_label (self));
+      break;
+    case PROP_DETAILS_LABEL:
+      g_value_take_string (value, details_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +267,8 @@ ld_audit_entry_class_init (LdAuditEntryClass *klass)
   properties[PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
   properties[PROP_OUTCOME_LABEL] = g_param_spec_string ("outcome-label", NULL, NULL, NULL, flags);
   properties[PROP_DETAILS] = g_param_spec_string ("details", NULL, NULL, NULL, flags);
+  properties[PROP_OBJECT_LABEL] = g_param_spec_string ("object-label", NULL, NULL, NULL, flags);
+  properties[PROP_DETAILS_LABEL] = g_param_spec_string ("details-label", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

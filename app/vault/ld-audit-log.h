@@ -12,8 +12,11 @@ G_DECLARE_FINAL_TYPE (LdAuditEntry, ld_audit_entry, LD, AUDIT_ENTRY, GObject)
 
 /* Properties (all read-only, for list models and GtkExpressions):
  * "seq" (int64), "time" (int64, unix microseconds UTC), "time-text" (string,
- * local "YYYY-MM-DD HH:MM:SS"), "account", "role", "event", "event-label"
- * (translated), "object-type", "object-id", "outcome", "details". */
+ * local "YYYY-MM-DD HH:MM:SS"), "account", "role", "role-label", "event",
+ * "event-label", "object-type", "object-id", "object-label", "outcome",
+ * "outcome-label", "details" and "details-label". The *-label properties are
+ * translated for display; details are stored in a fixed English form
+ * because they are part of the hash chain. */
 gint64       ld_audit_entry_get_seq          (LdAuditEntry *self);
 gint64       ld_audit_entry_get_time         (LdAuditEntry *self);
 const char  *ld_audit_entry_get_account      (LdAuditEntry *self);

@@ -239,6 +239,53 @@ test_head_tampered (Fixture       *f,
   g_assert_cmpint (verify (f), !=, 0);
 }
 
+static const char *
+label_of (GPtrArray  *entries,
+          const char *event,
+          const char *property)
+{
+  static char buf[256];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LdAuditEntry *e = g_ptr_array_index (entries, i);
+      if (g_str_equal (ld_audit_entry_get_event (e), event))
+        {
+          g_autofree char *value = NULL;
+          g_object_get (e, property, &value, NULL);
+          g_strlcpy (buf, value, sizeof buf);
+          return buf;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_display_labels (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *intact = NULL;
+  LdAuditReport report = { 0 };
+
+  g_assert_true (ld_audit_verify (f->vault, &report, &error));
+  intact = g_strdup_printf ("Intact, %lld entries checked", (long long) report.n_entries);
+  ld_audit_report_clear (&report);
+  all = ld_audit_list (f->vault, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (label_of (all, "account.created", "details"), ==, "role=auditor");
+  g_assert_cmpstr (label_of (all, "account.created", "details-label"), ==, "Role: Auditor");
+  g_assert_cmpstr (label_of (all, "account.created", "object-label"), ==, "Account aud");
+  g_assert_cmpstr (label_of (all, "vault.locked", "details-label"), ==, "Program closed");
+  g_assert_cmpstr (label_of (all, "vault.locked", "object-label"), ==, "Vault");
+  g_assert_cmpstr (label_of (all, "audit.verified", "details-label"), ==, intact);
+  g_assert_cmpstr (label_of (all, "login.ok", "outcome-label"), ==, "OK");
+  g_assert_cmpstr (label_of (all, "login.ok", "role-label"), ==, "Auditor");
+  g_assert_cmpstr (label_of (all, "login.ok", "event-label"), ==, "Signed in");
+}
+
 static void
 test_only_auditor (Fixture       *f,
                    gconstpointer  data)
@@ -298,6 +345,7 @@ main (int   argc,
   ADD ("/audit/forged-without-key", test_forged_without_key);
   ADD ("/audit/head-tampered", test_head_tampered);
   ADD ("/audit/only-auditor", test_only_auditor);
+  ADD ("/audit/display-labels", test_display_labels);
 #undef ADD
   return g_test_run ();
 }

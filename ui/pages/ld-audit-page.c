@@ -95,46 +95,6 @@ format_seq (gpointer item,
   return g_strdup_printf ("%" G_GINT64_FORMAT, seq);
 }
 
-static char *
-format_role (gpointer    item,
-             const char *role)
-{
-  LdRole value = ld_role_from_string (role);
-
-  if (value == LD_ROLE_NONE)
-    return g_strdup (role != NULL && role[0] != '\0' ? role : "—");
-
-  return g_strdup (ld_role_get_label (value));
-}
-
-static char *
-format_object (gpointer    item,
-               const char *object_type,
-               const char *object_id)
-{
-  if (object_type == NULL || object_type[0] == '\0')
-    return g_strdup ("—");
-
-  if (object_id == NULL || object_id[0] == '\0')
-    return g_strdup (object_type);
-
-  return g_strdup_printf ("%s %s", object_type, object_id);
-}
-
-static char *
-format_outcome (gpointer    item,
-                const char *outcome)
-{
-  if (g_strcmp0 (outcome, LD_AUDIT_OUTCOME_OK) == 0)
-    return g_strdup (C_("outcome", "Succeeded"));
-  if (g_strcmp0 (outcome, LD_AUDIT_OUTCOME_DENIED) == 0)
-    return g_strdup (C_("outcome", "Denied"));
-  if (g_strcmp0 (outcome, LD_AUDIT_OUTCOME_FAILED) == 0)
-    return g_strdup (C_("outcome", "Failed"));
-
-  return g_strdup (outcome ? outcome : "—");
-}
-
 /* Loading ------------------------------------------------------------------ */
 
 static gpointer
@@ -478,9 +438,6 @@ ld_audit_page_class_init (LdAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdAuditPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_seq);
-  gtk_widget_class_bind_template_callback (widget_class, format_role);
-  gtk_widget_class_bind_template_callback (widget_class, format_object);
-  gtk_widget_class_bind_template_callback (widget_class, format_outcome);
 
   gtk_widget_class_install_action (widget_class, "audit.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "audit.clear-filter", NULL, clear_filter_action);
