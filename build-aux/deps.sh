@@ -7,7 +7,8 @@
 # What building and running Liandang needs.
 LD_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlcipher-dev libsodium-dev
-  libxlsxwriter-dev libicu-dev desktop-file-utils libxml2-utils"
+  libxlsxwriter-dev libicu-dev desktop-file-utils libxml2-utils
+  libzip-dev libexpat1-dev"
 # What the test suites need on top: validators, a virtual display, CJK fonts.
 LD_TEST_PACKAGES="appstream-util xvfb xauth fonts-noto-cjk"
 
