@@ -530,6 +530,7 @@ open_db (LdVault   *self,
 {
   g_autofree char *path = _ld_vault_path (self, LD_VAULT_DB_NAME);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  g_autoptr(GError) local_error = NULL;
   gint64 n;
   int rc;
 
@@ -554,8 +555,20 @@ open_db (LdVault   *self,
       close_db (self);
       return FALSE;
     }
-  if (!ld_sql_query_int64 (self->db, "SELECT count(*) FROM sqlite_master", 0, &n, error)
-      || !configure_connection (self->db, error))
+  if (!ld_sql_query_int64 (self->db, "SELECT count(*) FROM sqlite_master", 0, &n, &local_error))
+    {
+      /* A page that fails its HMAC is zeroed and SQLite then reports a
+       * malformed schema as a plain SQLITE_ERROR: still damage. */
+      if (g_error_matches (local_error, LD_ERROR, LD_ERROR_FAILED))
+        g_set_error (error, LD_ERROR, LD_ERROR_VAULT_DAMAGED,
+                     _("The vault database is damaged or has been replaced (%s). "
+                       "Restore the vault from a backup."), local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      close_db (self);
+      return FALSE;
+    }
+  if (!configure_connection (self->db, error))
     {
       close_db (self);
       return FALSE;
