@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Code tables of DOMAIN.md §4 and §11.2–11.5. Codes are stable ASCII
+ * strings, stored in the vault and used on the command line; labels are
+ * English source strings shown translated (po/zh_CN.po). */
+typedef struct
+{
+  const char *code;
+  const char *label;  /* translated */
+} LdCode;
+
+#define LD_CODE_TABLE_POST_LEVEL        "post-level"        /* 领导职务层次: guojia, shengbu, tingju, xianchu, xiangke */
+#define LD_CODE_TABLE_LEADING_POST      "leading-post"      /* 领导职务 L01..L10 */
+#define LD_CODE_TABLE_RANK              "rank"              /* 职级 J01..J12, then the pre-2019 titles old-* */
+#define LD_CODE_TABLE_STAFF_GRADE       "staff-grade"       /* 事业单位职员等级 Z01..Z10 */
+#define LD_CODE_TABLE_MANAGEMENT        "management"        /* 管理权限: central, provincial, municipal, county, unit */
+#define LD_CODE_TABLE_EMPLOYMENT_STATUS "employment-status" /* active, left-post, retired, transferred-out */
+#define LD_CODE_TABLE_POLITICAL_STATUS  "political-status"  /* GB/T 4762: 01..13 */
+#define LD_CODE_TABLE_EDUCATION         "education"         /* GB/T 4658 main codes (10, 11, 14, 20, 30…90) */
+#define LD_CODE_TABLE_POST_TAG          "post-tag"          /* finance, procurement, construction, … */
+#define LD_CODE_TABLE_UNIT_KIND         "unit-kind"         /* party-organ, government-organ, … */
+#define LD_CODE_TABLE_SUPERVISOR_KIND   "supervisor-kind"   /* same-level, stationed */
+#define LD_CODE_TABLE_SEX               "sex"               /* M, F (as LdIdInfo.sex) */
+
+/* Post levels (领导职务层次), lowest first. The codes are the strings of
+ * LD_CODE_TABLE_POST_LEVEL. */
+typedef enum
+{
+  LD_POST_LEVEL_NONE = 0,  /* unknown or below 乡科级 (科员, 办事员) */
+  LD_POST_LEVEL_XIANGKE,   /* 乡科级 township/section */
+  LD_POST_LEVEL_XIANCHU,   /* 县处级 county/division */
+  LD_POST_LEVEL_TINGJU,    /* 厅局级 bureau/prefecture */
+  LD_POST_LEVEL_SHENGBU,   /* 省部级 province/ministry */
+  LD_POST_LEVEL_GUOJIA,    /* 国家级 state */
+  LD_N_POST_LEVELS
+} LdPostLevel;
+
+/* The table's rows in order (NULL and *n = 0 for an unknown table). The
+ * labels are translated once, at the first call: call it after setlocale(). */
+const LdCode *ld_code_table_get       (const char *table,
+                                       guint      *n);
+/* All table names, NULL-terminated. */
+const char * const *ld_code_table_names (void);
+/* The translated label of a code, or NULL if the table has no such code. */
+const char   *ld_code_get_label       (const char *table,
+                                       const char *code);
+/* The code for text found in imported data: the code itself, the English or
+ * translated label, the Chinese name or a common alias (中共党员 and 党员 → 01,
+ * 大学本科 and 本科 → 20, 正科 and 正科级 → L09, 副调研员 → old-fudiaoyanyuan).
+ * Spaces and full-width forms are ignored, ASCII case too. NULL if nothing
+ * matches. */
+const char   *ld_code_find_by_label   (const char *table,
+                                       const char *label_or_alias);
+
+/* The level code ("xiangke" …) for a post level, and back. from_code also
+ * accepts the codes of the leading-post, rank (old titles included) and
+ * staff-grade tables and returns the level they belong to or are
+ * equivalent to; LD_POST_LEVEL_NONE for anything else. */
+const char   *ld_post_level_to_code   (LdPostLevel level);
+LdPostLevel   ld_post_level_from_code (const char *code);
+/* Whether a leading-post or staff-grade code is a principal (正职) one. */
+gboolean      ld_code_is_principal_level (const char *code);
+
+/* For a pre-2019 non-leading title (old-* in LD_CODE_TABLE_RANK) the rank it
+ * was converted to in 2019 (副调研员 → J06 四级调研员); any other known rank
+ * code is returned as it is; NULL for an unknown code. */
+const char   *ld_rank_get_current     (const char *rank_code);
+
+G_END_DECLS
