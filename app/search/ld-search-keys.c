@@ -132,6 +132,20 @@ stroke_collator_init (gpointer data)
   return open_stroke_collator ();
 }
 
+/* Spaces and punctuation are ignored ("shifted"), so "王　明" sorts with
+ * "王明" and "买买提·艾力" with "买买提艾力". */
+static UCollator *
+prepare_collator (UCollator *collator)
+{
+  UErrorCode status = U_ZERO_ERROR;
+
+  if (collator != NULL)
+    ucol_setAttribute (collator, UCOL_ALTERNATE_HANDLING, UCOL_SHIFTED, &status);
+  if (U_FAILURE (status))
+    g_warning ("Could not make the ICU collator ignore punctuation: %s", u_errorName (status));
+  return collator;
+}
+
 static UCollator *
 open_collator (const char *locale)
 {
@@ -143,7 +157,7 @@ open_collator (const char *locale)
       g_warning ("Could not open the ICU collator %s: %s", locale, u_errorName (status));
       g_clear_pointer (&collator, ucol_close);
     }
-  return collator;
+  return prepare_collator (collator);
 }
 
 static ThreadState *
@@ -164,6 +178,10 @@ get_thread_state (void)
     {
       g_clear_pointer (&state->stroke, ucol_close);
       state->stroke = open_collator ("zh@collation=stroke");
+    }
+  else
+    {
+      prepare_collator (state->stroke);
     }
   status = U_ZERO_ERROR;
   state->pinyin = open_collator ("zh@collation=pinyin");
@@ -407,8 +425,10 @@ ld_pinyin_initials_name (const char *name)
 /* Search texts */
 
 /* NFKC + lowercase; control characters (including the separator) are
- * dropped and whitespace runs become one space. NULL or invalid UTF-8
- * gives "". */
+ * dropped and whitespace runs become one space, except between two Han
+ * characters, where they go: rosters pad two-character names to three
+ * ("王　明"), and "王明" must still find them. NULL or invalid UTF-8 gives
+ * "". */
 static char *
 normalise (const char *text)
 {
@@ -416,6 +436,7 @@ normalise (const char *text)
   g_autofree char *lower = NULL;
   GString *out;
   gboolean space = FALSE;
+  gunichar previous = 0;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
@@ -434,10 +455,11 @@ normalise (const char *text)
         }
       if (g_unichar_iscntrl (c))
         continue;
-      if (space && out->len > 0)
+      if (space && out->len > 0 && !(is_han (previous) && is_han (c)))
         g_string_append_c (out, ' ');
       space = FALSE;
       g_string_append_unichar (out, c);
+      previous = c;
     }
   return g_string_free (out, FALSE);
 }

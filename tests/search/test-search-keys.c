@@ -136,6 +136,24 @@ test_sort_key_equal_and_empty (void)
   g_assert_cmpuint (g_bytes_get_size (invalid), ==, 0);
   g_assert_cmpuint (g_bytes_get_size (invalid_pinyin), ==, 0);
   g_assert_cmpint (compare_bytes (empty, a), <, 0);
+
+  /* Spaces and punctuation are ignored. */
+  for (const char *const *p = (const char *const[]) { "王　明", "王 明", " 王明 ", NULL }; *p != NULL; p++)
+    {
+      g_autoptr(GBytes) plain = ld_sort_key_stroke ("王明");
+      g_autoptr(GBytes) padded = ld_sort_key_stroke (*p);
+      g_autoptr(GBytes) plain_pinyin = ld_sort_key_pinyin ("王明");
+      g_autoptr(GBytes) padded_pinyin = ld_sort_key_pinyin (*p);
+
+      g_assert_true (g_bytes_equal (plain, padded));
+      g_assert_true (g_bytes_equal (plain_pinyin, padded_pinyin));
+    }
+  {
+    g_autoptr(GBytes) dot = ld_sort_key_stroke ("买买提·艾力");
+    g_autoptr(GBytes) no_dot = ld_sort_key_stroke ("买买提艾力");
+
+    g_assert_true (g_bytes_equal (dot, no_dot));
+  }
 }
 
 static const struct
@@ -268,7 +286,7 @@ test_search_text (void)
   g_autofree char *wide = ld_search_text ("ＭＡＲＹ　王", "３４０１２３", "科长（正科级）");
 
   g_assert_cmpstr (zsf, ==,
-                   "张三丰\x1fzhangsanfeng\x1fzsf\x1f" "34052419800101001x\x1f" "武当山 掌门");
+                   "张三丰\x1fzhangsanfeng\x1fzsf\x1f" "34052419800101001x\x1f" "武当山掌门");
   g_assert_cmpstr (sxx, ==, "单雄信\x1fshanxiongxin\x1fsxx\x1f" "danxiongxin\x1f" "dxx\x1f\x1f");
   g_assert_cmpstr (lb, ==, "吕布\x1flvbu\x1flb\x1flubu\x1f\x1f");
   g_assert_cmpstr (wide, ==, "mary 王\x1fmarywang\x1fmaryw\x1f" "340123\x1f科长(正科级)");
@@ -293,6 +311,15 @@ test_search_text (void)
   g_assert_true (search (wide, "mary 王"));
   g_assert_true (search (wide, "(正科级)"));
 
+  /* Rosters pad two-character names to three. */
+  {
+    g_autofree char *padded = ld_search_text ("王　明", NULL, NULL);
+
+    g_assert_cmpstr (padded, ==, "王明\x1fwangming\x1fwm\x1f\x1f");
+    g_assert_true (search (padded, "王明"));
+    g_assert_true (search (padded, "王 明"));
+  }
+
   /* No match across two fields. */
   g_assert_false (search (zsf, "zsf34"));
   g_assert_false (search (zsf, "丰zhang"));
@@ -311,7 +338,10 @@ test_normalise_query (void)
     { " ZSF ", "zsf" },
     { "ＺＳＦ", "zsf" },
     { "３４０１", "3401" },
-    { "张　三", "张 三" },
+    { "张　三", "张三" },
+    { "张 　 三 丰", "张三丰" },
+    { "mary 王", "mary 王" },
+    { "王 mary", "王 mary" },
     { "a \t\n b", "a b" },
     { "a\x1f" "b", "ab" },
     { "Ａ１", "a1" },
