@@ -336,23 +336,16 @@ append_syllables (GString    *out,
     }
 }
 
-static char *
-pinyin (const char *text,
-        gboolean    initials,
-        gboolean    as_name)
+/* Appends the full pinyin and the initials of `nfkc` (valid UTF-8,
+ * already NFKC) to `full` and `initials`; either may be NULL. */
+static void
+pinyin_append (const char *nfkc,
+               gboolean    as_name,
+               GString    *full,
+               GString    *initials)
 {
-  ThreadState *state;
-  g_autofree char *nfkc = NULL;
-  const char *p;
-  GString *out;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_strdup ("");
-
-  state = get_thread_state ();
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  out = g_string_new (NULL);
-  p = nfkc;
+  ThreadState *state = get_thread_state ();
+  const char *p = nfkc;
 
   if (as_name)
     {
@@ -361,7 +354,10 @@ pinyin (const char *text,
       for (size_t i = 0; i < G_N_ELEMENTS (surnames); i++)
         if (g_str_has_prefix (p, surnames[i].surname))
           {
-            append_syllables (out, surnames[i].syllables, initials);
+            if (full != NULL)
+              append_syllables (full, surnames[i].syllables, FALSE);
+            if (initials != NULL)
+              append_syllables (initials, surnames[i].syllables, TRUE);
             p += strlen (surnames[i].surname);
             break;
           }
@@ -375,18 +371,38 @@ pinyin (const char *text,
         {
           const char *syllables = han_syllables (state, c);
 
-          /* A Han syllable string has no spaces after strip_tones, so
-           * initials take its first letter only. */
-          if (initials && syllables[0] != '\0')
-            g_string_append_c (out, syllables[0]);
-          else if (!initials)
-            g_string_append (out, syllables);
+          /* strip_tones() leaves no spaces, so the initial of a Han
+           * character is the first letter of its syllables. */
+          if (full != NULL)
+            g_string_append (full, syllables);
+          if (initials != NULL && syllables[0] != '\0')
+            g_string_append_c (initials, syllables[0]);
         }
       else if (g_unichar_isalnum (c))
         {
-          g_string_append_unichar (out, g_unichar_tolower (c));
+          c = g_unichar_tolower (c);
+          if (full != NULL)
+            g_string_append_unichar (full, c);
+          if (initials != NULL)
+            g_string_append_unichar (initials, c);
         }
     }
+}
+
+static char *
+pinyin (const char *text,
+        gboolean    initials,
+        gboolean    as_name)
+{
+  g_autofree char *nfkc = NULL;
+  GString *out;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  out = g_string_new (NULL);
+  pinyin_append (nfkc, as_name, initials ? NULL : out, initials ? out : NULL);
   return g_string_free (out, FALSE);
 }
 
@@ -490,35 +506,31 @@ ld_search_text (const char *name,
   g_autofree char *norm_name = normalise (name);
   g_autofree char *norm_id = normalise (id_number);
   g_autofree char *norm_post = normalise (post);
-  g_autofree char *full = NULL;
-  g_autofree char *initials = NULL;
-  g_autofree char *common_full = NULL;
-  g_autofree char *common_initials = NULL;
+  g_autoptr(GString) full = g_string_new (NULL);
+  g_autoptr(GString) initials = g_string_new (NULL);
+  g_autoptr(GString) common_full = g_string_new (NULL);
+  g_autoptr(GString) common_initials = g_string_new (NULL);
   GString *out;
 
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* normalise() output is NFKC already. */
+  pinyin_append (norm_name, TRUE, full, initials);
+  pinyin_append (norm_name, FALSE, common_full, common_initials);
+
   out = g_string_sized_new (3 * strlen (norm_name) + strlen (norm_id) + strlen (norm_post) + 8);
-  /* Always start with the name field, even when it is empty, so the
-   * field positions stay readable in a debugger. */
   g_string_append (out, norm_name);
-
-  full = pinyin (norm_name, FALSE, TRUE);
-  initials = pinyin (norm_name, TRUE, TRUE);
   g_string_append_c (out, SEPARATOR);
-  g_string_append (out, full);
+  g_string_append (out, full->str);
   g_string_append_c (out, SEPARATOR);
-  g_string_append (out, initials);
-
-  common_full = pinyin (norm_name, FALSE, FALSE);
-  common_initials = pinyin (norm_name, TRUE, FALSE);
-  append_alternative (out, common_full, full);
-  append_alternative (out, common_initials, initials);
+  g_string_append (out, initials->str);
+  append_alternative (out, common_full->str, full->str);
+  append_alternative (out, common_initials->str, initials->str);
 
   /* "lv" is how input methods spell lü; people also type "lu". */
-  if (strchr (full, 'v') != NULL)
+  if (strchr (full->str, 'v') != NULL)
     {
-      g_autofree char *u_spelling = g_strdup (full);
+      g_autofree char *u_spelling = g_strdup (full->str);
 
       g_strdelimit (u_spelling, "v", 'u');
       append_field (out, u_spelling);
