@@ -37,6 +37,7 @@ struct _LdTable
   GArray *rows;    /* Row */
   GArray *merged;  /* LdTableRange */
   char   *sha256;
+  gsize   n_cells;
   const char *format;
   const char *encoding;
 };
@@ -206,14 +207,14 @@ table_add_row (LdTable    *table,
                GPtrArray  *cells,
                GError    **error)
 {
-  gboolean any = FALSE;
+  guint filled = 0;
   Row row;
 
   while (cells->len > 0 && g_ptr_array_index (cells, cells->len - 1) == NULL)
     g_ptr_array_set_size (cells, cells->len - 1);
-  for (guint i = 0; i < cells->len && !any; i++)
-    any = g_ptr_array_index (cells, i) != NULL;
-  if (!any)
+  for (guint i = 0; i < cells->len; i++)
+    filled += g_ptr_array_index (cells, i) != NULL;
+  if (filled == 0)
     {
       g_ptr_array_unref (cells);
       return TRUE;
@@ -224,6 +225,16 @@ table_add_row (LdTable    *table,
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                    _("The file has more than %d rows. Split it into smaller files and import them one by one."),
                    LD_TABLE_MAX_ROWS);
+      return FALSE;
+    }
+  table->n_cells += filled;
+  if (table->n_cells > LD_TABLE_MAX_CELLS)
+    {
+      g_ptr_array_unref (cells);
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The file has more than %d filled cells. Split it into smaller files and import them one "
+                     "by one."),
+                   LD_TABLE_MAX_CELLS);
       return FALSE;
     }
   row.number = number;
@@ -936,10 +947,20 @@ decode_ooxml_escapes (GString *s)
 /* Shared strings: the text of each <si>, without phonetic runs (<rPh>). */
 typedef struct
 {
-  GPtrArray *strings;
-  int        phonetic_depth;
-  gboolean   in_si;
+  GString  *pool;      /* every string, each followed by a NUL */
+  GArray   *offsets;   /* guint32 offset of each string in pool */
+  int       phonetic_depth;
+  gboolean  in_si;
 } SharedStrings;
+
+static const char *
+sst_get (const SharedStrings *sst,
+         guint64              index)
+{
+  if (sst->offsets == NULL || index >= sst->offsets->len)
+    return NULL;
+  return sst->pool->str + g_array_index (sst->offsets, guint32, index);
+}
 
 static void
 sst_start (XmlReader   *xr,
@@ -972,13 +993,18 @@ sst_end (XmlReader  *xr,
   else if (g_str_equal (name, "si"))
     {
       sst->in_si = FALSE;
+      guint32 offset = sst->pool->len;
+
       decode_ooxml_escapes (xr->text);
-      if (sst->strings->len >= LD_TABLE_MAX_ROWS * (guint) LD_TABLE_MAX_COLUMNS)
+      if (sst->offsets->len >= LD_TABLE_MAX_CELLS)
         {
           xml_fail (xr, invalid_xlsx (_("too many shared strings")));
           return;
         }
-      g_ptr_array_add (sst->strings, g_strndup (xr->text->str, xr->text->len));
+      /* A string with a NUL would end early: drop NULs (none in valid XML). */
+      g_string_append (sst->pool, xr->text->str);
+      g_string_append_c (sst->pool, '\0');
+      g_array_append_val (sst->offsets, offset);
     }
 }
 
@@ -986,7 +1012,7 @@ sst_end (XmlReader  *xr,
 typedef struct
 {
   LdTable    *table;
-  GPtrArray  *sst;
+  SharedStrings *sst;
   GPtrArray  *cells;
   guint       row_number;
   guint       next_column;
@@ -1145,12 +1171,12 @@ sheet_end (XmlReader  *xr,
           if (sheet->value->len == 0)
             return;
           index = g_ascii_strtoull (sheet->value->str, &end, 10);
-          if (end == sheet->value->str || *end != '\0' || sheet->sst == NULL || index >= sheet->sst->len)
+          if (end == sheet->value->str || *end != '\0' || sst_get (sheet->sst, index) == NULL)
             {
               xml_fail (xr, invalid_xlsx (_("a cell points to a missing shared string")));
               return;
             }
-          text = g_strdup (g_ptr_array_index (sheet->sst, index));
+          text = g_strdup (sst_get (sheet->sst, index));
         }
       else if (g_strcmp0 (sheet->type, "inlineStr") == 0)
         {
@@ -1195,7 +1221,6 @@ read_xlsx (LdTable       *table,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(GPtrArray) sst_strings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *workbook_path = NULL;
   g_autofree char *workbook_dir = NULL;
   g_autofree char *workbook_rels_path = NULL;
@@ -1273,7 +1298,8 @@ read_xlsx (LdTable       *table,
           g_propagate_error (error, invalid_xlsx (_("bad shared strings path")));
           goto out;
         }
-      sst.strings = sst_strings;
+      sst.pool = g_string_new (NULL);
+      sst.offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
       xml_reader_init (&xr, sst_start, sst_end, &sst);
       ok = parse_entry (&pkg, sst_path, &xr, TRUE, &found, error);
       xml_reader_clear (&xr);
@@ -1283,7 +1309,7 @@ read_xlsx (LdTable       *table,
     }
 
   sheet.table = table;
-  sheet.sst = sst_strings;
+  sheet.sst = &sst;
   sheet.value = g_string_new (NULL);
   sheet.inline_text = g_string_new (NULL);
   xml_reader_init (&xr, sheet_start, sheet_end, &sheet);
@@ -1304,6 +1330,9 @@ read_xlsx (LdTable       *table,
   g_string_free (sheet.inline_text, TRUE);
 
 out:
+  if (sst.pool)
+    g_string_free (sst.pool, TRUE);
+  g_clear_pointer (&sst.offsets, g_array_unref);
   rels_clear (&root_rels);
   rels_clear (&wb_rels);
   g_free (wb.first_id);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define LD_TABLE_MAX_ROWS            100000
 #define LD_TABLE_MAX_COLUMNS         200
 #define LD_TABLE_MAX_CELL_CHARS      32767
+/* Filled cells in all: 100,000 cadres with 30 columns, and a bound on
+ * memory for a sheet of many tiny cells. */
+#define LD_TABLE_MAX_CELLS           3000000
 #define LD_TABLE_MAX_ZIP_ENTRIES     1000
 #define LD_TABLE_MAX_ENTRY_SIZE      (100 * 1024 * 1024)
 #define LD_TABLE_MAX_TOTAL_SIZE      (200 * 1024 * 1024)
