@@ -1,0 +1,946 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ld-cadre-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/records/ld-records-config.h"
+#include "ld-error.h"
+#include "records/ld-cadre-private.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-records-util.h"
+#include "records/ld-scope-private.h"
+#include "rules/ld-permissions.h"
+#include "vault/ld-audit-log.h"
+#include "vault/ld-statement.h"
+#include "vault/ld-vault-private.h"
+
+#ifdef LD_HAVE_ID_NUMBER
+#include "rules/ld-id-number.h"
+#endif
+#ifdef LD_HAVE_SEARCH_KEYS
+#include "search/ld-search-keys.h"
+#endif
+
+#define FIELD_PTR(fields, info, type) ((type *) (gpointer) ((guint8 *) (fields) + (info)->offset))
+
+static const char * const authorities[] = { "central", "province", "city", "county", "unit", NULL };
+static const char * const statuses[] = { "serving", "left", "retired", "transferred", NULL };
+static const char * const classifications[] = { "internal", "secret", "confidential", NULL };
+static const char * const date_fields[] = {
+  "birth_date", "party_joined", "party_full", "post_since", "rank_since", "promoted_at", NULL,
+};
+
+/* "c.unit_id, c.name, …" in field-table order. */
+static const char *
+field_columns (const char *prefix)
+{
+  static char *with_prefix;
+  static char *plain;
+  char **slot = prefix[0] ? &with_prefix : &plain;
+
+  if (g_once_init_enter (slot))
+    {
+      guint n;
+      const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (s, "%s%s%s", i ? ", " : "", prefix, table[i].column);
+      g_once_init_leave (slot, g_string_free (s, FALSE));
+    }
+  return *slot;
+}
+
+static void
+read_fields (sqlite3_stmt  *stmt,
+             int            first,
+             LdCadreFields *fields)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int col = first + (int) i;
+      switch (table[i].type)
+        {
+        case LD_CADRE_FIELD_TEXT:
+          *FIELD_PTR (fields, &table[i], char *) = g_strdup (ld_sql_column_text (stmt, col));
+          break;
+        case LD_CADRE_FIELD_INT:
+          *FIELD_PTR (fields, &table[i], int) = sqlite3_column_int (stmt, col);
+          break;
+        case LD_CADRE_FIELD_BOOL:
+          *FIELD_PTR (fields, &table[i], gboolean) = sqlite3_column_int (stmt, col) != 0;
+          break;
+        case LD_CADRE_FIELD_ID:
+          *FIELD_PTR (fields, &table[i], gint64) = sqlite3_column_int64 (stmt, col);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+bind_fields (sqlite3_stmt        *stmt,
+             int                  first,
+             const LdCadreFields *fields)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int idx = first + (int) i;
+      switch (table[i].type)
+        {
+        case LD_CADRE_FIELD_TEXT:
+          sqlite3_bind_text (stmt, idx, *FIELD_PTR (fields, &table[i], char *), -1, SQLITE_TRANSIENT);
+          break;
+        case LD_CADRE_FIELD_INT:
+          sqlite3_bind_int (stmt, idx, *FIELD_PTR (fields, &table[i], int));
+          break;
+        case LD_CADRE_FIELD_BOOL:
+          sqlite3_bind_int (stmt, idx, *FIELD_PTR (fields, &table[i], gboolean) ? 1 : 0);
+          break;
+        case LD_CADRE_FIELD_ID:
+          sqlite3_bind_int64 (stmt, idx, *FIELD_PTR (fields, &table[i], gint64));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* The SELECT list: record id, the fields, unit name, retirement, times. */
+static char *
+select_sql (void)
+{
+  return g_strdup_printf ("SELECT c.id, %s, u.name, ifnull (c.retired_at, 0), c.retired_reason, c.created_at,"
+                          " c.updated_at FROM cadres c JOIN units u ON u.id = c.unit_id",
+                          field_columns ("c."));
+}
+
+static LdCadre *
+read_cadre (sqlite3_stmt *stmt)
+{
+  guint n;
+  g_auto(LdCadreFields) fields = { 0 };
+  int tail;
+
+  _ld_cadre_field_table (&n);
+  read_fields (stmt, 1, &fields);
+  tail = 1 + (int) n;
+  return ld_cadre_new (sqlite3_column_int64 (stmt, 0), &fields, ld_sql_column_text (stmt, tail),
+                       sqlite3_column_int64 (stmt, tail + 1), ld_sql_column_text (stmt, tail + 2),
+                       sqlite3_column_int64 (stmt, tail + 3), sqlite3_column_int64 (stmt, tail + 4));
+}
+
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+               _("There is no cadre record number %lld in your scope. Check the number with “cadre list”."),
+               (long long) id);
+}
+
+/* The cadre if it lies in the session's scopes. */
+static LdCadre *
+load_cadre (LdVault   *vault,
+            gint64     id,
+            GError   **error)
+{
+  g_autofree char *select = select_sql ();
+  g_autofree char *sql = g_strconcat (select, " WHERE c.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_cadre (stmt);
+  if (rc == SQLITE_DONE)
+    set_not_found (error, id);
+  else
+    ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+  return NULL;
+}
+
+/* --- Validation --------------------------------------------------------------- */
+
+static gboolean
+valid_date (const char *text)
+{
+  int y, m, d = 1;
+  gsize len = strlen (text);
+
+  if (len == 7 && sscanf (text, "%4d-%2d", &y, &m) == 2 && text[4] == '-')
+    return m >= 1 && m <= 12 && y >= 1900 && y <= 2100;
+  if (len == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && text[4] == '-' && text[7] == '-')
+    return g_date_valid_dmy (d, m, y) && y >= 1900 && y <= 2100;
+  return FALSE;
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+check_choice (const char          *value,
+              const char * const  *choices,
+              const char          *field,
+              GError             **error)
+{
+  g_autofree char *names = NULL;
+
+  if (*value == '\0' || g_strv_contains (choices, value))
+    return TRUE;
+  names = g_strjoinv (", ", (char **) choices);
+  g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+               /* Translators: %s are a field label, the value typed, and the allowed values. */
+               _("%s: unknown value “%s”. Use one of: %s."), ld_cadre_field_get_label (field), value, names);
+  return FALSE;
+}
+
+/* Cleans every text field, checks the ID number and derives sex and birth
+ * date from it, checks dates and codes. out gets the stored form. */
+static gboolean
+clean_fields (const LdCadreFields  *in,
+              LdCadreFields        *out,
+              GError              **error)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+  g_autofree char *now = today ();
+
+  ld_cadre_fields_copy (in, out);
+  for (guint i = 0; i < n; i++)
+    {
+      char **p;
+      char *clean;
+      gboolean required;
+      guint max;
+
+      if (table[i].type != LD_CADRE_FIELD_TEXT)
+        continue;
+      p = FIELD_PTR (out, &table[i], char *);
+      required = g_str_equal (table[i].column, "name") || g_str_equal (table[i].column, "id_number");
+      max = g_str_equal (table[i].column, "name") ? 50 : 200;
+      clean = _ld_records_clean_text (*p, ld_cadre_field_get_label (table[i].column), max, required, error);
+      if (clean == NULL)
+        return FALSE;
+      g_free (*p);
+      *p = clean;
+    }
+
+  /* Sex codes are letters; accept them in either case. */
+  {
+    char *upper = g_ascii_strup (out->sex, -1);
+    g_free (out->sex);
+    out->sex = upper;
+  }
+  if (!g_str_equal (out->sex, "") && !g_str_equal (out->sex, "M") && !g_str_equal (out->sex, "F"))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("Sex: use M (male) or F (female), not “%s”."), out->sex);
+      return FALSE;
+    }
+  for (guint i = 0; date_fields[i] != NULL; i++)
+    {
+      const char *value = NULL;
+
+      for (guint j = 0; j < n; j++)
+        if (g_str_equal (table[j].column, date_fields[i]))
+          value = *FIELD_PTR (out, &table[j], char *);
+      if (*value != '\0' && !valid_date (value))
+        {
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       _("%s: “%s” is not a date. Write it as YYYY-MM-DD or YYYY-MM."),
+                       ld_cadre_field_get_label (date_fields[i]), value);
+          return FALSE;
+        }
+      if (*value != '\0' && strncmp (value, now, strlen (value)) > 0)
+        {
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s: %s lies in the future."),
+                       ld_cadre_field_get_label (date_fields[i]), value);
+          return FALSE;
+        }
+    }
+
+#ifdef LD_HAVE_ID_NUMBER
+  {
+    LdIdInfo info;
+    g_autofree char *birth = NULL;
+    char sex[2] = { 0 };
+
+    if (!ld_id_number_parse (out->id_number, &info, error))
+      return FALSE;
+    birth = g_strdup_printf ("%04d-%02d-%02d", info.birth_year, info.birth_month, info.birth_day);
+    sex[0] = info.sex;
+    if (strcmp (birth, now) > 0)
+      {
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                     _("The ID number gives a date of birth in the future (%s). Check the number."), birth);
+        return FALSE;
+      }
+    if (*out->sex != '\0' && !g_str_equal (out->sex, sex))
+      {
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                     _("The sex given (%s) does not match the ID number, which says %s. Check both."),
+                     ld_cadre_sex_get_label (out->sex), ld_cadre_sex_get_label (sex));
+        return FALSE;
+      }
+    if (*out->birth_date != '\0' && !g_str_has_prefix (birth, out->birth_date))
+      {
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                     _("The date of birth given (%s) does not match the ID number, which says %s. Check both."),
+                     out->birth_date, birth);
+        return FALSE;
+      }
+    g_free (out->id_number);
+    out->id_number = g_strdup (info.number);
+    g_free (out->sex);
+    out->sex = g_strdup (sex);
+    g_free (out->birth_date);
+    out->birth_date = g_steal_pointer (&birth);
+  }
+#else
+  {
+    GString *number = g_string_new (NULL);
+
+    for (const char *p = out->id_number; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (number, g_ascii_toupper (*p));
+    g_free (out->id_number);
+    out->id_number = g_string_free (number, FALSE);
+    if (strlen (out->id_number) != 18 && strlen (out->id_number) != 15)
+      {
+        g_set_error_literal (error, LD_ERROR, LD_ERROR_INVALID,
+                             _("An ID number has 18 characters (or 15 for an old one). Check the number."));
+        return FALSE;
+      }
+  }
+#endif
+
+  if (out->grade < 0 || out->grade > 27)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("Grade: %d is not a grade; grades go from 1 to 27."),
+                   out->grade);
+      return FALSE;
+    }
+  if (*out->status == '\0')
+    {
+      g_free (out->status);
+      out->status = g_strdup ("serving");
+    }
+  if (!check_choice (out->authority, authorities, "authority", error)
+      || !check_choice (out->status, statuses, "status", error)
+      || !check_choice (out->classification, classifications, "classification", error))
+    return FALSE;
+
+  /* Post types: comma-separated codes, spaces and repeats dropped. */
+  {
+    g_auto(GStrv) tags = g_strsplit (out->post_tags, ",", -1);
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    GString *kept = g_string_new (NULL);
+
+    for (guint i = 0; tags[i] != NULL; i++)
+      {
+        g_strstrip (tags[i]);
+        if (*tags[i] == '\0' || !g_hash_table_add (seen, tags[i]))
+          continue;
+        if (kept->len > 0)
+          g_string_append_c (kept, ',');
+        g_string_append (kept, tags[i]);
+      }
+    g_free (out->post_tags);
+    out->post_tags = g_string_free (kept, FALSE);
+  }
+  return TRUE;
+}
+
+static gboolean
+check_unit (LdVault   *vault,
+            gint64     unit_id,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
+                                                    "SELECT retired_at IS NOT NULL, name FROM units WHERE id = ?2"
+                                                    " AND id IN (SELECT id FROM visible_units)",
+                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("There is no unit number %lld in your scope. Choose the cadre's unit from “unit list”."),
+                   (long long) unit_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The unit “%s” is retired. Choose an active unit."), ld_sql_column_text (stmt, 1));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_unique_id_number (LdVault     *vault,
+                        const char  *id_number,
+                        gint64       except_id,
+                        GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db,
+                                                 "SELECT count(*) FROM cadres WHERE id_number = ? AND id <> ?"
+                                                 " AND retired_at IS NULL",
+                                                 error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (stmt, 0) > 0)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("Another cadre on file already has the ID number %s. Each person has one file: "
+                     "update that file instead."), id_number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- Versions ------------------------------------------------------------------ */
+
+static void
+append_line (GString    *out,
+             const char *column,
+             const char *value)
+{
+  g_string_append (out, column);
+  g_string_append_c (out, '=');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Fills before/after with the changed fields (old NULL = a new file) and
+ * names them in changed ("name,post"). */
+static void
+diff_fields (const LdCadreFields *old,
+             const LdCadreFields *new,
+             GString             *before,
+             GString             *after,
+             GString             *changed)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+  LdCadreFields empty = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *a = _ld_cadre_field_to_text (old ? old : &empty, &table[i]);
+      g_autofree char *b = _ld_cadre_field_to_text (new, &table[i]);
+
+      if (g_str_equal (a, b))
+        continue;
+      if (old != NULL)
+        append_line (before, table[i].column, a);
+      append_line (after, table[i].column, b);
+      if (changed->len > 0)
+        g_string_append_c (changed, ',');
+      g_string_append (changed, table[i].column);
+    }
+}
+
+static gboolean
+add_version (LdVault     *vault,
+             gint64       cadre_id,
+             const char  *event,
+             const char  *before,
+             const char  *after,
+             gint64      *out_seq,
+             GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 seq = 0;
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (max (seq), 0) + 1 FROM cadre_versions WHERE cadre_id = %"
+                                          G_GINT64_FORMAT, cadre_id);
+
+  if (!ld_sql_query_int64 (db, sql, 1, &seq, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db,
+                         "INSERT INTO cadre_versions (cadre_id, seq, account, ts_utc, event, before, after)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cadre_id);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  sqlite3_bind_text (stmt, 3, ld_vault_get_session (vault)->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, _ld_records_now ());
+  sqlite3_bind_text (stmt, 5, event, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
+  *out_seq = seq;
+  return ld_sql_step_done (db, stmt, error);
+}
+
+/* --- Search keys ---------------------------------------------------------------- */
+
+static void
+bind_keys (sqlite3_stmt        *stmt,
+           int                  first,
+           const LdCadreFields *fields)
+{
+#ifdef LD_HAVE_SEARCH_KEYS
+  g_autoptr(GBytes) stroke = ld_sort_key_stroke (fields->name);
+  g_autoptr(GBytes) pinyin = ld_sort_key_pinyin (fields->name);
+  g_autofree char *text = ld_search_text (fields->name, fields->id_number, fields->post);
+  gsize len;
+  gconstpointer data;
+
+  data = stroke ? g_bytes_get_data (stroke, &len) : NULL;
+  if (data != NULL)
+    sqlite3_bind_blob (stmt, first, data, (int) len, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_zeroblob (stmt, first, 0);
+  data = pinyin ? g_bytes_get_data (pinyin, &len) : NULL;
+  if (data != NULL)
+    sqlite3_bind_blob (stmt, first + 1, data, (int) len, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_zeroblob (stmt, first + 1, 0);
+  sqlite3_bind_text (stmt, first + 2, text ? text : "", -1, SQLITE_TRANSIENT);
+#else
+  g_autofree char *joined = g_strjoin ("\x1f", fields->name, fields->id_number, fields->post, NULL);
+  g_autofree char *text = g_utf8_casefold (joined, -1);
+
+  sqlite3_bind_null (stmt, first);
+  sqlite3_bind_null (stmt, first + 1);
+  sqlite3_bind_text (stmt, first + 2, text, -1, SQLITE_TRANSIENT);
+#endif
+}
+
+static char *
+normalise_query (const char *query)
+{
+#ifdef LD_HAVE_SEARCH_KEYS
+  return ld_search_normalise_query (query);
+#else
+  g_autofree char *copy = g_strstrip (g_strdup (query));
+  return g_utf8_casefold (copy, -1);
+#endif
+}
+
+/* --- Writes --------------------------------------------------------------------- */
+
+static gboolean
+fail (LdVault *vault)
+{
+  _ld_vault_rollback (vault);
+  return FALSE;
+}
+
+gboolean
+ld_cadre_repository_create (LdVault             *vault,
+                            const LdCadreFields *fields,
+                            gint64              *out_id,
+                            GError             **error)
+{
+  g_auto(LdCadreFields) clean = { 0 };
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *object_id = NULL;
+  g_autofree char *details = NULL;
+  sqlite3 *db;
+  guint n;
+  gint64 id, seq = 0, now = _ld_records_now ();
+
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
+      || !clean_fields (fields, &clean, error)
+      || !check_unit (vault, clean.unit_id, error)
+      || !check_unique_id_number (vault, clean.id_number, 0, error))
+    return FALSE;
+
+  _ld_cadre_field_table (&n);
+  g_string_append_printf (sql, "INSERT INTO cadres (%s, stroke_key, pinyin_key, search_text, created_at, updated_at)"
+                               " VALUES (", field_columns (""));
+  for (guint i = 0; i < n + 5; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append_c (sql, ')');
+
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return fail (vault);
+  bind_fields (stmt, 1, &clean);
+  bind_keys (stmt, (int) n + 1, &clean);
+  sqlite3_bind_int64 (stmt, (int) n + 4, now);
+  sqlite3_bind_int64 (stmt, (int) n + 5, now);
+  if (!ld_sql_step_done (db, stmt, error))
+    return fail (vault);
+  id = sqlite3_last_insert_rowid (db);
+  diff_fields (NULL, &clean, before, after, changed);
+  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (!add_version (vault, id, LD_AUDIT_CADRE_CREATED, before->str, after->str, &seq, error))
+    return fail (vault);
+  details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; unit=%" G_GINT64_FORMAT, seq, clean.unit_id);
+  if (!ld_audit_append (vault, LD_AUDIT_CADRE_CREATED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
+  if (!_ld_vault_commit (vault, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+}
+
+static LdCadre *
+load_writable (LdVault   *vault,
+               gint64     id,
+               GError   **error)
+{
+  g_autoptr(LdCadre) cadre = load_cadre (vault, id, error);
+
+  if (cadre == NULL)
+    return NULL;
+  if (ld_cadre_get_retired_at (cadre) != 0)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The file of %s is retired and cannot be changed."), ld_cadre_get_name (cadre));
+      return NULL;
+    }
+  return g_steal_pointer (&cadre);
+}
+
+gboolean
+ld_cadre_repository_update (LdVault             *vault,
+                            gint64               id,
+                            const LdCadreFields *fields,
+                            GError             **error)
+{
+  g_auto(LdCadreFields) clean = { 0 };
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("UPDATE cadres SET ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *details = NULL;
+  const LdCadreFieldInfo *table;
+  sqlite3 *db;
+  guint n;
+  gint64 seq = 0;
+
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL || !clean_fields (fields, &clean, error))
+    return FALSE;
+  if (clean.unit_id != ld_cadre_get_unit_id (cadre) && !check_unit (vault, clean.unit_id, error))
+    return FALSE;
+  if (!check_unique_id_number (vault, clean.id_number, id, error))
+    return FALSE;
+  diff_fields (ld_cadre_get_fields (cadre), &clean, before, after, changed);
+  if (changed->len == 0)
+    return TRUE;
+
+  table = _ld_cadre_field_table (&n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s = ?, ", table[i].column);
+  g_string_append (sql, "stroke_key = ?, pinyin_key = ?, search_text = ?, updated_at = ? WHERE id = ?");
+
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return fail (vault);
+  bind_fields (stmt, 1, &clean);
+  bind_keys (stmt, (int) n + 1, &clean);
+  sqlite3_bind_int64 (stmt, (int) n + 4, _ld_records_now ());
+  sqlite3_bind_int64 (stmt, (int) n + 5, id);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !add_version (vault, id, LD_AUDIT_CADRE_UPDATED, before->str, after->str, &seq, error))
+    return fail (vault);
+  /* Field names only: the auditor reads the trail, not the file. */
+  details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; fields=%s", seq, changed->str);
+  if (!ld_audit_append (vault, LD_AUDIT_CADRE_UPDATED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
+gboolean
+ld_cadre_repository_retire (LdVault     *vault,
+                            gint64       id,
+                            const char  *reason,
+                            GError     **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autofree char *clean_reason = NULL;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *details = NULL;
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gint64 seq = 0, now = _ld_records_now ();
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  clean_reason = _ld_records_clean_text (reason, C_("cadre field", "The reason"), 200, TRUE, error);
+  if (clean_reason == NULL)
+    return FALSE;
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL)
+    return FALSE;
+
+  append_line (after, "retired_reason", clean_reason);
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, "UPDATE cadres SET retired_at = ?, retired_reason = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return fail (vault);
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_text (stmt, 2, clean_reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, id);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !add_version (vault, id, LD_AUDIT_CADRE_RETIRED, "retired_reason=\n", after->str, &seq, error))
+    return fail (vault);
+  details = g_strdup_printf ("version=%" G_GINT64_FORMAT, seq);
+  if (!ld_audit_append (vault, LD_AUDIT_CADRE_RETIRED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
+/* --- Reads ---------------------------------------------------------------------- */
+
+LdCadre *
+ld_cadre_repository_get (LdVault   *vault,
+                         gint64     id,
+                         GError   **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  cadre = load_cadre (vault, id, error);
+  if (cadre == NULL)
+    return NULL;
+  if (!_ld_vault_begin (vault, error))
+    return NULL;
+  if (!ld_audit_append (vault, LD_AUDIT_CADRE_VIEWED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, "", error))
+    {
+      _ld_vault_rollback (vault);
+      return NULL;
+    }
+  if (!_ld_vault_commit (vault, error))
+    return NULL;
+  return g_steal_pointer (&cadre);
+}
+
+/* The query of list and count: ?2 unit (0 = all), ?3 search text (NULL =
+ * all), ?4 limit, ?5 offset. */
+static sqlite3_stmt *
+prepare_filtered (LdVault              *vault,
+                  const LdCadreFilter  *filter,
+                  const char           *select,
+                  gboolean              ordered,
+                  GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (", sub(id) AS (SELECT ?2 UNION SELECT u.id FROM units u"
+                                         " JOIN sub ON u.parent_id = sub.id) ");
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  if (filter->search != NULL)
+    query = normalise_query (filter->search);
+  g_string_append (sql, select);
+  g_string_append (sql, " WHERE c.unit_id IN (SELECT id FROM visible_units)"
+                        " AND (?2 = 0 OR c.unit_id IN (SELECT id FROM sub))"
+                        " AND (?3 IS NULL OR instr (c.search_text, ?3) > 0)");
+  if (!filter->include_retired)
+    g_string_append (sql, " AND c.retired_at IS NULL");
+  if (ordered)
+    {
+      switch (filter->order)
+        {
+        case LD_CADRE_ORDER_PINYIN:
+          g_string_append (sql, " ORDER BY c.pinyin_key, c.id");
+          break;
+        case LD_CADRE_ORDER_ID:
+          g_string_append (sql, " ORDER BY c.id");
+          break;
+        case LD_CADRE_ORDER_STROKE:
+        default:
+          g_string_append (sql, " ORDER BY c.stroke_key, c.id");
+          break;
+        }
+      g_string_append (sql, " LIMIT ?4 OFFSET ?5");
+    }
+  stmt = _ld_scope_prepare (vault, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, filter->unit_id);
+  if (query != NULL && *query != '\0')
+    sqlite3_bind_text (stmt, 3, query, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (ordered)
+    {
+      sqlite3_bind_int64 (stmt, 4, filter->limit ? (gint64) filter->limit : -1);
+      sqlite3_bind_int64 (stmt, 5, filter->offset);
+    }
+  return stmt;
+}
+
+GPtrArray *
+ld_cadre_repository_list (LdVault              *vault,
+                          const LdCadreFilter  *filter,
+                          GError              **error)
+{
+  static const LdCadreFilter all = { 0 };
+  g_autofree char *select = select_sql ();
+  g_autoptr(sqlite3_stmt) stmt = prepare_filtered (vault, filter ? filter : &all, select, TRUE, error);
+  g_autoptr(GPtrArray) cadres = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cadres, read_cadre (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cadres);
+}
+
+gboolean
+ld_cadre_repository_count (LdVault              *vault,
+                           const LdCadreFilter  *filter,
+                           gint64               *count,
+                           GError              **error)
+{
+  static const LdCadreFilter all = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = prepare_filtered (vault, filter ? filter : &all, "SELECT count(*) FROM cadres c",
+                                                   FALSE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+void
+ld_cadre_version_free (LdCadreVersion *version)
+{
+  if (version == NULL)
+    return;
+  g_free (version->account);
+  g_free (version->event);
+  g_free (version->before);
+  g_free (version->after);
+  g_free (version);
+}
+
+GPtrArray *
+ld_cadre_repository_versions (LdVault   *vault,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_cadre_version_free);
+  sqlite3 *db;
+  int rc;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  cadre = load_cadre (vault, id, error);
+  if (cadre == NULL)
+    return NULL;
+  db = _ld_vault_get_db (vault);
+  stmt = ld_sql_prepare (db,
+                         "SELECT seq, account, ts_utc, event, before, after FROM cadre_versions"
+                         " WHERE cadre_id = ? ORDER BY seq",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LdCadreVersion *v = g_new0 (LdCadreVersion, 1);
+
+      v->seq = sqlite3_column_int64 (stmt, 0);
+      v->account = g_strdup (ld_sql_column_text (stmt, 1));
+      v->time = sqlite3_column_int64 (stmt, 2);
+      v->event = g_strdup (ld_sql_column_text (stmt, 3));
+      v->before = g_strdup (ld_sql_column_text (stmt, 4));
+      v->after = g_strdup (ld_sql_column_text (stmt, 5));
+      g_ptr_array_add (versions, v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ld-types.h"
+#include "records/ld-cadre.h"
+
+G_BEGIN_DECLS
+
+/* Cadres and section A of their files. Every function works only inside
+ * the session's unit scopes (a cadre outside them is "not found"). Reading
+ * needs LD_ACTION_RECORD_READ, changing LD_ACTION_RECORD_WRITE. Every
+ * change adds a version (who, when, the changed fields before and after)
+ * and an audit entry in the same transaction; every opening of a file is
+ * an audited view. Cadres are never deleted: they are retired with a
+ * reason. */
+
+#define LD_AUDIT_CADRE_CREATED "cadre.created"
+#define LD_AUDIT_CADRE_UPDATED "cadre.updated"
+#define LD_AUDIT_CADRE_RETIRED "cadre.retired"
+#define LD_AUDIT_CADRE_VIEWED  "cadre.viewed"
+
+typedef enum
+{
+  LD_CADRE_ORDER_STROKE,   /* surname stroke order (姓氏笔画) */
+  LD_CADRE_ORDER_PINYIN,
+  LD_CADRE_ORDER_ID,       /* record number */
+} LdCadreOrder;
+
+typedef struct
+{
+  gint64        unit_id;          /* 0 = every visible unit; else this unit and the units below it */
+  const char   *search;           /* substring of name, pinyin, initials, ID number or post; NULL = all */
+  gboolean      include_retired;
+  LdCadreOrder  order;
+  guint         limit;            /* 0 = no limit */
+  guint         offset;
+} LdCadreFilter;
+
+/* Validates and stores a new cadre. The ID number is checked (GB 11643)
+ * and normalised; sex and birth date are derived from it and, when given,
+ * must agree with it. */
+gboolean     ld_cadre_repository_create   (LdVault             *vault,
+                                           const LdCadreFields *fields,
+                                           gint64              *out_id,
+                                           GError             **error);
+/* Replaces section A with fields; unchanged fields are left alone, and
+ * nothing is written when nothing changed. */
+gboolean     ld_cadre_repository_update   (LdVault             *vault,
+                                           gint64               id,
+                                           const LdCadreFields *fields,
+                                           GError             **error);
+gboolean     ld_cadre_repository_retire   (LdVault             *vault,
+                                           gint64               id,
+                                           const char          *reason,
+                                           GError             **error);
+/* Opens a file: records a "cadre.viewed" audit entry. */
+LdCadre     *ld_cadre_repository_get      (LdVault             *vault,
+                                           gint64               id,
+                                           GError             **error);
+/* LdCadre objects (no view is audited: a list is not a file). */
+GPtrArray   *ld_cadre_repository_list     (LdVault             *vault,
+                                           const LdCadreFilter *filter,
+                                           GError             **error);
+gboolean     ld_cadre_repository_count    (LdVault             *vault,
+                                           const LdCadreFilter *filter,
+                                           gint64              *count,
+                                           GError             **error);
+
+/* One entry of a file's history. before and after hold "field=value"
+ * lines of the fields that changed (values escaped: "\n" and "\\"). */
+typedef struct
+{
+  gint64  seq;
+  char   *account;
+  gint64  time;       /* unix seconds */
+  char   *event;      /* an LD_AUDIT_CADRE_* or "unit.merged" */
+  char   *before;
+  char   *after;
+} LdCadreVersion;
+
+void         ld_cadre_version_free        (LdCadreVersion      *version);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCadreVersion, ld_cadre_version_free)
+
+/* The history, oldest first (LdCadreVersion, freed by the array). */
+GPtrArray   *ld_cadre_repository_versions (LdVault             *vault,
+                                           gint64               id,
+                                           GError             **error);
+
+G_END_DECLS
