@@ -642,9 +642,9 @@ check_package (zip_t   *zip,
   if (n > LD_TABLE_MAX_ZIP_ENTRIES)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The workbook has %" G_GINT64_FORMAT " parts, more than the %d an .xlsx file needs. "
+                   _("The workbook has %u parts, more than the %d an .xlsx file needs. "
                      "Copy the sheet into a new workbook, save it and try again."),
-                   (gint64) n, LD_TABLE_MAX_ZIP_ENTRIES);
+                   (guint) MIN (n, G_MAXUINT), LD_TABLE_MAX_ZIP_ENTRIES);
       return FALSE;
     }
   for (zip_int64_t i = 0; i < n; i++)
