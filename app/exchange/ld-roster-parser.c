@@ -836,6 +836,26 @@ add_problem_error (GPtrArray     *problems,
   add_problem (problems, row, field, LD_ROSTER_SEVERITY_ERROR, g_strdup (error->message));
 }
 
+static guint
+count_digits (const char *text)
+{
+  guint n = 0;
+
+  for (; *text; text++)
+    n += g_ascii_isdigit (*text) != 0;
+  return n;
+}
+
+/* "1980.1": what Excel shows for the number 1980.10. */
+static gboolean
+looks_like_dropped_zero (const char *text)
+{
+  g_autofree char *compact = normalise_compact (text);
+
+  return strlen (compact) == 6 && g_ascii_isdigit (compact[0]) && g_ascii_isdigit (compact[3]) &&
+         compact[4] == '.' && compact[5] == '1' && count_digits (compact) == 5;
+}
+
 GPtrArray *
 ld_roster_parse (const LdTable         *table,
                  const LdRosterMapping *mapping,
@@ -893,8 +913,16 @@ ld_roster_parse (const LdTable         *table,
               LdRosterDate *date = &row->dates[f];
 
               if (ld_parse_date (raw, &date->year, &date->month, &date->day, &error))
-                row->values[f] = date->day ? g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day)
-                                           : g_strdup_printf ("%04d-%02d", date->year, date->month);
+                {
+                  row->values[f] = date->day ? g_strdup_printf ("%04d-%02d-%02d", date->year, date->month,
+                                                                date->day)
+                                             : g_strdup_printf ("%04d-%02d", date->year, date->month);
+                  if (ld_table_is_number (table, i, columns[f]) && looks_like_dropped_zero (raw))
+                    add_problem (found, row, f, LD_ROSTER_SEVERITY_WARNING,
+                                 g_strdup_printf (_("“%s” is a number in Excel, which shows 1980.10 (October) as "
+                                                    "1980.1 too. It was read as January: check it, and format the "
+                                                    "column as text in Excel."), norm));
+                }
               else
                 add_problem_error (found, row, f, error);
             }
@@ -910,6 +938,16 @@ ld_roster_parse (const LdTable         *table,
           else if (f == LD_ROSTER_FIELD_ID_NUMBER)
             {
               row->values[f] = ld_normalise_id_number (raw, &error);
+              if (row->values[f] != NULL && ld_table_is_number (table, i, columns[f]) &&
+                  count_digits (row->values[f]) > 15)
+                {
+                  /* A double keeps 15 significant digits; the rest were lost. */
+                  g_set_error (&error, LD_ERROR, LD_ERROR_INVALID,
+                               _("The ID number “%s” lost digits: Excel stored it as a number. Format the column "
+                                 "as text in Excel, type the ID numbers again and export again."),
+                               norm);
+                  g_clear_pointer (&row->values[f], g_free);
+                }
               if (row->values[f] == NULL)
                 {
                   add_problem_error (found, row, f, error);

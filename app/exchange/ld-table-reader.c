@@ -29,8 +29,11 @@
 typedef struct
 {
   guint      number;
-  GPtrArray *cells; /* char*, NULL for an empty cell */
+  GPtrArray *cells;   /* char*, NULL for an empty cell */
+  guint8    *numeric; /* bit per column: an XLSX number cell; NULL when none */
 } Row;
+
+#define NUMERIC_BYTES ((LD_TABLE_MAX_COLUMNS + 7) / 8)
 
 struct _LdTable
 {
@@ -48,6 +51,7 @@ row_clear (gpointer data)
   Row *row = data;
 
   g_clear_pointer (&row->cells, g_ptr_array_unref);
+  g_clear_pointer (&row->numeric, g_free);
 }
 
 static LdTable *
@@ -145,6 +149,22 @@ ld_table_get_cell (const LdTable *table,
   return cell ? cell : "";
 }
 
+gboolean
+ld_table_is_number (const LdTable *table,
+                    guint          row,
+                    guint          column)
+{
+  const Row *r;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  if (row >= table->rows->len)
+    return FALSE;
+  r = &g_array_index (table->rows, Row, row);
+  if (r->numeric == NULL || column >= r->cells->len)
+    return FALSE;
+  return (r->numeric[column / 8] >> (column % 8)) & 1;
+}
+
 guint
 ld_table_get_n_merged (const LdTable *table)
 {
@@ -202,10 +222,11 @@ ld_table_get_encoding (const LdTable *table)
 /* Adds a finished row: drops trailing empty cells and skips rows without
  * any content. Takes CELLS. */
 static gboolean
-table_add_row (LdTable    *table,
-               guint       number,
-               GPtrArray  *cells,
-               GError    **error)
+table_add_row (LdTable       *table,
+               guint          number,
+               GPtrArray     *cells,
+               const guint8  *numeric,
+               GError       **error)
 {
   guint filled = 0;
   Row row;
@@ -239,6 +260,10 @@ table_add_row (LdTable    *table,
     }
   row.number = number;
   row.cells = cells;
+  row.numeric = NULL;
+  for (guint i = 0; numeric != NULL && i < (cells->len + 7) / 8 && row.numeric == NULL; i++)
+    if (numeric[i] != 0)
+      row.numeric = g_memdup2 (numeric, (cells->len + 7) / 8);
   g_array_append_val (table->rows, row);
   return TRUE;
 }
@@ -384,7 +409,7 @@ parse_csv (LdTable       *table,
         {
           if (!at_end)
             i += (data[i] == '\r' && i + 1 < length && data[i + 1] == '\n') ? 2 : 1;
-          if (!table_add_row (table, record, g_steal_pointer (&cells), error))
+          if (!table_add_row (table, record, g_steal_pointer (&cells), NULL, error))
             return FALSE;
           cells = cells_new ();
           if (at_end || i >= length)
@@ -1023,6 +1048,7 @@ typedef struct
   GString    *value;    /* <v> */
   GString    *inline_text;
   int         phonetic_depth;
+  guint8      numeric[NUMERIC_BYTES];
 } Sheet;
 
 /* Parses "B3" into a 0-based column and a row; either may be absent. */
@@ -1053,8 +1079,9 @@ sheet_finish_row (XmlReader *xr)
 
   if (sheet->cells == NULL)
     return;
-  if (!table_add_row (sheet->table, sheet->row_number, g_steal_pointer (&sheet->cells), &error))
+  if (!table_add_row (sheet->table, sheet->row_number, g_steal_pointer (&sheet->cells), sheet->numeric, &error))
     xml_fail (xr, error);
+  memset (sheet->numeric, 0, sizeof sheet->numeric);
 }
 
 static void
@@ -1201,6 +1228,8 @@ sheet_end (XmlReader  *xr,
           return;
         }
       set_cell (sheet->cells, sheet->column, text);
+      if (sheet->type == NULL || g_str_equal (sheet->type, "n"))
+        sheet->numeric[sheet->column / 8] |= 1 << (sheet->column % 8);
     }
   else if (g_str_equal (name, "row"))
     sheet_finish_row (xr);

@@ -69,6 +69,12 @@ guint               ld_table_get_max_columns    (const LdTable *table);
 const char         *ld_table_get_cell           (const LdTable *table,
                                                  guint          row,
                                                  guint          column);
+/* Whether the cell was a number in the workbook (always FALSE for CSV):
+ * Excel shows 1980.10 typed as a number as 1980.1, and keeps only 15
+ * digits of a long number. */
+gboolean            ld_table_is_number          (const LdTable *table,
+                                                 guint          row,
+                                                 guint          column);
 guint               ld_table_get_n_merged       (const LdTable *table);
 const LdTableRange *ld_table_get_merged         (const LdTable *table,
                                                  guint          i);

@@ -516,6 +516,55 @@ test_two_level_header (void)
   g_assert_cmpstr (ld_roster_row_get (row, LD_ROSTER_FIELD_EDUCATION_IN_SERVICE), ==, "研究生");
 }
 
+/* Numbers where text belongs: Excel drops the 0 of 1980.10 and keeps only
+ * 15 digits of an 18-digit ID number. */
+static void
+test_numeric_cells (void)
+{
+  const char *sheet =
+    "<sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+    "<c r=\"B1\" t=\"inlineStr\"><is><t>身份证号</t></is></c>"
+    "<c r=\"C1\" t=\"inlineStr\"><is><t>出生年月</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>"
+    "<c r=\"B2\"><v>340524198001010000</v></c><c r=\"C2\"><v>1980.1</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>李四</t></is></c>"
+    "<c r=\"B3\"><v>110105491231002</v></c><c r=\"C3\" t=\"inlineStr\"><is><t>1980.1</t></is></c></row>"
+    "</sheetData>";
+  g_autofree char *path = ld_fixture_xlsx ("numeric.xlsx", sheet, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdTable) table = ld_table_read_file (path, NULL, &error);
+  g_autoptr(LdRosterMapping) mapping = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const LdRosterProblem *problem;
+  const LdRosterRow *row;
+
+  g_assert_no_error (error);
+  mapping = ld_roster_detect (table, &error);
+  g_assert_no_error (error);
+  rows = ld_roster_parse (table, mapping, &problems);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  row = find_row (rows, 2);
+  g_assert_true (row->has_errors);
+  g_assert_null (ld_roster_row_get (row, LD_ROSTER_FIELD_ID_NUMBER));
+  problem = find_problem (problems, 2, LD_ROSTER_FIELD_ID_NUMBER);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem->message, "lost digits"));
+  g_assert_cmpstr (ld_roster_row_get (row, LD_ROSTER_FIELD_BIRTH_DATE), ==, "1980-01");
+  problem = find_problem (problems, 2, LD_ROSTER_FIELD_BIRTH_DATE);
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, LD_ROSTER_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "October"));
+
+  /* A 15-digit number is exact; 1980.1 typed as text is January. */
+  row = find_row (rows, 3);
+  g_assert_false (row->has_errors);
+  g_assert_cmpstr (ld_roster_row_get (row, LD_ROSTER_FIELD_ID_NUMBER), ==, "110105491231002");
+  g_assert_null (find_problem (problems, 3, LD_ROSTER_FIELD_BIRTH_DATE));
+}
+
 static LdTable *
 csv_table (const char *csv)
 {
@@ -644,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/roster/fields", test_fields);
   g_test_add_func ("/roster/messy-xlsx", test_roster);
   g_test_add_func ("/roster/two-level-header", test_two_level_header);
+  g_test_add_func ("/roster/numeric-cells", test_numeric_cells);
   g_test_add_func ("/roster/mapping", test_mapping_edit_and_remember);
   g_test_add_func ("/roster/no-header", test_no_header);
   g_test_add_func ("/roster/gb18030", test_gb18030_roster);

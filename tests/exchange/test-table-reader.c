@@ -96,6 +96,7 @@ test_csv_utf8 (void)
   g_assert_cmpuint (ld_table_get_n_rows (table), ==, 4);
   assert_row (table, 0, 1, ROW ("姓名", "性别", "备注"));
   assert_row (table, 1, 2, ROW ("张三", "男", "说\"好\"的"));
+  g_assert_false (ld_table_is_number (table, 1, 0));
   /* Row 3 is empty; the quoted line break stays inside record 4. */
   assert_row (table, 2, 4, ROW ("李四", "女", "第一行\n第二行"));
   /* Record 5 (",,") is empty. */
@@ -280,6 +281,11 @@ test_xlsx_libxlsxwriter (void)
   g_assert_cmpuint (ld_table_get_row_number (table, 2), ==, 4);
   g_assert_cmpstr (ld_table_get_cell (table, 2, 0), ==, "张三");
   g_assert_cmpstr (ld_table_get_cell (table, 2, 1), ==, "29221");
+  g_assert_true (ld_table_is_number (table, 2, 1));
+  g_assert_true (ld_table_is_number (table, 2, 2));
+  g_assert_false (ld_table_is_number (table, 2, 0));
+  g_assert_false (ld_table_is_number (table, 2, 3));
+  g_assert_false (ld_table_is_number (table, 2, 50));
   g_assert_true (strchr (ld_table_get_cell (table, 2, 2), 'E') != NULL);
   g_assert_cmpstr (ld_table_get_cell (table, 2, 3), ==, "=1+1 <&> \"x\"\n第二行");
   assert_row (table, 3, 6, ROW ("", "", "张三", "2"));
