@@ -846,6 +846,13 @@ count_digits (const char *text)
   return n;
 }
 
+/* 1980.01 or 1980.1 as a number: a year and a month, not a serial. */
+static gboolean
+looks_like_year_month (const char *text)
+{
+  return g_regex_match (date_regex (1), text, 0, NULL);
+}
+
 /* "1980.1": what Excel shows for the number 1980.10. */
 static gboolean
 looks_like_dropped_zero (const char *text)
@@ -912,7 +919,14 @@ ld_roster_parse (const LdTable         *table,
             {
               LdRosterDate *date = &row->dates[f];
 
-              if (ld_parse_date (raw, &date->year, &date->month, &date->day, &error))
+              g_autofree char *serial = NULL;
+
+              /* A 1904-system serial becomes a 1900-system one. */
+              if (ld_table_get_date1904 (table) && ld_table_is_number (table, i, columns[f]) &&
+                  g_regex_match (date_regex (3), norm, 0, NULL) && !looks_like_year_month (norm) &&
+                  g_ascii_strtod (norm, NULL) >= 10000)
+                serial = g_strdup_printf ("%ld", (long) g_ascii_strtod (norm, NULL) + 1462);
+              if (ld_parse_date (serial ? serial : raw, &date->year, &date->month, &date->day, &error))
                 {
                   row->values[f] = date->day ? g_strdup_printf ("%04d-%02d-%02d", date->year, date->month,
                                                                 date->day)

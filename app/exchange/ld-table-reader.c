@@ -41,6 +41,7 @@ struct _LdTable
   GArray *merged;  /* LdTableRange */
   char   *sha256;
   gsize   n_cells;
+  gboolean date1904;
   const char *format;
   const char *encoding;
 };
@@ -163,6 +164,13 @@ ld_table_is_number (const LdTable *table,
   if (r->numeric == NULL || column >= r->cells->len)
     return FALSE;
   return (r->numeric[column / 8] >> (column % 8)) & 1;
+}
+
+gboolean
+ld_table_get_date1904 (const LdTable *table)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  return table->date1904;
 }
 
 guint
@@ -917,8 +925,9 @@ read_rels (Package    *pkg,
 /* Workbook: the relationship id of the first visible sheet. */
 typedef struct
 {
-  char *first_id;
-  char *first_visible_id;
+  char    *first_id;
+  char    *first_visible_id;
+  gboolean date1904;
 } Workbook;
 
 static void
@@ -929,6 +938,13 @@ workbook_start (XmlReader   *xr,
   Workbook *wb = xr->data;
   const char *id, *state;
 
+  if (g_str_equal (name, "workbookPr"))
+    {
+      const char *d = get_attr (attrs, "date1904");
+
+      wb->date1904 = d != NULL && (g_str_equal (d, "1") || g_ascii_strcasecmp (d, "true") == 0);
+      return;
+    }
   if (!g_str_equal (name, "sheet"))
     return;
   id = get_attr (attrs, "id");
@@ -1302,6 +1318,7 @@ read_xlsx (LdTable       *table,
   xml_reader_clear (&xr);
   if (!ok)
     goto out;
+  table->date1904 = wb.date1904;
   ok = FALSE;
   sheet_id = wb.first_visible_id ? wb.first_visible_id : wb.first_id;
   if (sheet_id == NULL)

@@ -75,6 +75,9 @@ const char         *ld_table_get_cell           (const LdTable *table,
 gboolean            ld_table_is_number          (const LdTable *table,
                                                  guint          row,
                                                  guint          column);
+/* Whether the workbook counts dates from 1904 (old Mac Excel): its date
+ * serial numbers are 1462 days smaller than in the 1900 system. */
+gboolean            ld_table_get_date1904       (const LdTable *table);
 guint               ld_table_get_n_merged       (const LdTable *table);
 const LdTableRange *ld_table_get_merged         (const LdTable *table,
                                                  guint          i);

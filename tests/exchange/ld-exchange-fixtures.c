@@ -108,22 +108,45 @@ ld_fixture_sheet_part (const char *sheet_xml)
                       sheet_xml, "</worksheet>", NULL);
 }
 
-char *
-ld_fixture_xlsx (const char *name,
-                 const char *sheet_xml,
-                 const char *sst_xml)
+#define WORKBOOK_1904 \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " \
+  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" \
+  "<workbookPr date1904=\"1\"/>" \
+  "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+
+static char *
+make_xlsx (const char *name,
+           const char *workbook,
+           const char *sheet_xml,
+           const char *sst_xml)
 {
   g_autofree char *sheet = ld_fixture_sheet_part (sheet_xml);
   LdZipEntry entries[] = {
     { "[Content_Types].xml", CONTENT_TYPES, -1 },
     { "_rels/.rels", ROOT_RELS, -1 },
-    { "xl/workbook.xml", WORKBOOK, -1 },
+    { "xl/workbook.xml", workbook, -1 },
     { "xl/_rels/workbook.xml.rels", WORKBOOK_RELS, -1 },
     { "xl/worksheets/sheet1.xml", sheet, -1 },
     { "xl/sharedStrings.xml", sst_xml, -1 },
   };
 
   return ld_fixture_zip (name, entries, sst_xml ? 6 : 5);
+}
+
+char *
+ld_fixture_xlsx (const char *name,
+                 const char *sheet_xml,
+                 const char *sst_xml)
+{
+  return make_xlsx (name, WORKBOOK, sheet_xml, sst_xml);
+}
+
+char *
+ld_fixture_xlsx_1904 (const char *name,
+                      const char *sheet_xml)
+{
+  return make_xlsx (name, WORKBOOK_1904, sheet_xml, NULL);
 }
 
 char *

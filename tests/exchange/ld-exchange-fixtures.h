@@ -28,6 +28,9 @@ char       *ld_fixture_zip          (const char       *name,
 char       *ld_fixture_xlsx         (const char       *name,
                                      const char       *sheet_xml,
                                      const char       *sst_xml);
+/* The same with a workbook in the 1904 date system (old Mac Excel). */
+char       *ld_fixture_xlsx_1904    (const char       *name,
+                                     const char       *sheet_xml);
 /* The whole text of a sheet part or a shared-string part. */
 char       *ld_fixture_sheet_part   (const char       *sheet_xml);
 /* An .xlsx whose only sheet is a run of SIZE zero bytes (made without

@@ -565,6 +565,34 @@ test_numeric_cells (void)
   g_assert_null (find_problem (problems, 3, LD_ROSTER_FIELD_BIRTH_DATE));
 }
 
+static void
+test_date1904 (void)
+{
+  const char *sheet =
+    "<sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+    "<c r=\"B1\" t=\"inlineStr\"><is><t>出生日期</t></is></c>"
+    "<c r=\"C1\" t=\"inlineStr\"><is><t>入党时间</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>"
+    "<c r=\"B2\"><v>27759</v></c><c r=\"C2\"><v>2001.07</v></c></row>"
+    "</sheetData>";
+  g_autofree char *path = ld_fixture_xlsx_1904 ("1904.xlsx", sheet);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdTable) table = ld_table_read_file (path, NULL, &error);
+  g_autoptr(LdRosterMapping) mapping = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ld_table_get_date1904 (table));
+  mapping = ld_roster_detect (table, &error);
+  g_assert_no_error (error);
+  rows = ld_roster_parse (table, mapping, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* 27759 days after 1904-01-01 is 1980-01-01. */
+  g_assert_cmpstr (ld_roster_row_get (g_ptr_array_index (rows, 0), LD_ROSTER_FIELD_BIRTH_DATE), ==, "1980-01-01");
+  g_assert_cmpstr (ld_roster_row_get (g_ptr_array_index (rows, 0), LD_ROSTER_FIELD_PARTY_DATE), ==, "2001-07");
+}
+
 static LdTable *
 csv_table (const char *csv)
 {
@@ -694,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/roster/messy-xlsx", test_roster);
   g_test_add_func ("/roster/two-level-header", test_two_level_header);
   g_test_add_func ("/roster/numeric-cells", test_numeric_cells);
+  g_test_add_func ("/roster/date1904", test_date1904);
   g_test_add_func ("/roster/mapping", test_mapping_edit_and_remember);
   g_test_add_func ("/roster/no-header", test_no_header);
   g_test_add_func ("/roster/gb18030", test_gb18030_roster);

@@ -275,6 +275,7 @@ test_xlsx_libxlsxwriter (void)
 
   table = read_ok (path);
   g_assert_cmpstr (ld_table_get_format (table), ==, "xlsx");
+  g_assert_false (ld_table_get_date1904 (table));
   g_assert_cmpuint (ld_table_get_n_rows (table), ==, 4);
   assert_row (table, 0, 1, ROW ("干部名册"));
   assert_row (table, 1, 3, ROW ("姓名", "出生年月", "身份证号", "备注"));
