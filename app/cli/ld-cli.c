@@ -108,6 +108,95 @@ static const LdCliCommand commands[] = {
     2, 2, ld_cli_user_role_run,
   },
   {
+    "user", "scope",
+    N_("NAME UNIT-ID|all"),
+    N_("Let a business account see a unit and the units below it (security administrator)."),
+    N_("An account sees and changes only the cadres and records of the units in its scopes; an "
+       "account without a scope sees nothing. “all” grants every unit, including units added "
+       "later. UNIT-ID is a number shown by “unit list”."),
+    2, 2, ld_cli_user_scope_run,
+  },
+  {
+    "user", "unscope",
+    N_("NAME UNIT-ID|all"),
+    N_("Take a unit scope away from an account (security administrator)."),
+    N_("Only a unit that was granted can be taken away; the account keeps its other scopes."),
+    2, 2, ld_cli_user_unscope_run,
+  },
+  {
+    "unit", "add",
+    N_("NAME [--parent ID] [--kind KIND] [--short NAME]"),
+    N_("Add a unit to the unit tree and print its number."),
+    N_("The parent must be in your scope; a unit at the top of the tree needs the scope of every "
+       "unit."),
+    1, 1, ld_cli_unit_add_run, ld_cli_unit_kinds_help,
+  },
+  {
+    "unit", "list",
+    N_("[--all]"),
+    N_("List the units in your scope as a tree."),
+    NULL,
+    0, 0, ld_cli_unit_list_run,
+  },
+  {
+    "unit", "move",
+    N_("ID --parent ID|top"),
+    N_("Move a unit, with everything below it, under another unit."),
+    N_("A unit cannot move below itself or one of its own units."),
+    1, 1, ld_cli_unit_move_run,
+  },
+  {
+    "unit", "rename",
+    N_("ID NAME"),
+    N_("Rename a unit."),
+    NULL,
+    2, 2, ld_cli_unit_rename_run,
+  },
+  {
+    "unit", "merge",
+    N_("ID --into ID"),
+    N_("Merge a unit into another: its cadres and units move there, and it is retired."),
+    NULL,
+    1, 1, ld_cli_unit_merge_run,
+  },
+  {
+    "unit", "retire",
+    N_("ID --reason TEXT"),
+    N_("Retire a unit that has no active cadres or units left. Units are never deleted."),
+    NULL,
+    1, 1, ld_cli_unit_retire_run,
+  },
+  {
+    "cadre", "list",
+    N_("[--unit ID] [--search TEXT] [--header] [--all]"),
+    N_("List the cadres in your scope, one tab-separated line each."),
+    N_("Columns: record number, name, sex, date of birth, ID number, unit, post, categories. "
+       "Cadres are in surname stroke order. --unit includes the units below it; --search matches "
+       "part of the name, its pinyin or initials, the ID number or the post."),
+    0, 0, ld_cli_cadre_list_run,
+  },
+  {
+    "cadre", "show",
+    N_("ID [--history]"),
+    N_("Print a cadre's whole file. Every opening is recorded in the audit trail."),
+    NULL,
+    1, 1, ld_cli_cadre_show_run,
+  },
+  {
+    "cadre", "add",
+    N_("--name NAME --id-number NUMBER --unit ID [--post TEXT] [--set FIELD=VALUE…]"),
+    N_("Add a cadre's file and print its record number."),
+    N_("Sex and date of birth are taken from the ID number. Dates are YYYY-MM-DD or YYYY-MM."),
+    0, 0, ld_cli_cadre_add_run,
+  },
+  {
+    "cadre", "retire",
+    N_("ID --reason TEXT"),
+    N_("Retire a cadre's file. Files are never deleted."),
+    NULL,
+    1, 1, ld_cli_cadre_retire_run,
+  },
+  {
     "policy", "show",
     "",
     N_("Show the security policy."),

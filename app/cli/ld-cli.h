@@ -168,4 +168,43 @@ int          ld_cli_vault_info_run      (LdCli              *cli,
                                          const LdCliCommand *command,
                                          char             ***args);
 
+int          ld_cli_user_scope_run  (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_user_unscope_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_add_run    (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_list_run   (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_move_run   (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_rename_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_merge_run  (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_unit_retire_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_list_run  (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_show_run  (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_add_run   (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_retire_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+/* Extra help of `unit add`: the kinds of unit and of supervisor. */
+char        *ld_cli_unit_kinds_help     (void);
+
 G_END_DECLS

@@ -29,4 +29,8 @@ const LdCadreFieldInfo *_ld_cadre_field_table (guint *n_fields);
 char        *_ld_cadre_field_to_text   (const LdCadreFields    *fields,
                                         const LdCadreFieldInfo *info);
 
+/* Sets the "categories" property (comma-separated codes). */
+void         _ld_cadre_set_categories  (LdCadre                *self,
+                                        const char             *categories);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/records/ld-records-config.h"
 #include "ld-error.h"
@@ -13,6 +14,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-records-util.h"
 #include "records/ld-scope-private.h"
+#include "rules/ld-categories.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-audit-log.h"
 #include "vault/ld-statement.h"
@@ -126,19 +128,62 @@ select_sql (void)
                           field_columns ("c."));
 }
 
+static void
+split_date (const char *date,
+            int        *y,
+            int        *m,
+            int        *d)
+{
+  *y = *m = *d = 0;
+  if (date != NULL && sscanf (date, "%d-%d-%d", y, m, d) < 2)
+    *y = *m = *d = 0;
+}
+
+/* The computed categories with the default thresholds at today's date.
+ * TODO: the editable rules table (issue 3) replaces the defaults. */
+static char *
+compute_categories (const LdCadreFields *fields)
+{
+  static LdCategoryRules rules;
+  static gsize rules_ready;
+  g_autoptr(GDate) today_date = g_date_new ();
+  g_auto(GStrv) tags = NULL;
+  LdCadreFacts facts = { 0 };
+
+  if (g_once_init_enter (&rules_ready))
+    {
+      ld_category_rules_init_defaults (&rules);
+      g_once_init_leave (&rules_ready, 1);
+    }
+  g_date_set_time_t (today_date, time (NULL));
+  split_date (fields->birth_date, &facts.birth_year, &facts.birth_month, &facts.birth_day);
+  split_date (fields->promoted_at, &facts.promoted_year, &facts.promoted_month, &facts.promoted_day);
+  facts.rank_level = (fields->post_level && *fields->post_level) ? fields->post_level : fields->rank;
+  facts.principal_post = fields->principal;
+  if (fields->post_tags != NULL && *fields->post_tags != '\0')
+    tags = g_strsplit (fields->post_tags, ",", -1);
+  facts.post_tags = (const char * const *) tags;
+  return ld_categories_format (ld_categories_compute (&rules, &facts, today_date, NULL));
+}
+
 static LdCadre *
 read_cadre (sqlite3_stmt *stmt)
 {
   guint n;
   g_auto(LdCadreFields) fields = { 0 };
+  g_autofree char *categories = NULL;
+  LdCadre *cadre;
   int tail;
 
   _ld_cadre_field_table (&n);
   read_fields (stmt, 1, &fields);
   tail = 1 + (int) n;
-  return ld_cadre_new (sqlite3_column_int64 (stmt, 0), &fields, ld_sql_column_text (stmt, tail),
-                       sqlite3_column_int64 (stmt, tail + 1), ld_sql_column_text (stmt, tail + 2),
-                       sqlite3_column_int64 (stmt, tail + 3), sqlite3_column_int64 (stmt, tail + 4));
+  cadre = ld_cadre_new (sqlite3_column_int64 (stmt, 0), &fields, ld_sql_column_text (stmt, tail),
+                        sqlite3_column_int64 (stmt, tail + 1), ld_sql_column_text (stmt, tail + 2),
+                        sqlite3_column_int64 (stmt, tail + 3), sqlite3_column_int64 (stmt, tail + 4));
+  categories = compute_categories (&fields);
+  _ld_cadre_set_categories (cadre, categories);
+  return cadre;
 }
 
 static void

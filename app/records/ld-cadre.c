@@ -386,3 +386,12 @@ GETTER (gint64, retired_at, self->retired_at, 0)
 GETTER (const char *, retired_reason, self->retired_reason, NULL)
 GETTER (gint64, created_at, self->created_at, 0)
 GETTER (gint64, updated_at, self->updated_at, 0)
+
+void
+_ld_cadre_set_categories (LdCadre    *self,
+                          const char *categories)
+{
+  g_return_if_fail (LD_IS_CADRE (self));
+  g_free (self->categories);
+  self->categories = g_strdup (categories ? categories : "");
+}

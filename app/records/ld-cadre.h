@@ -72,8 +72,8 @@ const char  *ld_cadre_field_get_label      (const char          *field);
  * (int64), one per field of LdCadreFields named with dashes ("unit-id",
  * "name", "former-names", "id-number", "sex", "birth-date", …, "grade"
  * (int), "principal" (bool)), "unit-name", "sex-label" (translated),
- * "categories" (translated labels, comma-separated; "" until the category
- * rules exist), "retired-at" (int64 unix s, 0 = active), "retired-reason",
+ * "categories" (comma-separated category codes such as "top-leader,young",
+ * computed with the default rules at today's date), "retired-at" (int64 unix s, 0 = active), "retired-reason",
  * "created-at", "updated-at". */
 LdCadre     *ld_cadre_new                  (gint64               id,
                                             const LdCadreFields *fields,

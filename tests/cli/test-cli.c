@@ -1465,6 +1465,161 @@ test_terminal (Fixture       *f,
   pty_close (&pty);
 }
 
+/* Units, scopes and cadres (issue 3). */
+
+/* Runs as USER with USER_PW and returns the standard output, asserting the
+ * exit status. */
+static char *
+run_ok (Fixture    *f,
+        const char *user,
+        ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+run_ok (Fixture    *f,
+        const char *user,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliResult) result = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--vault");
+  g_ptr_array_add (argv, f->vault);
+  g_ptr_array_add (argv, (gpointer) "--user");
+  g_ptr_array_add (argv, (gpointer) user);
+  va_start (args, user);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  result = run_argv ((const char * const *) argv->pdata, USER_PW "\n");
+  assert_status (result, 0);
+  return g_steal_pointer (&result->out);
+}
+
+static void
+test_records (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *county = NULL;
+  g_autofree char *dept_a = NULL;
+  g_autofree char *dept_b = NULL;
+  g_autofree char *units = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *show = NULL;
+  g_autofree char *cadre_a = NULL;
+  g_autofree char *cadre_b = NULL;
+  g_autofree char *audit = NULL;
+
+  setup_admins (f);
+  add_account (f, "boss", "investigator");
+  add_account (f, "ivy", "investigator");
+  g_free (run_ok (f, "sec", "user", "scope", "boss", "all", NULL));
+
+  county = g_strstrip (run_ok (f, "boss", "unit", "add", "县委", "--kind", "party-organ", NULL));
+  g_assert_cmpstr (county, ==, "1");
+  dept_a = g_strstrip (run_ok (f, "boss", "unit", "add", "财政局", "--parent", county, NULL));
+  dept_b = g_strstrip (run_ok (f, "boss", "unit", "add", "教育局", "--parent", county, "--short", "教育", NULL));
+  units = run_ok (f, "boss", "unit", "list", NULL);
+  assert_contains (units, "县委");
+  assert_contains (units, "  财政局");
+  assert_contains (units, "Party organ");
+
+  cadre_a = g_strstrip (run_ok (f, "boss", "cadre", "add", "--name", "张三丰", "--id-number", "11010519491231002X",
+                                "--unit", dept_a, "--post", "局长", "--set", "principal=yes", NULL));
+  cadre_b = g_strstrip (run_ok (f, "boss", "cadre", "add", "--name", "李四", "--id-number", "440300199001011238",
+                                "--unit", dept_b, NULL));
+
+  /* Cycles, bad input, unknown numbers. */
+  {
+    g_autoptr(CliResult) cycle = run_cli (f, "boss", USER_PW "\n", "unit", "move", county, "--parent", dept_a, NULL);
+    g_autoptr(CliResult) dup = run_cli (f, "boss", USER_PW "\n", "cadre", "add", "--name", "某", "--id-number",
+                                        "440300199001011238", "--unit", dept_a, NULL);
+    g_autoptr(CliResult) missing = run_cli (f, "boss", USER_PW "\n", "cadre", "show", "999", NULL);
+    g_autoptr(CliResult) not_number = run_cli (f, "boss", USER_PW "\n", "cadre", "show", "x1", NULL);
+    g_autoptr(CliResult) no_opts = run_cli (f, "boss", USER_PW "\n", "cadre", "add", "--name", "某", NULL);
+
+    assert_status (cycle, 6);
+    assert_error_message (cycle, "loop");
+    assert_status (dup, 6);
+    assert_status (missing, 6);
+    assert_status (not_number, 2);
+    assert_status (no_opts, 2);
+  }
+
+  list = run_ok (f, "boss", "cadre", "list", "--header", NULL);
+  assert_contains (list, "Record\tName\tSex\tDate of birth\tID number\tUnit\tPost\tCategories\n");
+  assert_contains (list, "\t张三丰\t");
+  assert_contains (list, "\t财政局\t局长\ttop-leader\n");
+  assert_contains (list, "\t李四\t");
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "boss", "cadre", "list", "--unit", dept_b, NULL);
+  assert_not_contains (list, "张三丰");
+  assert_contains (list, "李四");
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "boss", "cadre", "list", "--search", "局长", NULL);
+  assert_contains (list, "张三丰");
+  assert_not_contains (list, "李四");
+  g_clear_pointer (&list, g_free);
+
+  show = run_ok (f, "boss", "cadre", "show", cadre_a, "--history", NULL);
+  assert_contains (show, "张三丰");
+  assert_contains (show, "ID number: 11010519491231002X");
+  assert_contains (show, "B. Family members");
+  assert_contains (show, "History");
+
+  /* ivy sees dept B only, through every command. */
+  g_free (run_ok (f, "sec", "user", "scope", "ivy", dept_b, NULL));
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "ivy", "cadre", "list", NULL);
+  assert_not_contains (list, "张三丰");
+  assert_contains (list, "李四");
+  g_clear_pointer (&units, g_free);
+  units = run_ok (f, "ivy", "unit", "list", NULL);
+  assert_not_contains (units, "财政局");
+  assert_contains (units, "教育局");
+  {
+    g_autoptr(CliResult) other = run_cli (f, "ivy", USER_PW "\n", "cadre", "show", cadre_a, NULL);
+    g_autoptr(CliResult) move = run_cli (f, "ivy", USER_PW "\n", "unit", "move", dept_a, "--parent", dept_b, NULL);
+    g_autoptr(CliResult) self_grant = run_cli (f, "ivy", USER_PW "\n", "user", "scope", "ivy", "all", NULL);
+    g_autoptr(CliResult) admin = run_cli (f, ADMIN, ADMIN_PW "\n", "cadre", "list", NULL);
+    g_autoptr(CliResult) bad_unit = run_cli (f, "sec", USER_PW "\n", "user", "scope", "ivy", "x", NULL);
+
+    assert_status (other, 6);
+    assert_not_contains (other->out, "张三丰");
+    assert_status (move, 6);
+    assert_status (self_grant, 5);
+    assert_status (admin, 5);
+    assert_status (bad_unit, 2);
+  }
+  g_free (run_ok (f, "sec", "user", "unscope", "ivy", dept_b, NULL));
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "ivy", "cadre", "list", NULL);
+  g_assert_cmpstr (list, ==, "");
+
+  /* Retire, never delete. */
+  g_free (run_ok (f, "boss", "cadre", "retire", cadre_b, "--reason", "transferred out", NULL));
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "boss", "cadre", "list", NULL);
+  assert_not_contains (list, "李四");
+  g_clear_pointer (&list, g_free);
+  list = run_ok (f, "boss", "cadre", "list", "--all", NULL);
+  assert_contains (list, "李四");
+  g_free (run_ok (f, "boss", "unit", "retire", dept_b, "--reason", "merged away", NULL));
+
+  audit = audit_as_auditor (f, NULL);
+  assert_contains (audit, "scope.granted");
+  assert_contains (audit, "scope.revoked");
+  assert_contains (audit, "unit.created");
+  assert_contains (audit, "cadre.created");
+  assert_contains (audit, "cadre.viewed");
+  assert_contains (audit, "cadre.retired");
+  assert_not_contains (audit, "张三丰");
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1508,6 +1663,7 @@ main (int   argc,
   add_test ("/cli/policy", test_policy);
   add_test ("/cli/audit/list-verify", test_audit);
   add_test ("/cli/audit/tampered", test_audit_tampered);
+  add_test ("/cli/records", test_records);
 
   return g_test_run ();
 }
