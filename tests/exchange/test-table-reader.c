@@ -466,6 +466,52 @@ test_not_a_zip (void)
   assert_rejected (path, "not a valid Excel workbook");
 }
 
+/* Damaged copies of good files must fail cleanly or read, never crash
+ * (a smoke test; B31 asks for real fuzzing under the sanitizers). */
+static void
+test_mutations (void)
+{
+  const char *sheet =
+    "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>x</t></is></c>"
+    "</row><row r=\"2\"><c r=\"A2\"><v>29221</v></c></row></sheetData><mergeCells count=\"1\">"
+    "<mergeCell ref=\"A1:B1\"/></mergeCells>";
+  g_autofree char *xlsx_path = ld_fixture_xlsx ("mutate.xlsx", sheet, "<sst><si><t>姓名</t></si></sst>");
+  const char *csv = "\xef\xbb\xbf姓名,性别\r\n\"张\"\"三\",男\r\n李四,\"女\r\n\"\r\n";
+  g_autofree char *xlsx = NULL;
+  gsize xlsx_len = 0;
+  const struct
+  {
+    const char *data;
+    gsize       length;
+  } inputs[] = { { NULL, 0 }, { csv, strlen (csv) } };
+
+  g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &xlsx_len, NULL));
+  for (guint k = 0; k < G_N_ELEMENTS (inputs); k++)
+    {
+      const char *orig = k == 0 ? xlsx : inputs[k].data;
+      gsize len = k == 0 ? xlsx_len : inputs[k].length;
+
+      for (int round = 0; round < 400; round++)
+        {
+          g_autofree char *copy = g_memdup2 (orig, len);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LdTable) table = NULL;
+          gsize n = len;
+          int flips = g_test_rand_int_range (1, 4);
+
+          for (int f = 0; f < flips; f++)
+            copy[g_test_rand_int_range (0, len)] = g_test_rand_int_range (0, 256);
+          if (round % 5 == 0)
+            n = g_test_rand_int_range (0, len);
+          table = ld_table_read_data (copy, n, NULL, &error);
+          g_assert_true ((table == NULL) != (error == NULL));
+          for (guint r = 0; table && r < ld_table_get_n_rows (table); r++)
+            for (guint c = 0; c < ld_table_get_n_columns (table, r); c++)
+              g_assert_true (g_utf8_validate (ld_table_get_cell (table, r, c), -1, NULL));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/csv/gb18030", test_csv_gb18030);
   g_test_add_func ("/table-reader/xlsx/libxlsxwriter", test_xlsx_libxlsxwriter);
   g_test_add_func ("/table-reader/xlsx/inline-and-escapes", test_xlsx_inline_and_escapes);
+  g_test_add_func ("/table-reader/mutations", test_mutations);
 
   return g_test_run ();
 }
