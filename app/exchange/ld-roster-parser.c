@@ -355,15 +355,21 @@ build_mapping (const LdTable *table,
           g_autofree char *sub_key = header_key (sub);
           g_autofree char *a = g_strconcat (sub_key, key, NULL);
           g_autofree char *b = g_strconcat (key, sub_key, NULL);
+          LdRosterField sub_field = field_from_key (a);
 
-          field = field_from_key (a);
-          if (field == LD_ROSTER_FIELD_NONE)
-            field = field_from_key (b);
-          if (field == LD_ROSTER_FIELD_NONE)
-            field = field_from_key (sub_key);
-          g_free (header);
-          header = g_strconcat (text, " / ", sub, NULL);
-          used_next = TRUE;
+          if (sub_field == LD_ROSTER_FIELD_NONE)
+            sub_field = field_from_key (b);
+          if (sub_field == LD_ROSTER_FIELD_NONE)
+            sub_field = field_from_key (sub_key);
+          /* Only a recognised sub-header makes the next row part of the
+           * header; otherwise it is the first data row. */
+          if (sub_field != LD_ROSTER_FIELD_NONE)
+            {
+              field = sub_field;
+              g_free (header);
+              header = g_strconcat (text, " / ", sub, NULL);
+              used_next = TRUE;
+            }
         }
       if (field != LD_ROSTER_FIELD_NONE && seen[field])
         field = LD_ROSTER_FIELD_NONE;

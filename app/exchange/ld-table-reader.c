@@ -751,9 +751,11 @@ parse_entry (Package    *pkg,
     index = zip_name_locate (pkg->zip, name, ZIP_FL_NOCASE);
   if (index < 0)
     {
+      g_autofree char *detail = NULL;
+
       if (optional)
         return TRUE;
-      g_autofree char *detail = g_strdup_printf (_("“%s” is missing"), name);
+      detail = g_strdup_printf (_("“%s” is missing"), name);
       g_propagate_error (error, invalid_xlsx (detail));
       return FALSE;
     }

@@ -593,6 +593,41 @@ test_date1904 (void)
   g_assert_cmpstr (ld_roster_row_get (g_ptr_array_index (rows, 0), LD_ROSTER_FIELD_PARTY_DATE), ==, "2001-07");
 }
 
+/* A merged header over data that is not a sub-header keeps the first
+ * data row. */
+static void
+test_merged_header_without_sub_row (void)
+{
+  g_autofree char *path = g_build_filename (ld_fixture_dir (), "merged-header.xlsx", NULL);
+  lxw_workbook_options options = { .tmpdir = (char *) ld_fixture_dir () };
+  lxw_workbook *wb = workbook_new_opt (path, &options);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdTable) table = NULL;
+  g_autoptr(LdRosterMapping) mapping = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  worksheet_write_string (ws, 0, 0, "姓名", NULL);
+  worksheet_write_string (ws, 0, 1, "身份证号", NULL);
+  worksheet_merge_range (ws, 0, 2, 0, 3, "学历", NULL);
+  worksheet_write_string (ws, 1, 0, "张三", NULL);
+  worksheet_write_string (ws, 1, 1, "34052419800101001X", NULL);
+  worksheet_write_string (ws, 1, 2, "大学", NULL);
+  worksheet_write_string (ws, 1, 3, "硕士", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  table = ld_table_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  mapping = ld_roster_detect (table, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ld_roster_mapping_get_header_row_number (mapping), ==, 1);
+  g_assert_cmpint (ld_roster_mapping_get_field (mapping, 2), ==, LD_ROSTER_FIELD_EDUCATION);
+  g_assert_cmpint (ld_roster_mapping_get_field (mapping, 3), ==, LD_ROSTER_FIELD_NONE);
+  rows = ld_roster_parse (table, mapping, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (ld_roster_row_get (g_ptr_array_index (rows, 0), LD_ROSTER_FIELD_EDUCATION), ==, "大学");
+}
+
 static LdTable *
 csv_table (const char *csv)
 {
@@ -721,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/roster/fields", test_fields);
   g_test_add_func ("/roster/messy-xlsx", test_roster);
   g_test_add_func ("/roster/two-level-header", test_two_level_header);
+  g_test_add_func ("/roster/merged-header-without-sub-row", test_merged_header_without_sub_row);
   g_test_add_func ("/roster/numeric-cells", test_numeric_cells);
   g_test_add_func ("/roster/date1904", test_date1904);
   g_test_add_func ("/roster/mapping", test_mapping_edit_and_remember);
