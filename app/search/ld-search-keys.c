@@ -73,6 +73,9 @@ typedef struct
   /* Code point → toneless syllable(s) ("" when ICU has none). One cache
    * per thread, so no lock. */
   GHashTable      *syllables;
+  gboolean         stroke_opened;
+  gboolean         pinyin_opened;
+  gboolean         han_latin_opened;
 } ThreadState;
 
 static void
@@ -164,14 +167,28 @@ static ThreadState *
 get_thread_state (void)
 {
   ThreadState *state = g_private_get (&thread_state_key);
+
+  if (state == NULL)
+    {
+      state = g_new0 (ThreadState, 1);
+      state->syllables = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_private_set (&thread_state_key, state);
+    }
+  return state;
+}
+
+/* Each ICU object is opened on first use only: the stroke collator costs
+ * about 0.2 s to build, and search texts never need it. A failure is
+ * reported once and then gives empty results. */
+static UCollator *
+get_stroke_collator (ThreadState *state)
+{
   UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
-  UChar id[16];
 
-  if (state != NULL)
-    return state;
+  if (state->stroke_opened)
+    return state->stroke;
+  state->stroke_opened = TRUE;
 
-  state = g_new0 (ThreadState, 1);
   if (g_once (&stroke_once, stroke_collator_init, NULL) != NULL)
     state->stroke = ucol_clone (stroke_once.retval, &status);
   if (state->stroke == NULL || U_FAILURE (status))
@@ -183,8 +200,31 @@ get_thread_state (void)
     {
       prepare_collator (state->stroke);
     }
-  status = U_ZERO_ERROR;
-  state->pinyin = open_collator ("zh@collation=pinyin");
+  return state->stroke;
+}
+
+static UCollator *
+get_pinyin_collator (ThreadState *state)
+{
+  if (!state->pinyin_opened)
+    {
+      state->pinyin_opened = TRUE;
+      state->pinyin = open_collator ("zh@collation=pinyin");
+    }
+  return state->pinyin;
+}
+
+static UTransliterator *
+get_han_latin (ThreadState *state)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  UChar id[16];
+
+  if (state->han_latin_opened)
+    return state->han_latin;
+  state->han_latin_opened = TRUE;
+
   u_uastrncpy (id, "Han-Latin", G_N_ELEMENTS (id));
   state->han_latin = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, &parse_error, &status);
   if (U_FAILURE (status))
@@ -192,9 +232,7 @@ get_thread_state (void)
       g_warning ("Could not open the ICU transliterator Han-Latin: %s", u_errorName (status));
       g_clear_pointer (&state->han_latin, utrans_close);
     }
-  state->syllables = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_private_set (&thread_state_key, state);
-  return state;
+  return state->han_latin;
 }
 
 /* Sort keys */
@@ -245,7 +283,7 @@ ld_sort_key_stroke (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return sort_key (get_thread_state ()->stroke, text);
+  return sort_key (get_stroke_collator (get_thread_state ()), text);
 }
 
 GBytes *
@@ -253,7 +291,7 @@ ld_sort_key_pinyin (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return sort_key (get_thread_state ()->pinyin, text);
+  return sort_key (get_pinyin_collator (get_thread_state ()), text);
 }
 
 /* Pinyin */
@@ -294,6 +332,7 @@ han_syllables (ThreadState *state,
                gunichar     c)
 {
   UErrorCode status = U_ZERO_ERROR;
+  UTransliterator *han_latin;
   char *syllables;
   UChar buf[64];
   char latin[256];
@@ -304,14 +343,15 @@ han_syllables (ThreadState *state,
   if (syllables != NULL)
     return syllables;
 
-  if (state->han_latin != NULL)
+  han_latin = get_han_latin (state);
+  if (han_latin != NULL)
     {
       u_strFromUTF32 (buf, G_N_ELEMENTS (buf), &len, (const UChar32 *) &c, 1, &status);
       limit = len;
-      utrans_transUChars (state->han_latin, buf, &len, G_N_ELEMENTS (buf), 0, &limit, &status);
+      utrans_transUChars (han_latin, buf, &len, G_N_ELEMENTS (buf), 0, &limit, &status);
       u_strToUTF8 (latin, sizeof latin, NULL, buf, len, &status);
     }
-  syllables = U_SUCCESS (status) && state->han_latin != NULL ? strip_tones (latin) : g_strdup ("");
+  syllables = U_SUCCESS (status) && han_latin != NULL ? strip_tones (latin) : g_strdup ("");
   g_hash_table_insert (state->syllables, GUINT_TO_POINTER (c), syllables);
   return syllables;
 }
