@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  *
  * Sort keys are the bytes of ucol_getSortKey() without the trailing NUL.
  * Store them as BLOBs: SQLite compares BLOBs with memcmp(), so
- * ORDER BY key gives the collation order. Invalid UTF-8 gives an empty key,
- * which sorts first.
+ * ORDER BY key gives the collation order. Spaces and punctuation are
+ * ignored (ICU alternate=shifted), so "王　明" sorts as "王明". Invalid
+ * UTF-8 gives an empty key, which sorts first. ld_sort_key_pinyin() is
+ * plain "zh@collation=pinyin" (Han before Latin).
  *
  * ld_sort_key_stroke() sorts by the mainland total stroke count, the first
  * rule of 姓氏笔画 rosters: 丁 2 < 方, 王 4 < 刘 6 < 张, 陈 7 < 周 8 < 赵 9
@@ -22,9 +24,12 @@ G_BEGIN_DECLS
  * after 周, so the characters where ICU and Unihan's mainland count differ
  * are moved to their mainland group (ld-stroke-fixes.h). Within one stroke
  * count the order is ICU's, not the first-stroke rule 横竖撇点折 (ICU puts
- * 方 before 王). Digits sort before Han, Latin after. Building this
- * collator takes about 0.3 s, once per process, on first use.
- * ld_sort_key_pinyin() is plain "zh@collation=pinyin". */
+ * 方 before 王). Digits sort before Han, Latin after.
+ *
+ * First-use cost, once per process (other threads clone or reuse it):
+ * about 0.2 s to build the stroke collator, and about 0.2 s to compile
+ * ICU Han-Latin for the first pinyin or search text. Do the first call on
+ * a worker thread. */
 GBytes *ld_sort_key_stroke              (const char *text);
 GBytes *ld_sort_key_pinyin              (const char *text);
 
@@ -47,15 +52,16 @@ char   *ld_pinyin_initials_name         (const char *name);
  * the name, its full pinyin, its initials, the common-reading pinyin and
  * initials when they differ (so "dxx" also finds 单雄信) and a "u" spelling
  * when the pinyin has a "v" (吕 "lv" and "lu"), the ID number, the post.
- * Everything is NFKC (full-width → half-width) and lowercased.
+ * Everything is NFKC (full-width → half-width) and lowercased, with
+ * whitespace between two Han characters dropped (padded "王　明" → "王明").
  * id_number and post may be NULL. Match with
  * strstr (haystack, ld_search_normalise_query (query)), or in SQL with
- * instr(search_text, ?) > 0. */
+ * ld_contains(search_text, ?) (ld-search-sqlite.h). */
 char   *ld_search_text                  (const char *name,
                                          const char *id_number,
                                          const char *post);
 /* NFKC, lowercase, control characters removed, whitespace runs collapsed
- * to one space, trimmed. */
+ * to one space (none between two Han characters), trimmed. */
 char   *ld_search_normalise_query       (const char *query);
 
 G_END_DECLS
