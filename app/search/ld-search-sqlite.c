@@ -26,7 +26,8 @@ contains_func (sqlite3_context *context,
   const char *haystack = (const char *) sqlite3_value_text (argv[0]);
   const char *needle = (const char *) sqlite3_value_text (argv[1]);
 
-  sqlite3_result_int (context, haystack != NULL && needle != NULL && strstr (haystack, needle) != NULL);
+  sqlite3_result_int (context,
+                      haystack != NULL && needle != NULL && strstr (haystack, needle) != NULL);
 }
 
 static void

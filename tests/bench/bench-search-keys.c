@@ -87,7 +87,8 @@ report (const char *name,
         const char *unit)
 {
   printf ("%-24s project %10.3f %s  baseline %10.3f %s  ratio %7.2f  peak-rss %.1f MiB\n",
-          name, project, unit, baseline, unit, baseline > 0 ? project / baseline : 0.0, peak_rss_mib ());
+          name, project, unit, baseline, unit, baseline > 0 ? project / baseline : 0.0,
+          peak_rss_mib ());
   fflush (stdout);
 }
 
@@ -112,7 +113,11 @@ generate_rows (void)
       char id[19];
 
       for (int j = 0; j < n_given; j++)
-        g_string_append_unichar (name, g_array_index (given, gunichar, g_rand_int_range (rand, 0, given->len)));
+        {
+          int k = g_rand_int_range (rand, 0, given->len);
+
+          g_string_append_unichar (name, g_array_index (given, gunichar, k));
+        }
 
       /* Region (6), birth date (8), sequence (3), check character. */
       g_snprintf (id, sizeof id, "%06d%04d%02d%02d%03d",
@@ -320,7 +325,8 @@ bench_vault (const Row  *rows,
 
   /* The first page of the list in roster order. */
   start = g_get_monotonic_time ();
-  sqlite3_prepare_v2 (db, "SELECT id, name FROM cadre ORDER BY stroke_key LIMIT 200", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, "SELECT id, name FROM cadre ORDER BY stroke_key LIMIT 200",
+                      -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     ;
   sqlite3_finalize (stmt);

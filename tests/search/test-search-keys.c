@@ -233,7 +233,8 @@ test_pinyin_surnames (void)
       g_autofree char *initials_name = ld_pinyin_initials_name (surnames[i].name);
       g_autofree char *full = ld_pinyin_full (surnames[i].name);
 
-      g_test_message ("%s → %s / %s (common: %s)", surnames[i].name, full_name, initials_name, full);
+      g_test_message ("%s → %s / %s (common: %s)",
+                      surnames[i].name, full_name, initials_name, full);
       g_assert_cmpstr (full_name, ==, surnames[i].full_name);
       g_assert_cmpstr (initials_name, ==, surnames[i].initials_name);
       g_assert_cmpstr (full, ==, surnames[i].full_common);

@@ -97,14 +97,15 @@ test_order_by_key (void)
   /* Insert in reverse, fill the keys in SQL as a migration would. */
   for (gsize i = G_N_ELEMENTS (roster); i > 0; i--)
     {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO cadre (name) VALUES ('%s')", roster[i - 1]);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO cadre (name) VALUES ('%s')",
+                                              roster[i - 1]);
 
       exec (db, sql);
     }
   exec (db, "UPDATE cadre SET stroke_key = ld_stroke_key(name)");
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM cadre ORDER BY stroke_key", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM cadre ORDER BY stroke_key",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, roster[n++]);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (roster));
