@@ -26,6 +26,13 @@
 #ifdef LD_HAVE_SEARCH_KEYS
 #include "search/ld-search-keys.h"
 #endif
+#ifdef LD_HAVE_SEARCH_SQLITE
+#include "search/ld-search-sqlite.h"
+/* strstr() in ld_contains() is faster than SQLCipher 3.4's instr(). */
+#define CONTAINS "ld_contains"
+#else
+#define CONTAINS "instr"
+#endif
 
 #define FIELD_PTR(fields, info, type) ((type *) (gpointer) ((guint8 *) (fields) + (info)->offset))
 
@@ -847,12 +854,17 @@ prepare_filtered (LdVault              *vault,
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
     return NULL;
+#ifdef LD_HAVE_SEARCH_SQLITE
+  /* Cheap to repeat; the vault owns the connection and may reopen it. */
+  if (!ld_search_sqlite_register (_ld_vault_get_db (vault), error))
+    return NULL;
+#endif
   if (filter->search != NULL)
     query = normalise_query (filter->search);
   g_string_append (sql, select);
   g_string_append (sql, " WHERE c.unit_id IN (SELECT id FROM visible_units)"
                         " AND (?2 = 0 OR c.unit_id IN (SELECT id FROM sub))"
-                        " AND (?3 IS NULL OR instr (c.search_text, ?3) > 0)");
+                        " AND (?3 IS NULL OR " CONTAINS " (c.search_text, ?3) > 0)");
   if (!filter->include_retired)
     g_string_append (sql, " AND c.retired_at IS NULL");
   if (ordered)

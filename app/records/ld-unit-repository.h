@@ -58,7 +58,9 @@ gboolean     ld_unit_repository_move      (LdVault           *vault,
                                            gint64             new_parent_id,
                                            GError           **error);
 /* Moves the cadres and the child units of source into target, then marks
- * source retired and merged into target. */
+ * source retired and merged into target. Scopes granted on source stay
+ * on it (they then cover nothing): the security administrator decides
+ * who sees target. */
 gboolean     ld_unit_repository_merge     (LdVault           *vault,
                                            gint64             source_id,
                                            gint64             target_id,
