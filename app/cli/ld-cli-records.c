@@ -610,3 +610,49 @@ ld_cli_cadre_retire_run (LdCli               *cli,
 {
   return retire_run (cli, command, args, FALSE);
 }
+
+int
+ld_cli_cadre_set_run (LdCli               *cli,
+                      const LdCliCommand  *command,
+                      char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  gint64 id = 0;
+
+  PARSE_OR_RETURN (cli, command, NULL, args, error);
+  REPORT_IF_FAILED (cli, parse_id ((*args)[0], FALSE, &id, &error), error);
+  for (guint i = 1; (*args)[i] != NULL; i++)
+    {
+      const char *eq = strchr ((*args)[i], '=');
+
+      if (eq == NULL)
+        {
+          g_autofree char *shown = ld_cli_text_sanitize ((*args)[i]);
+          g_set_error (&error, LD_ERROR, LD_ERROR_USAGE, _("“%s” is not FIELD=VALUE."), shown);
+          return ld_cli_report_error (cli, error);
+        }
+      g_ptr_array_add (names, g_strndup ((*args)[i], eq - (*args)[i]));
+      g_ptr_array_add (values, g_strdup (eq + 1));
+    }
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  REPORT_IF_FAILED (cli, ld_cadre_repository_set_fields (cli->vault, id, (const char * const *) names->pdata,
+                                                         (const char * const *) values->pdata, &error),
+                    error);
+  return 0;
+}
+
+char *
+ld_cli_cadre_fields_help (void)
+{
+  g_autoptr(GString) out = g_string_new (_("Fields:"));
+  const char * const *fields = ld_cadre_field_names ();
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_string_append_printf (out, "  %-18s %s\n", fields[i], ld_cadre_field_get_label (fields[i]));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -187,7 +187,15 @@ static const LdCliCommand commands[] = {
     N_("--name NAME --id-number NUMBER --unit ID [--post TEXT] [--set FIELD=VALUE…]"),
     N_("Add a cadre's file and print its record number."),
     N_("Sex and date of birth are taken from the ID number. Dates are YYYY-MM-DD or YYYY-MM."),
-    0, 0, ld_cli_cadre_add_run,
+    0, 0, ld_cli_cadre_add_run, ld_cli_cadre_fields_help,
+  },
+  {
+    "cadre", "set",
+    N_("ID FIELD=VALUE…"),
+    N_("Change fields of a cadre's file; every change is kept in its history."),
+    N_("Dates are YYYY-MM-DD or YYYY-MM; an empty VALUE clears a field. A new ID number gives a "
+       "new sex and date of birth."),
+    2, G_MAXUINT, ld_cli_cadre_set_run, ld_cli_cadre_fields_help,
   },
   {
     "cadre", "retire",

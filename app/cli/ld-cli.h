@@ -204,6 +204,11 @@ int          ld_cli_cadre_add_run   (LdCli              *cli,
 int          ld_cli_cadre_retire_run (LdCli              *cli,
                                          const LdCliCommand *command,
                                          char             ***args);
+int          ld_cli_cadre_set_run       (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+/* Extra help of `cadre add` and `cadre set`: the fields of section A. */
+char        *ld_cli_cadre_fields_help   (void);
 /* Extra help of `unit add`: the kinds of unit and of supervisor. */
 char        *ld_cli_unit_kinds_help     (void);
 

@@ -768,6 +768,47 @@ ld_cadre_repository_update (LdVault             *vault,
 }
 
 gboolean
+ld_cadre_repository_set_fields (LdVault             *vault,
+                                gint64               id,
+                                const char * const  *names,
+                                const char * const  *values,
+                                GError             **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gboolean new_number = FALSE;
+
+  g_return_val_if_fail (names != NULL && values != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL)
+    return FALSE;
+  ld_cadre_fields_copy (ld_cadre_get_fields (cadre), &fields);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "id_number") || g_str_equal (names[i], "id-number"))
+      new_number = TRUE;
+  if (new_number)
+    {
+      ld_cadre_fields_set (&fields, "sex", "");
+      ld_cadre_fields_set (&fields, "birth_date", "");
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (values[i] == NULL || !ld_cadre_fields_set (&fields, names[i], values[i]))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) ld_cadre_field_names ());
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       _("“%s” is not a field of the file or “%s” is not a value for it. The fields are: %s."),
+                       names[i], values[i] ? values[i] : "", known);
+          return FALSE;
+        }
+    }
+  return ld_cadre_repository_update (vault, id, &fields, error);
+}
+
+gboolean
 ld_cadre_repository_retire (LdVault     *vault,
                             gint64       id,
                             const char  *reason,

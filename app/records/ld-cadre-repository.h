@@ -49,6 +49,16 @@ gboolean     ld_cadre_repository_update   (LdVault             *vault,
                                            gint64               id,
                                            const LdCadreFields *fields,
                                            GError             **error);
+/* Changes some fields of section A, named as in ld_cadre_field_names(),
+ * from text (as the command line and the importer have them); the others
+ * keep their values. A new ID number re-derives sex and birth date unless
+ * they are given too. LD_ERROR_INVALID for an unknown field or a value
+ * that does not parse. */
+gboolean     ld_cadre_repository_set_fields (LdVault           *vault,
+                                             gint64             id,
+                                             const char * const *names,
+                                             const char * const *values,
+                                             GError           **error);
 gboolean     ld_cadre_repository_retire   (LdVault             *vault,
                                            gint64               id,
                                            const char          *reason,

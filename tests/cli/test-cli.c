@@ -1556,6 +1556,10 @@ test_records (Fixture       *f,
   assert_contains (list, "\t财政局\t局长\ttop-leader\n");
   assert_contains (list, "\t李四\t");
   g_clear_pointer (&list, g_free);
+  list = run_ok (f, "boss", "cadre", "list", "--search", "zsf", NULL);
+  assert_contains (list, "张三丰");
+  assert_not_contains (list, "李四");
+  g_clear_pointer (&list, g_free);
   list = run_ok (f, "boss", "cadre", "list", "--unit", dept_b, NULL);
   assert_not_contains (list, "张三丰");
   assert_contains (list, "李四");
@@ -1565,7 +1569,16 @@ test_records (Fixture       *f,
   assert_not_contains (list, "李四");
   g_clear_pointer (&list, g_free);
 
+  g_free (run_ok (f, "boss", "cadre", "set", cadre_a, "post=副局长", "grade=12", NULL));
+  {
+    g_autoptr(CliResult) bad = run_cli (f, "boss", USER_PW "\n", "cadre", "set", cadre_a, "grade=99", NULL);
+    g_autoptr(CliResult) unknown = run_cli (f, "boss", USER_PW "\n", "cadre", "set", cadre_a, "colour=red", NULL);
+
+    assert_status (bad, 6);
+    assert_status (unknown, 6);
+  }
   show = run_ok (f, "boss", "cadre", "show", cadre_a, "--history", NULL);
+  assert_contains (show, "Post: 局长 → 副局长");
   assert_contains (show, "张三丰");
   assert_contains (show, "ID number: 11010519491231002X");
   assert_contains (show, "B. Family members");

@@ -661,6 +661,38 @@ test_search_and_pages (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 3);
 }
 
+static void
+test_set_fields (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdCadre) cadre = NULL;
+  const char *bad_names[] = { "colour", NULL };
+  const char *bad_values[] = { "red", NULL };
+  const char *names[] = { "id_number", "post_since", NULL };
+  const char *values[] = { ID_M_1990, "2020-05", NULL };
+  gint64 unit, id;
+
+  setup_people (f);
+  unit = add_unit (f, 0, "County");
+  id = add_cadre (f, unit, "张三", ID_F_1949, "Head");
+
+  g_assert_false (ld_cadre_repository_set_fields (f->vault, id, bad_names, bad_values, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ld_cadre_repository_set_fields (f->vault, id, names, values, &error));
+  g_assert_no_error (error);
+  cadre = ld_cadre_repository_get (f->vault, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ld_cadre_get_id_number (cadre), ==, ID_M_1990);
+  g_assert_cmpstr (ld_cadre_get_fields (cadre)->post_since, ==, "2020-05");
+  g_assert_cmpstr (ld_cadre_get_post (cadre), ==, "Head");
+#ifdef LD_HAVE_ID_NUMBER
+  g_assert_cmpstr (ld_cadre_get_sex (cadre), ==, "M");
+  g_assert_cmpstr (ld_cadre_get_birth_date (cadre), ==, "1990-01-01");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +703,7 @@ main (int   argc,
   g_test_add ("/records/unit-tree", Fixture, NULL, setup, test_unit_tree, teardown);
   g_test_add ("/records/scope-isolation", Fixture, NULL, setup, test_scope_isolation, teardown);
   g_test_add ("/records/cadre-versions", Fixture, NULL, setup, test_cadre_versions, teardown);
+  g_test_add ("/records/set-fields", Fixture, NULL, setup, test_set_fields, teardown);
   g_test_add ("/records/search-and-pages", Fixture, NULL, setup, test_search_and_pages, teardown);
 
   return g_test_run ();
