@@ -28,8 +28,8 @@ typedef enum /*< flags >*/
 typedef struct
 {
   int                birth_year, birth_month, birth_day;
-  const char        *rank_level;       /* post level code ("xiangke" …) or a leading-post, rank or
-                                        * staff-grade code (see ld_post_level_from_code()) */
+  const char        *rank_level;       /* post level code ("xiangke" …), or a leading-post,
+                                        * rank or staff-grade code (ld_post_level_from_code()) */
   gboolean           principal_post;   /* holds the principal (一把手) post of a leadership team */
   int                promoted_year, promoted_month, promoted_day;  /* latest promotion; 0 = none */
   const char * const *post_tags;       /* NULL-terminated post-tag codes, or NULL */
@@ -133,10 +133,10 @@ int         ld_age_at                       (int          birth_year,
  * Newly promoted means promoted less than newly-promoted-months before the
  * reference date: with 12 months, someone promoted on 2025-03-01 is newly
  * promoted up to 2026-02-28 and no longer on 2026-03-01, when the one-year
- * probation (任职试用期) counted from the appointment is over. A promotion
- * on the 31st or on 29 February ends on the last day of the shorter month
- * (g_date_add_months()). A promotion after the reference date does not
- * count. */
+ * probation (任职试用期) counted from the appointment is over. When the
+ * end month is shorter, the window closes on its last day (g_date_add_months()):
+ * promoted on 2024-02-29, newly promoted up to 2025-02-27 only. A promotion
+ * after the reference date does not count. */
 LdCategory  ld_categories_compute           (const LdCategoryRules *rules,
                                              const LdCadreFacts    *facts,
                                              const GDate           *reference,

@@ -14,18 +14,28 @@ typedef struct
   const char *label;  /* translated */
 } LdCode;
 
-#define LD_CODE_TABLE_POST_LEVEL        "post-level"        /* 领导职务层次: guojia, shengbu, tingju, xianchu, xiangke */
-#define LD_CODE_TABLE_LEADING_POST      "leading-post"      /* 领导职务 L01..L10 */
-#define LD_CODE_TABLE_RANK              "rank"              /* 职级 J01..J12, then the pre-2019 titles old-* */
-#define LD_CODE_TABLE_STAFF_GRADE       "staff-grade"       /* 事业单位职员等级 Z01..Z10 */
-#define LD_CODE_TABLE_MANAGEMENT        "management"        /* 管理权限: central, provincial, municipal, county, unit */
-#define LD_CODE_TABLE_EMPLOYMENT_STATUS "employment-status" /* active, left-post, retired, transferred-out */
-#define LD_CODE_TABLE_POLITICAL_STATUS  "political-status"  /* GB/T 4762: 01..13 */
-#define LD_CODE_TABLE_EDUCATION         "education"         /* GB/T 4658 main codes (10, 11, 14, 20, 30…90) */
-#define LD_CODE_TABLE_POST_TAG          "post-tag"          /* finance, procurement, construction, … */
-#define LD_CODE_TABLE_UNIT_KIND         "unit-kind"         /* party-organ, government-organ, … */
-#define LD_CODE_TABLE_SUPERVISOR_KIND   "supervisor-kind"   /* same-level, stationed */
-#define LD_CODE_TABLE_SEX               "sex"               /* M, F (as LdIdInfo.sex) */
+/* Table names. Codes: post-level guojia, shengbu, tingju, xianchu,
+ * xiangke; leading-post L01..L10 (领导职务); rank J01..J12 (职级) then the
+ * pre-2019 titles old-*; staff-grade Z01..Z10 (事业单位职员等级); management
+ * central, provincial, municipal, county, unit; employment-status active,
+ * left-post, retired, transferred-out; political-status 01..13 (GB/T
+ * 4762); education 10, 11, 14, 20, 30, 40, 60, 70, 80, 90 (GB/T 4658);
+ * post-tag finance, procurement, construction, approval, enforcement,
+ * personnel, state-assets, special-funds; unit-kind party-organ,
+ * government-organ, public-institution, soe, township, village, other;
+ * supervisor-kind same-level, stationed; sex M, F (as LdIdInfo.sex). */
+#define LD_CODE_TABLE_POST_LEVEL        "post-level"
+#define LD_CODE_TABLE_LEADING_POST      "leading-post"
+#define LD_CODE_TABLE_RANK              "rank"
+#define LD_CODE_TABLE_STAFF_GRADE       "staff-grade"
+#define LD_CODE_TABLE_MANAGEMENT        "management"
+#define LD_CODE_TABLE_EMPLOYMENT_STATUS "employment-status"
+#define LD_CODE_TABLE_POLITICAL_STATUS  "political-status"
+#define LD_CODE_TABLE_EDUCATION         "education"
+#define LD_CODE_TABLE_POST_TAG          "post-tag"
+#define LD_CODE_TABLE_UNIT_KIND         "unit-kind"
+#define LD_CODE_TABLE_SUPERVISOR_KIND   "supervisor-kind"
+#define LD_CODE_TABLE_SEX               "sex"
 
 /* Post levels (领导职务层次), lowest first. The codes are the strings of
  * LD_CODE_TABLE_POST_LEVEL. */
@@ -50,8 +60,9 @@ const char * const *ld_code_table_names (void);
 const char   *ld_code_get_label       (const char *table,
                                        const char *code);
 /* The code for text found in imported data: the code itself, the English or
- * translated label, the Chinese name or a common alias (中共党员 and 党员 → 01,
- * 大学本科 and 本科 → 20, 正科 and 正科级 → L09, 副调研员 → old-fudiaoyanyuan).
+ * translated label, the Chinese name or a common alias (中共党员 and 党员
+ * → 01, 大学本科 and 本科 → 20, 正科 and 正科级 → L09, 副调研员 →
+ * old-fudiaoyanyuan).
  * Spaces and full-width forms are ignored, ASCII case too. NULL if nothing
  * matches. */
 const char   *ld_code_find_by_label   (const char *table,
