@@ -387,6 +387,13 @@ test_scope_isolation (Fixture       *f,
   ok = ld_cadre_repository_update (f->vault, in_b, &fields, &error);
   assert_refused (ok, error, LD_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  {
+    const char *names[] = { "post", NULL };
+    const char *values[] = { "Spy", NULL };
+    ok = ld_cadre_repository_set_fields (f->vault, in_b, names, values, &error);
+    assert_refused (ok, error, LD_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   /* Nor can a cadre be put into B, or moved there. */
   fields.unit_id = b;
   g_free (fields.id_number);
@@ -398,6 +405,16 @@ test_scope_isolation (Fixture       *f,
   assert_refused (ok, error, LD_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
+  /* Its own scopes only (asking for another's is a denial, audited). */
+  {
+    g_autoptr(GArray) scopes = ld_scope_list (f->vault, "inv", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (scopes->len, ==, 1);
+    g_assert_cmpint (g_array_index (scopes, gint64, 0), ==, a);
+    g_assert_null (ld_scope_list (f->vault, "boss", &error));
+    g_assert_error (error, LD_ERROR, LD_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+  }
 
   /* Units: only the subtree; no unit at the top, none outside. */
   list = ld_unit_repository_list (f->vault, TRUE, &error);
