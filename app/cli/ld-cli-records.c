@@ -368,6 +368,8 @@ ld_cli_cadre_list_run (LdCli               *cli,
   filter.include_retired = all;
   filter.order = LD_CADRE_ORDER_STROKE;
   REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  /* Searches and the order rely on keys made with the current ICU. */
+  REPORT_IF_FAILED (cli, ld_cadre_repository_refresh_keys (cli->vault, NULL, &error), error);
   cadres = ld_cadre_repository_list (cli->vault, &filter, &error);
   REPORT_IF_FAILED (cli, cadres != NULL, error);
 

@@ -1061,3 +1061,61 @@ ld_cadre_repository_versions (LdVault   *vault,
     }
   return g_steal_pointer (&versions);
 }
+
+gboolean
+ld_cadre_repository_refresh_keys (LdVault   *vault,
+                                  gboolean  *rebuilt,
+                                  GError   **error)
+{
+#if defined (LD_HAVE_SEARCH_KEYS) && defined (LD_HAVE_SEARCH_SQLITE)
+  sqlite3 *db;
+  g_autofree char *stored = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(sqlite3_stmt) meta = NULL;
+  const char *current = ld_search_keys_version ();
+  gint64 n = 0;
+
+  if (rebuilt != NULL)
+    *rebuilt = FALSE;
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return FALSE;
+  db = _ld_vault_get_db (vault);
+  if (!ld_sql_query_int64 (db, "SELECT count(*) FROM meta WHERE key = 'search-keys-version'", 0, &n, error))
+    return FALSE;
+  if (n > 0)
+    {
+      stored = ld_sql_query_text (db, "SELECT value FROM meta WHERE key = 'search-keys-version'", error);
+      if (stored == NULL)
+        return FALSE;
+      if (g_str_equal (stored, current))
+        return TRUE;
+    }
+  if (!ld_search_sqlite_register (db, error))
+    return FALSE;
+  if (!ld_sql_query_int64 (db, "SELECT count(*) FROM cadres", 0, &n, error))
+    return FALSE;
+  details = g_strdup_printf ("version: %s -> %s; cadres=%" G_GINT64_FORMAT, stored ? stored : "-", current, n);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  meta = ld_sql_prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search-keys-version', ?)", error);
+  if (meta == NULL)
+    return fail (vault);
+  sqlite3_bind_text (meta, 1, current, -1, SQLITE_TRANSIENT);
+  if (!ld_sql_exec (db,
+                    "UPDATE cadres SET stroke_key = ld_stroke_key (name), pinyin_key = ld_pinyin_key (name),"
+                    " search_text = ld_search_text (name, id_number, post)",
+                    error)
+      || !ld_sql_step_done (db, meta, error)
+      || !ld_audit_append (vault, LD_AUDIT_CADRE_KEYS_REBUILT, "cadre", "*", LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
+  if (!_ld_vault_commit (vault, error))
+    return FALSE;
+  if (rebuilt != NULL)
+    *rebuilt = TRUE;
+  return TRUE;
+#else
+  if (rebuilt != NULL)
+    *rebuilt = FALSE;
+  return ld_vault_check (vault, LD_ACTION_RECORD_READ, error);
+#endif
+}

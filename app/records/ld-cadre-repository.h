@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define LD_AUDIT_CADRE_UPDATED "cadre.updated"
 #define LD_AUDIT_CADRE_RETIRED "cadre.retired"
 #define LD_AUDIT_CADRE_VIEWED  "cadre.viewed"
+#define LD_AUDIT_CADRE_KEYS_REBUILT "cadre.keys-rebuilt"
 
 typedef enum
 {
@@ -75,6 +76,16 @@ gboolean     ld_cadre_repository_count    (LdVault             *vault,
                                            const LdCadreFilter *filter,
                                            gint64              *count,
                                            GError             **error);
+
+/* Sort keys and search texts depend on the ICU and surname tables they
+ * were made with. When those changed since they were stored (an ICU
+ * upgrade), rebuilds them for every cadre, in one audited transaction
+ * that changes no file content; otherwise does nothing. Call after
+ * unlocking, on the vault's worker. Needs LD_ACTION_RECORD_READ. *rebuilt
+ * (may be NULL) says whether anything was rebuilt. */
+gboolean     ld_cadre_repository_refresh_keys (LdVault         *vault,
+                                               gboolean        *rebuilt,
+                                               GError         **error);
 
 /* One entry of a file's history. before and after hold "field=value"
  * lines of the fields that changed (values escaped: "\n" and "\\"). */

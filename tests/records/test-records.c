@@ -676,6 +676,30 @@ test_search_and_pages (Fixture       *f,
   list = ld_cadre_repository_list (f->vault, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+#if defined (LD_HAVE_SEARCH_KEYS) && defined (LD_HAVE_SEARCH_SQLITE)
+  /* Stale keys (as after an ICU upgrade) are rebuilt once. */
+  {
+    gboolean rebuilt = FALSE;
+
+    g_assert_true (ld_sql_exec (_ld_vault_get_db (f->vault),
+                                "UPDATE cadres SET search_text = '', stroke_key = NULL", NULL));
+    g_assert_true (ld_cadre_repository_refresh_keys (f->vault, &rebuilt, &error));
+    g_assert_no_error (error);
+    g_assert_true (rebuilt);
+    g_assert_true (ld_cadre_repository_refresh_keys (f->vault, &rebuilt, &error));
+    g_assert_false (rebuilt);
+    g_assert_true (ld_sql_exec (_ld_vault_get_db (f->vault),
+                                "UPDATE meta SET value = 'old' WHERE key = 'search-keys-version'", NULL));
+    g_assert_true (ld_cadre_repository_refresh_keys (f->vault, &rebuilt, &error));
+    g_assert_true (rebuilt);
+    filter.search = "zsf";
+    g_assert_true (ld_cadre_repository_count (f->vault, &filter, &n, &error));
+    g_assert_cmpint (n, ==, 1);
+    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE stroke_key IS NULL"), ==, 0);
+  }
+#endif
 }
 
 static void
