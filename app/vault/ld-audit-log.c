@@ -84,6 +84,12 @@ object_label (LdAuditEntry *self)
   if (g_strcmp0 (type, "account") == 0)
     /* Translators: %s is an account name. */
     return g_strdup_printf (C_("audit object", "Account %s"), id);
+  if (g_strcmp0 (type, "unit") == 0)
+    /* Translators: %s is a unit's record number. */
+    return g_strdup_printf (C_("audit object", "Unit %s"), id);
+  if (g_strcmp0 (type, "cadre") == 0 && g_strcmp0 (id, "*") != 0)
+    /* Translators: %s is a cadre file's record number. */
+    return g_strdup_printf (C_("audit object", "Cadre file %s"), id);
   if (g_strcmp0 (type, "policy") == 0)
     return g_strdup_printf ("%s", ld_policy_key_get_label (id)[0] ? ld_policy_key_get_label (id) : id);
   if (g_strcmp0 (type, "action") == 0)
@@ -311,6 +317,19 @@ static const struct
   { LD_AUDIT_POLICY_CHANGED, NC_("audit event", "Security policy changed") },
   { LD_AUDIT_AUDIT_VERIFIED, NC_("audit event", "Audit trail verified") },
   { LD_AUDIT_PERMISSION_DENIED, NC_("audit event", "Permission denied") },
+  /* Records (names as defined by app/records). */
+  { "scope.granted", NC_("audit event", "Unit scope granted") },
+  { "scope.revoked", NC_("audit event", "Unit scope revoked") },
+  { "unit.created", NC_("audit event", "Unit created") },
+  { "unit.changed", NC_("audit event", "Unit changed") },
+  { "unit.moved", NC_("audit event", "Unit moved") },
+  { "unit.merged", NC_("audit event", "Units merged") },
+  { "unit.retired", NC_("audit event", "Unit retired") },
+  { "cadre.created", NC_("audit event", "Cadre file created") },
+  { "cadre.updated", NC_("audit event", "Cadre file changed") },
+  { "cadre.retired", NC_("audit event", "Cadre file retired") },
+  { "cadre.viewed", NC_("audit event", "Cadre file viewed") },
+  { "cadre.keys-rebuilt", NC_("audit event", "Search keys rebuilt") },
 };
 
 const char *
