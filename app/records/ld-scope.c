@@ -148,6 +148,40 @@ scope_details (gint64 unit_id)
   return g_strdup_printf ("unit=%" G_GINT64_FORMAT, unit_id);
 }
 
+/* Grant and revoke differ only in their statement and event: one
+ * transaction with the change and its audit entry. The statement takes
+ * ?1 user id, ?2 unit id and may use ?3, the time. */
+static gboolean
+write_scope_change (LdVault     *vault,
+                    LdUser      *user,
+                    gint64       unit_id,
+                    const char  *sql,
+                    const char  *event,
+                    GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autofree char *details = scope_details (unit_id);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, ld_user_get_id (user));
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !ld_audit_append (vault, event, "account", ld_user_get_name (user), LD_AUDIT_OUTCOME_OK, details, error))
+    goto fail;
+  return _ld_vault_commit (vault, error);
+
+fail:
+  _ld_vault_rollback (vault);
+  return FALSE;
+}
+
 gboolean
 ld_scope_grant (LdVault     *vault,
                 const char  *account,
@@ -155,8 +189,6 @@ ld_scope_grant (LdVault     *vault,
                 GError     **error)
 {
   g_autoptr(LdUser) user = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *details = NULL;
   sqlite3 *db;
   gboolean exists = FALSE;
 
@@ -204,24 +236,9 @@ ld_scope_grant (LdVault     *vault,
   if (exists)
     return TRUE;
 
-  details = scope_details (unit_id);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
-  stmt = ld_sql_prepare (db, "INSERT INTO user_scopes (user_id, unit_id, granted_at) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, ld_user_get_id (user));
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  if (!ld_sql_step_done (db, stmt, error)
-      || !ld_audit_append (vault, LD_AUDIT_SCOPE_GRANTED, "account", ld_user_get_name (user), LD_AUDIT_OUTCOME_OK,
-                           details, error))
-    goto fail;
-  return _ld_vault_commit (vault, error);
-
-fail:
-  _ld_vault_rollback (vault);
-  return FALSE;
+  return write_scope_change (vault, user, unit_id,
+                             "INSERT INTO user_scopes (user_id, unit_id, granted_at) VALUES (?1, ?2, ?3)",
+                             LD_AUDIT_SCOPE_GRANTED, error);
 }
 
 gboolean
@@ -231,8 +248,6 @@ ld_scope_revoke (LdVault     *vault,
                  GError     **error)
 {
   g_autoptr(LdUser) user = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *details = NULL;
   sqlite3 *db;
   gboolean exists = FALSE;
 
@@ -257,23 +272,8 @@ ld_scope_revoke (LdVault     *vault,
       return FALSE;
     }
 
-  details = scope_details (unit_id);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
-  stmt = ld_sql_prepare (db, "DELETE FROM user_scopes WHERE user_id = ? AND unit_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, ld_user_get_id (user));
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  if (!ld_sql_step_done (db, stmt, error)
-      || !ld_audit_append (vault, LD_AUDIT_SCOPE_REVOKED, "account", ld_user_get_name (user), LD_AUDIT_OUTCOME_OK,
-                           details, error))
-    goto fail;
-  return _ld_vault_commit (vault, error);
-
-fail:
-  _ld_vault_rollback (vault);
-  return FALSE;
+  return write_scope_change (vault, user, unit_id, "DELETE FROM user_scopes WHERE user_id = ?1 AND unit_id = ?2",
+                             LD_AUDIT_SCOPE_REVOKED, error);
 }
 
 GArray *
