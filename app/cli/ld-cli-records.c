@@ -378,7 +378,7 @@ ld_cli_cadre_list_run (LdCli               *cli,
       g_autoptr(GString) line = g_string_new (NULL);
 
       append_cell (line, C_("column", "Record"));
-      append_cell (line, C_("column", "Name"));
+      append_cell (line, C_("cadre column", "Name"));
       append_cell (line, C_("column", "Sex"));
       append_cell (line, C_("column", "Date of birth"));
       append_cell (line, C_("column", "ID number"));
@@ -550,7 +550,7 @@ ld_cli_cadre_add_run (LdCli               *cli,
   g_auto(GStrv) sets = NULL;
   gint64 id = 0;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The cadre's name (required)"), N_("NAME") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The cadre's name (required)"), N_("FULL-NAME") },
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("The resident ID number (required)"), N_("NUMBER") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The cadre's unit (required)"), N_("ID") },
     { "post", 0, 0, G_OPTION_ARG_STRING, &post, N_("The post held"), N_("TEXT") },
