@@ -11,9 +11,12 @@
 #include "pages/ld-account-page.h"
 #include "pages/ld-accounts-page.h"
 #include "pages/ld-audit-page.h"
+#include "pages/ld-cadres-page.h"
 #include "pages/ld-home-page.h"
 #include "pages/ld-page.h"
 #include "pages/ld-policy-page.h"
+#include "pages/ld-scopes-page.h"
+#include "pages/ld-units-page.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 #include "widgets/ld-sidebar-row.h"
@@ -443,6 +446,7 @@ ld_window_setup (LdWindow *self)
 
     case LD_ROLE_SECADMIN:
       add_page (self, LD_PAGE (ld_policy_page_new (self->vault)), "policy");
+      add_page (self, LD_PAGE (ld_scopes_page_new (self->vault)), "scopes");
       break;
 
     case LD_ROLE_AUDITOR:
@@ -455,6 +459,8 @@ ld_window_setup (LdWindow *self)
     case LD_ROLE_NONE:
     case LD_N_ROLES:
     default:
+      add_page (self, LD_PAGE (ld_cadres_page_new (self->vault)), "cadres");
+      add_page (self, LD_PAGE (ld_units_page_new (self->vault)), "units");
       add_page (self, LD_PAGE (ld_home_page_new (self->vault)), "home");
       break;
     }

@@ -33,4 +33,40 @@ char        *_ld_cadre_field_to_text   (const LdCadreFields    *fields,
 void         _ld_cadre_set_categories  (LdCadre                *self,
                                         const char             *categories);
 
+/* ---- For other repositories (file sections, the importer) ---------------
+ * These run inside a transaction the caller opened with _ld_vault_begin()
+ * and commits or rolls back; they do not check permissions (the caller
+ * did). Each validates like the public functions (ID number, unit in
+ * scope, unique ID number among active files). */
+
+/* Adds one entry to a cadre's history (cadre_versions): EVENT is an audit
+ * event name ("cadre.updated", "entry.created" …), BEFORE and AFTER are
+ * "field=value" lines (values escaped: "\n" and "\\"). *out_seq gets the
+ * entry's number in the file's history (may be NULL). */
+gboolean     _ld_cadre_add_version     (LdVault                *vault,
+                                        gint64                  cadre_id,
+                                        const char             *event,
+                                        const char             *before,
+                                        const char             *after,
+                                        gint64                 *out_seq,
+                                        GError                **error);
+/* Inserts a cadre with a version entry of EVENT; appends a per-cadre
+ * audit entry of EVENT only when AUDIT (an import audits once for the
+ * whole file). */
+gboolean     _ld_cadre_insert_in_tx    (LdVault                *vault,
+                                        const LdCadreFields    *fields,
+                                        const char             *event,
+                                        gboolean                audit,
+                                        gint64                 *out_id,
+                                        GError                **error);
+/* Replaces section A of an active cadre; writes nothing and sets
+ * *out_changed (may be NULL) to FALSE when nothing changed. */
+gboolean     _ld_cadre_update_in_tx    (LdVault                *vault,
+                                        gint64                  id,
+                                        const LdCadreFields    *fields,
+                                        const char             *event,
+                                        gboolean                audit,
+                                        gboolean               *out_changed,
+                                        GError                **error);
+
 G_END_DECLS

@@ -540,14 +540,14 @@ diff_fields (const LdCadreFields *old,
     }
 }
 
-static gboolean
-add_version (LdVault     *vault,
-             gint64       cadre_id,
-             const char  *event,
-             const char  *before,
-             const char  *after,
-             gint64      *out_seq,
-             GError     **error)
+gboolean
+_ld_cadre_add_version (LdVault     *vault,
+                       gint64       cadre_id,
+                       const char  *event,
+                       const char  *before,
+                       const char  *after,
+                       gint64      *out_seq,
+                       GError     **error)
 {
   sqlite3 *db = _ld_vault_get_db (vault);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -630,10 +630,12 @@ fail (LdVault *vault)
 }
 
 gboolean
-ld_cadre_repository_create (LdVault             *vault,
-                            const LdCadreFields *fields,
-                            gint64              *out_id,
-                            GError             **error)
+_ld_cadre_insert_in_tx (LdVault             *vault,
+                        const LdCadreFields *fields,
+                        const char          *event,
+                        gboolean             audit,
+                        gint64              *out_id,
+                        GError             **error)
 {
   g_auto(LdCadreFields) clean = { 0 };
   g_autoptr(GString) before = g_string_new (NULL);
@@ -643,14 +645,13 @@ ld_cadre_repository_create (LdVault             *vault,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *object_id = NULL;
   g_autofree char *details = NULL;
-  sqlite3 *db;
+  sqlite3 *db = _ld_vault_get_db (vault);
   guint n;
   gint64 id, seq = 0, now = _ld_records_now ();
 
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
-      || !clean_fields (fields, &clean, error)
+  if (!clean_fields (fields, &clean, error)
       || !check_unit (vault, clean.unit_id, error)
       || !check_unique_id_number (vault, clean.id_number, 0, error))
     return FALSE;
@@ -662,25 +663,45 @@ ld_cadre_repository_create (LdVault             *vault,
     g_string_append (sql, i ? ", ?" : "?");
   g_string_append_c (sql, ')');
 
-  db = _ld_vault_get_db (vault);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
   stmt = ld_sql_prepare (db, sql->str, error);
   if (stmt == NULL)
-    return fail (vault);
+    return FALSE;
   bind_fields (stmt, 1, &clean);
   bind_keys (stmt, (int) n + 1, &clean);
   sqlite3_bind_int64 (stmt, (int) n + 4, now);
   sqlite3_bind_int64 (stmt, (int) n + 5, now);
   if (!ld_sql_step_done (db, stmt, error))
-    return fail (vault);
+    return FALSE;
   id = sqlite3_last_insert_rowid (db);
   diff_fields (NULL, &clean, before, after, changed);
-  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (!add_version (vault, id, LD_AUDIT_CADRE_CREATED, before->str, after->str, &seq, error))
-    return fail (vault);
-  details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; unit=%" G_GINT64_FORMAT, seq, clean.unit_id);
-  if (!ld_audit_append (vault, LD_AUDIT_CADRE_CREATED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (!_ld_cadre_add_version (vault, id, event, before->str, after->str, &seq, error))
+    return FALSE;
+  if (audit)
+    {
+      object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; unit=%" G_GINT64_FORMAT, seq, clean.unit_id);
+      if (!ld_audit_append (vault, event, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+        return FALSE;
+    }
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+}
+
+gboolean
+ld_cadre_repository_create (LdVault             *vault,
+                            const LdCadreFields *fields,
+                            gint64              *out_id,
+                            GError             **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
+      || !_ld_vault_begin (vault, error))
+    return FALSE;
+  if (!_ld_cadre_insert_in_tx (vault, fields, LD_AUDIT_CADRE_CREATED, TRUE, &id, error))
     return fail (vault);
   if (!_ld_vault_commit (vault, error))
     return FALSE;
@@ -708,10 +729,13 @@ load_writable (LdVault   *vault,
 }
 
 gboolean
-ld_cadre_repository_update (LdVault             *vault,
-                            gint64               id,
-                            const LdCadreFields *fields,
-                            GError             **error)
+_ld_cadre_update_in_tx (LdVault             *vault,
+                        gint64               id,
+                        const LdCadreFields *fields,
+                        const char          *event,
+                        gboolean             audit,
+                        gboolean            *out_changed,
+                        GError             **error)
 {
   g_auto(LdCadreFields) clean = { 0 };
   g_autoptr(LdCadre) cadre = NULL;
@@ -720,17 +744,17 @@ ld_cadre_repository_update (LdVault             *vault,
   g_autoptr(GString) changed = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new ("UPDATE cadres SET ");
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *object_id = NULL;
   g_autofree char *details = NULL;
   const LdCadreFieldInfo *table;
-  sqlite3 *db;
+  sqlite3 *db = _ld_vault_get_db (vault);
   guint n;
   gint64 seq = 0;
 
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
-    return FALSE;
+  if (out_changed != NULL)
+    *out_changed = FALSE;
   cadre = load_writable (vault, id, error);
   if (cadre == NULL || !clean_fields (fields, &clean, error))
     return FALSE;
@@ -747,22 +771,41 @@ ld_cadre_repository_update (LdVault             *vault,
     g_string_append_printf (sql, "%s = ?, ", table[i].column);
   g_string_append (sql, "stroke_key = ?, pinyin_key = ?, search_text = ?, updated_at = ? WHERE id = ?");
 
-  db = _ld_vault_get_db (vault);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
   stmt = ld_sql_prepare (db, sql->str, error);
   if (stmt == NULL)
-    return fail (vault);
+    return FALSE;
   bind_fields (stmt, 1, &clean);
   bind_keys (stmt, (int) n + 1, &clean);
   sqlite3_bind_int64 (stmt, (int) n + 4, _ld_records_now ());
   sqlite3_bind_int64 (stmt, (int) n + 5, id);
   if (!ld_sql_step_done (db, stmt, error)
-      || !add_version (vault, id, LD_AUDIT_CADRE_UPDATED, before->str, after->str, &seq, error))
-    return fail (vault);
-  /* Field names only: the auditor reads the trail, not the file. */
-  details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; fields=%s", seq, changed->str);
-  if (!ld_audit_append (vault, LD_AUDIT_CADRE_UPDATED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+      || !_ld_cadre_add_version (vault, id, event, before->str, after->str, &seq, error))
+    return FALSE;
+  if (audit)
+    {
+      /* Field names only: the auditor reads the trail, not the file. */
+      object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; fields=%s", seq, changed->str);
+      if (!ld_audit_append (vault, event, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+        return FALSE;
+    }
+  if (out_changed != NULL)
+    *out_changed = TRUE;
+  return TRUE;
+}
+
+gboolean
+ld_cadre_repository_update (LdVault             *vault,
+                            gint64               id,
+                            const LdCadreFields *fields,
+                            GError             **error)
+{
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
+      || !_ld_vault_begin (vault, error))
+    return FALSE;
+  if (!_ld_cadre_update_in_tx (vault, id, fields, LD_AUDIT_CADRE_UPDATED, TRUE, NULL, error))
     return fail (vault);
   return _ld_vault_commit (vault, error);
 }
@@ -844,7 +887,7 @@ ld_cadre_repository_retire (LdVault     *vault,
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, id);
   if (!ld_sql_step_done (db, stmt, error)
-      || !add_version (vault, id, LD_AUDIT_CADRE_RETIRED, "retired_reason=\n", after->str, &seq, error))
+      || !_ld_cadre_add_version (vault, id, LD_AUDIT_CADRE_RETIRED, "retired_reason=\n", after->str, &seq, error))
     return fail (vault);
   details = g_strdup_printf ("version=%" G_GINT64_FORMAT, seq);
   if (!ld_audit_append (vault, LD_AUDIT_CADRE_RETIRED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))

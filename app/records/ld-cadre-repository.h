@@ -20,11 +20,20 @@ G_BEGIN_DECLS
 #define LD_AUDIT_CADRE_VIEWED  "cadre.viewed"
 #define LD_AUDIT_CADRE_KEYS_REBUILT "cadre.keys-rebuilt"
 
+#define LD_AUDIT_CADRE_TAGGED   "cadre.tagged"
+#define LD_AUDIT_CADRE_UNTAGGED "cadre.untagged"
+#define LD_AUDIT_CADRE_PHOTO    "cadre.photo"
+#define LD_AUDIT_CADRE_IMPORTED "cadre.imported"
+
 typedef enum
 {
-  LD_CADRE_ORDER_STROKE,   /* surname stroke order (姓氏笔画) */
+  LD_CADRE_ORDER_STROKE,     /* surname stroke order (姓氏笔画) */
   LD_CADRE_ORDER_PINYIN,
-  LD_CADRE_ORDER_ID,       /* record number */
+  LD_CADRE_ORDER_ID,         /* record number */
+  LD_CADRE_ORDER_UNIT,       /* unit tree order, then stroke order */
+  LD_CADRE_ORDER_AGE,        /* youngest first (birth date descending), then stroke order */
+  LD_CADRE_ORDER_RANK,       /* highest post level / rank first, then stroke order */
+  LD_CADRE_ORDER_POST_SINCE, /* longest in the current post first, then stroke order */
 } LdCadreOrder;
 
 typedef struct
@@ -33,8 +42,15 @@ typedef struct
   const char   *search;           /* substring of name, pinyin, initials, ID number or post; NULL = all */
   gboolean      include_retired;
   LdCadreOrder  order;
+  gboolean      descending;       /* reverse the order */
   guint         limit;            /* 0 = no limit */
   guint         offset;
+  guint         categories;       /* LdCategory flags: cadres in ANY of them; 0 = no filter.
+                                   * Computed with the vault's rules at today's date. */
+  const char   *authority;        /* management authority code, NULL = all */
+  const char   *post_level;       /* post level code ("xiangke" …; ld_post_level_from_code()), NULL = all */
+  const char   *status;           /* employment status code, NULL = all */
+  const char   *tag;              /* manual tag, NULL = all */
 } LdCadreFilter;
 
 /* Validates and stores a new cadre. The ID number is checked (GB 11643)
@@ -76,6 +92,52 @@ gboolean     ld_cadre_repository_count    (LdVault             *vault,
                                            const LdCadreFilter *filter,
                                            gint64              *count,
                                            GError             **error);
+
+/* For a lazy list of 100,000 rows: the record numbers of every cadre
+ * matching filter, in its order (limit and offset apply), as gint64. */
+GArray      *ld_cadre_repository_list_ids (LdVault             *vault,
+                                           const LdCadreFilter *filter,
+                                           GError             **error);
+/* The cadres with these record numbers, in the same order (ids not found
+ * or out of scope are left out). No view is audited. */
+GPtrArray   *ld_cadre_repository_get_many (LdVault             *vault,
+                                           const gint64        *ids,
+                                           guint                n_ids,
+                                           GError             **error);
+
+/* The translated explanations of a cadre's computed categories with the
+ * vault's rules at today's date, one line each ("Young cadre: born
+ * 1992-03-01, age 34 ≤ 35 (township or section level threshold)"). */
+GPtrArray   *ld_cadre_repository_explain_categories (LdVault   *vault,
+                                                     gint64     id,
+                                                     GError   **error);
+
+/* Manual tags (free text, ≤ 20 characters, e.g. "重点关注"), audited and
+ * versioned. A computed category code or its label cannot be added by
+ * hand. The "tags" property of LdCadre holds them comma-separated. */
+gboolean     ld_cadre_repository_add_tag    (LdVault     *vault,
+                                             gint64       id,
+                                             const char  *tag,
+                                             const char  *note,
+                                             GError     **error);
+gboolean     ld_cadre_repository_remove_tag (LdVault     *vault,
+                                             gint64       id,
+                                             const char  *tag,
+                                             GError     **error);
+/* Every manual tag in use in scope, sorted (for the filter menu). */
+GStrv        ld_cadre_repository_list_tags  (LdVault     *vault,
+                                             GError     **error);
+
+/* The photo: JPEG or PNG (checked by its bytes), at most 2 MB; NULL
+ * removes it. Versioned ("photo" changed) and audited. */
+gboolean     ld_cadre_repository_set_photo  (LdVault     *vault,
+                                             gint64       id,
+                                             GBytes      *photo,
+                                             GError     **error);
+/* NULL without an error when the cadre has no photo. */
+GBytes      *ld_cadre_repository_get_photo  (LdVault     *vault,
+                                             gint64       id,
+                                             GError     **error);
 
 /* Sort keys and search texts depend on the ICU and surname tables they
  * were made with. When those changed since they were stored (an ICU

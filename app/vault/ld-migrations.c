@@ -142,6 +142,58 @@ static const char * const steps[] = {
   "  before TEXT NOT NULL,"
   "  after TEXT NOT NULL,"
   "  UNIQUE (cadre_id, seq));",
+
+  /* 3: the other file sections (B … Z) as dated entries, attachments,
+   * the editable category rules, manual tags. Entry fields are
+   * "key=value" lines (values escaped "\\n" and "\\\\"); outcome holds the
+   * one coded result a section has (the verification result of a
+   * personal-matters report, an appraisal grade) so statistics can count it. */
+  "CREATE TABLE file_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cadre_id INTEGER NOT NULL REFERENCES cadres (id),"
+  "  section TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT '',"
+  "  entry_date TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  fields TEXT NOT NULL DEFAULT '',"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX file_entries_cadre ON file_entries (cadre_id, section, entry_date);"
+  "CREATE INDEX file_entries_outcome ON file_entries (section, outcome, entry_date);"
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  owner_type TEXT NOT NULL,"   /* "cadre", "entry"; later record kinds add theirs */
+  "  owner_id INTEGER NOT NULL,"
+  "  cadre_id INTEGER REFERENCES cadres (id),"
+  "  name TEXT NOT NULL,"
+  "  content_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX attachments_owner ON attachments (owner_type, owner_id);"
+  "CREATE INDEX attachments_cadre ON attachments (cadre_id);"
+  "CREATE TABLE category_rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  valid_from TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX category_rules_key ON category_rules (key, valid_from);"
+  "CREATE TABLE cadre_tags ("
+  "  cadre_id INTEGER NOT NULL REFERENCES cadres (id),"
+  "  tag TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (cadre_id, tag));",
 };
 
 int

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vault/ld-vault.h"
+
+G_BEGIN_DECLS
+
+#define LD_TYPE_IMPORT_DIALOG (ld_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (LdImportDialog, ld_import_dialog, LD, IMPORT_DIALOG, AdwWindow)
+
+/* Importing a cadre roster from .xlsx or .csv (exchange/ld-roster-import):
+ * choose the file and the parent unit, correct the column mapping
+ * (remembered), preview every row's errors and warnings, the units to be
+ * created and the changes to existing cadres, then confirm; all valid rows
+ * go in in one transaction, with progress and cancel.
+ *
+ * Signal "imported" (gint64 n_created, gint64 n_updated): after a commit. */
+LdImportDialog *ld_import_dialog_new (GtkWindow *parent,
+                                      LdVault   *vault,
+                                      gint64     parent_unit_id);
+/* Starts with FILE already chosen (tests, drag and drop). */
+void            ld_import_dialog_set_file (LdImportDialog *self,
+                                           GFile          *file);
+
+G_END_DECLS

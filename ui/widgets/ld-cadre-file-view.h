@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vault/ld-vault.h"
+
+G_BEGIN_DECLS
+
+#define LD_TYPE_CADRE_FILE_VIEW (ld_cadre_file_view_get_type ())
+G_DECLARE_FINAL_TYPE (LdCadreFileView, ld_cadre_file_view, LD, CADRE_FILE_VIEW, AdwBin)
+
+/* One cadre's integrity file (一人一档): a header (photo, name, unit,
+ * post, category badges with their explanations, manual tags, alerts),
+ * every section A … Z as a navigable group (sections of later issues shown
+ * with their place), add/edit dialogs with inline validation, attachments,
+ * and the History. Loading it opens the file (an audited view).
+ *
+ * Signals:
+ *  - "close-requested" (): the user pressed Back (or Escape / Alt+Left);
+ *  - "changed" (gint64 cadre_id): the file was changed (the list refreshes
+ *    that row);
+ *  - "add-toast" (AdwToast *toast): show a toast in the window. */
+LdCadreFileView *ld_cadre_file_view_new      (LdVault         *vault);
+/* Loads the file of cadre_id on the vault's worker; shows an error state
+ * when it is not found or not in scope. */
+void             ld_cadre_file_view_load     (LdCadreFileView *self,
+                                              gint64           cadre_id);
+gint64           ld_cadre_file_view_get_cadre_id (LdCadreFileView *self);
+
+G_END_DECLS
