@@ -212,4 +212,55 @@ char        *ld_cli_cadre_fields_help   (void);
 /* Extra help of `unit add`: the kinds of unit and of supervisor. */
 char        *ld_cli_unit_kinds_help     (void);
 
+int          ld_cli_cadre_tag_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_untag_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_cadre_photo_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_rules_list_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_rules_set_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+char        *ld_cli_rules_keys_help (void);
+int          ld_cli_entry_add_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+char        *ld_cli_sections_help (void);
+int          ld_cli_entry_set_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_entry_list_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_entry_retire_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_attachment_add_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_attachment_list_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_attachment_save_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_attachment_retire_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+int          ld_cli_import_cadres_run (LdCli              *cli,
+                                         const LdCliCommand *command,
+                                         char             ***args);
+/* Appends the entries of file sections B … Z of a cadre (without
+ * auditing: `cadre show` audits the opening) as text to out. */
+gboolean     ld_cli_entries_append_text (LdVault   *vault,
+                                         gint64     cadre_id,
+                                         GString   *out,
+                                         GError   **error);
+
 G_END_DECLS

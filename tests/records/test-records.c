@@ -13,6 +13,7 @@
 #include "records/ld-unit-repository.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-audit-log.h"
+#include "vault/ld-migrations.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
 
@@ -139,13 +140,15 @@ test_migration_1_to_2 (Fixture       *f,
   add_account (f, "sec", LD_ROLE_SECADMIN);
   /* Make it a schema 1 vault, as the foundation wrote it. */
   db = _ld_vault_get_db (f->vault);
-  g_assert_true (ld_sql_exec (db, "DROP TABLE cadre_versions; DROP TABLE cadres; DROP TABLE user_scopes;"
+  g_assert_true (ld_sql_exec (db, "DROP TABLE cadre_tags; DROP TABLE category_rules; DROP TABLE attachments;"
+                                  " DROP TABLE file_entries;"
+                                  " DROP TABLE cadre_versions; DROP TABLE cadres; DROP TABLE user_scopes;"
                                   " DROP TABLE units; PRAGMA user_version = 1", NULL));
   ld_vault_lock (f->vault, "exit");
 
   ld_test_login (f->vault, LD_TEST_ADMIN);
   db = _ld_vault_get_db (f->vault);
-  g_assert_cmpint (count_rows (f, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (f, "PRAGMA user_version"), ==, ld_migrations_latest ());
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'cadres_id_number'"), ==, 1);
