@@ -84,4 +84,21 @@ char                    *ld_entry_field_normalise    (const LdEntryFieldInfo *fi
  * translated label via ld_file_section_gettext(). NULL-code terminated. */
 const LdEntryChoice     *ld_personal_matters_items   (void);
 
+/* Position of a section in file order (0 for A …), or the number of
+ * sections for an unknown code. */
+guint                    ld_file_section_index       (const char   *code);
+/* The translated label of one of the section's sub-kinds, or KIND itself
+ * when unknown. */
+const char              *ld_file_section_kind_label  (const LdFileSectionInfo *section,
+                                                      const char              *kind);
+/* Whether entries of KIND use FIELD: a section with sub-kinds (E, L, D)
+ * uses some fields for one kind only (E "item" for gifts, L "score" for
+ * tests). Every field applies when KIND is NULL or "". */
+gboolean                 ld_file_section_field_applies (const LdFileSectionInfo *section,
+                                                        const LdEntryFieldInfo  *field,
+                                                        const char              *kind);
+/* A short translated description of what a field type accepts ("date
+ * YYYY-MM-DD or YYYY-MM"), for help texts. */
+const char              *ld_entry_field_type_hint    (LdEntryFieldType type);
+
 G_END_DECLS
