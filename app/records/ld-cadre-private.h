@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "records/ld-cadre.h"
+#include "rules/ld-categories.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +35,47 @@ char        *_ld_cadre_field_to_text   (const LdCadreFields    *fields,
 /* Sets the "categories" property (comma-separated codes). */
 void         _ld_cadre_set_categories  (LdCadre                *self,
                                         const char             *categories);
+/* Sets the "tags" property (comma-separated manual tags). */
+void         _ld_cadre_set_tags        (LdCadre                *self,
+                                        const char             *tags);
+
+/* ---- Categories and seniority (ld-cadre-extras.c) -----------------------
+ * Registers on db, once per connection (repeating is cheap and harmless):
+ *   ld_categories(birth_date, post_level, rank, principal, promoted_at,
+ *                 post_tags, rules, reference)  LdCategory flags; rules is
+ *                 the text of _ld_cadre_rules_to_text(), reference
+ *                 "YYYY-MM-DD" (bind both: their parsed forms are kept)
+ *   ld_post_level(post_level, rank)             "xiangke" … or NULL
+ *   ld_rank_order(post_level, rank)             _ld_cadre_rank_order() */
+gboolean     _ld_cadre_sql_register    (sqlite3                *db,
+                                        GError                **error);
+LdCategory   _ld_cadre_compute_categories (const LdCategoryRules *rules,
+                                           const LdCadreFields   *fields,
+                                           const GDate           *reference,
+                                           GPtrArray             *explanations);
+/* Higher for more senior cadres (post level, principal, leading post
+ * before rank); 0 when the level is unknown. */
+int          _ld_cadre_rank_order      (const char             *post_level,
+                                        const char             *rank);
+/* Today's local date. */
+void         _ld_cadre_today           (GDate                  *date);
+/* The rules in force today, kept on the vault until the rules table or
+ * the date changes; *text (may be NULL) gets their text form. No
+ * permission check. Owned by the vault. */
+const LdCategoryRules *_ld_cadre_get_rules (LdVault            *vault,
+                                            const char        **text,
+                                            GError            **error);
+/* Drops the cached rules (after a change of the rules table). */
+void         _ld_cadre_rules_changed   (LdVault                *vault);
+/* The rules in force at reference (NULL = every row, the latest valid
+ * wins) from the category_rules table, over the defaults. No permission
+ * check. */
+gboolean     _ld_cadre_rules_load      (LdVault                *vault,
+                                        const GDate            *reference,
+                                        LdCategoryRules        *rules,
+                                        GError                **error);
+/* "key=value" lines of every rule. */
+char        *_ld_cadre_rules_to_text   (const LdCategoryRules  *rules);
 
 /* ---- For other repositories (file sections, the importer) ---------------
  * These run inside a transaction the caller opened with _ld_vault_begin()

@@ -14,6 +14,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-records-util.h"
 #include "records/ld-scope-private.h"
+#include "records/ld-unit-repository.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-audit-log.h"
@@ -126,59 +127,38 @@ bind_fields (sqlite3_stmt        *stmt,
     }
 }
 
-/* The SELECT list: record id, the fields, unit name, retirement, times. */
+/* The SELECT list: record id, the fields, unit name, retirement, times,
+ * the manual tags (separated by U+001F, which a tag never holds). */
 static char *
 select_sql (void)
 {
   return g_strdup_printf ("SELECT c.id, %s, u.name, ifnull (c.retired_at, 0), c.retired_reason, c.created_at,"
-                          " c.updated_at FROM cadres c JOIN units u ON u.id = c.unit_id",
+                          " c.updated_at, ifnull ((SELECT group_concat (t.tag, char (31)) FROM cadre_tags t"
+                          " WHERE t.cadre_id = c.id), '')"
+                          " FROM cadres c JOIN units u ON u.id = c.unit_id",
                           field_columns ("c."));
 }
 
-static void
-split_date (const char *date,
-            int        *y,
-            int        *m,
-            int        *d)
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  *y = *m = *d = 0;
-  if (date != NULL && sscanf (date, "%d-%d-%d", y, m, d) < 2)
-    *y = *m = *d = 0;
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The computed categories with the default thresholds at today's date.
- * TODO: the editable rules table (issue 3) replaces the defaults. */
-static char *
-compute_categories (const LdCadreFields *fields)
-{
-  static LdCategoryRules rules;
-  static gsize rules_ready;
-  g_autoptr(GDate) today_date = g_date_new ();
-  g_auto(GStrv) tags = NULL;
-  LdCadreFacts facts = { 0 };
-
-  if (g_once_init_enter (&rules_ready))
-    {
-      ld_category_rules_init_defaults (&rules);
-      g_once_init_leave (&rules_ready, 1);
-    }
-  g_date_set_time_t (today_date, time (NULL));
-  split_date (fields->birth_date, &facts.birth_year, &facts.birth_month, &facts.birth_day);
-  split_date (fields->promoted_at, &facts.promoted_year, &facts.promoted_month, &facts.promoted_day);
-  facts.rank_level = (fields->post_level && *fields->post_level) ? fields->post_level : fields->rank;
-  facts.principal_post = fields->principal;
-  if (fields->post_tags != NULL && *fields->post_tags != '\0')
-    tags = g_strsplit (fields->post_tags, ",", -1);
-  facts.post_tags = (const char * const *) tags;
-  return ld_categories_format (ld_categories_compute (&rules, &facts, today_date, NULL));
-}
-
+/* A cadre from a row of select_sql(); categories computed with rules at
+ * reference. */
 static LdCadre *
-read_cadre (sqlite3_stmt *stmt)
+read_cadre (sqlite3_stmt          *stmt,
+            const LdCategoryRules *rules,
+            const GDate           *reference)
 {
   guint n;
   g_auto(LdCadreFields) fields = { 0 };
   g_autofree char *categories = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *sorted_tags = NULL;
   LdCadre *cadre;
   int tail;
 
@@ -188,8 +168,15 @@ read_cadre (sqlite3_stmt *stmt)
   cadre = ld_cadre_new (sqlite3_column_int64 (stmt, 0), &fields, ld_sql_column_text (stmt, tail),
                         sqlite3_column_int64 (stmt, tail + 1), ld_sql_column_text (stmt, tail + 2),
                         sqlite3_column_int64 (stmt, tail + 3), sqlite3_column_int64 (stmt, tail + 4));
-  categories = compute_categories (&fields);
+  categories = ld_categories_format (_ld_cadre_compute_categories (rules, &fields, reference, NULL));
   _ld_cadre_set_categories (cadre, categories);
+  if (*ld_sql_column_text (stmt, tail + 5) != '\0')
+    {
+      tags = g_strsplit (ld_sql_column_text (stmt, tail + 5), "\x1f", -1);
+      g_qsort_with_data (tags, (gint) g_strv_length (tags), sizeof (char *), compare_strings, NULL);
+      sorted_tags = g_strjoinv (",", tags);
+      _ld_cadre_set_tags (cadre, sorted_tags);
+    }
   return cadre;
 }
 
@@ -210,15 +197,22 @@ load_cadre (LdVault   *vault,
 {
   g_autofree char *select = select_sql ();
   g_autofree char *sql = g_strconcat (select, " WHERE c.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)", NULL);
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const LdCategoryRules *rules;
+  GDate today;
   int rc;
 
+  rules = _ld_cadre_get_rules (vault, NULL, error);
+  if (rules == NULL)
+    return NULL;
+  _ld_cadre_today (&today);
+  stmt = _ld_scope_prepare (vault, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 2, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return read_cadre (stmt);
+    return read_cadre (stmt, rules, &today);
   if (rc == SQLITE_DONE)
     set_not_found (error, id);
   else
@@ -922,8 +916,62 @@ ld_cadre_repository_get (LdVault   *vault,
   return g_steal_pointer (&cadre);
 }
 
-/* The query of list and count: ?2 unit (0 = all), ?3 search text (NULL =
- * all), ?4 limit, ?5 offset. */
+/* The unit tree order of "unit list" in temp.ld_unit_order, for
+ * LD_CADRE_ORDER_UNIT. */
+static gboolean
+fill_unit_order (LdVault   *vault,
+                 GError   **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(GPtrArray) units = ld_unit_repository_list (vault, TRUE, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (units == NULL)
+    return FALSE;
+  if (!ld_sql_exec (db,
+                    "CREATE TEMP TABLE IF NOT EXISTS ld_unit_order (unit_id INTEGER PRIMARY KEY, pos INTEGER NOT NULL);"
+                    "DELETE FROM temp.ld_unit_order",
+                    error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, "INSERT INTO temp.ld_unit_order (unit_id, pos) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < units->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ld_unit_get_id (g_ptr_array_index (units, i)));
+      sqlite3_bind_int64 (stmt, 2, i);
+      if (!ld_sql_step_done (db, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* Appends "term [DESC], …" for the order, every term reversed when
+ * descending. Terms are "expression" or "-expression" (descending by
+ * default). */
+static void
+append_order (GString             *sql,
+              const char * const  *terms,
+              gboolean             descending)
+{
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      gboolean desc = terms[i][0] == '-';
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, desc ? terms[i] + 1 : terms[i]);
+      if (desc != descending)
+        g_string_append (sql, " DESC");
+    }
+}
+
+/* The query of list, list_ids and count. Parameters: ?1 the account
+ * (scope), ?2 unit (0 = all), ?3 search text (NULL = all), ?4 limit, ?5
+ * offset, ?6 the rules' text and ?7 today (for ld_categories()), ?8
+ * category flags, ?9 authority, ?10 post level, ?11 status, ?12 tag. */
 static sqlite3_stmt *
 prepare_filtered (LdVault              *vault,
                   const LdCadreFilter  *filter,
@@ -934,9 +982,13 @@ prepare_filtered (LdVault              *vault,
   g_autoptr(GString) sql = g_string_new (", sub(id) AS (SELECT ?2 UNION SELECT u.id FROM units u"
                                          " JOIN sub ON u.parent_id = sub.id) ");
   g_autofree char *query = NULL;
+  g_autofree char *reference = NULL;
+  const char *rules_text = NULL;
   sqlite3_stmt *stmt;
+  GDate today;
   gboolean all = FALSE;
-  gboolean searching, scan;
+  gboolean searching, filtering, scan;
+  guint categories = filter->categories & LD_CATEGORY_ALL;
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
     return NULL;
@@ -945,21 +997,31 @@ prepare_filtered (LdVault              *vault,
   if (!ld_search_sqlite_register (_ld_vault_get_db (vault), error))
     return NULL;
 #endif
+  if (!_ld_cadre_sql_register (_ld_vault_get_db (vault), error))
+    return NULL;
+  if (categories != 0 && _ld_cadre_get_rules (vault, &rules_text, error) == NULL)
+    return NULL;
+  if (ordered && filter->order == LD_CADRE_ORDER_UNIT && !fill_unit_order (vault, error))
+    return NULL;
   if (filter->search != NULL)
     query = normalise_query (filter->search);
   if (!_ld_scope_has_all (vault, &all, error))
     return NULL;
   searching = query != NULL && *query != '\0';
+  filtering = searching || categories != 0 || filter->authority != NULL || filter->post_level != NULL
+              || filter->status != NULL || filter->tag != NULL;
   g_string_append (sql, select);
+  if (ordered && filter->order == LD_CADRE_ORDER_UNIT)
+    g_string_append (sql, " LEFT JOIN temp.ld_unit_order o ON o.unit_id = c.unit_id");
   /* Query plans on an encrypted vault, where reading a page costs its
-   * decryption: a search reads the whole table in page order ("+" keeps
-   * SQLite from going through an index in another order), and sorts the
-   * few matches; without a search, the unit index serves counts and, with
-   * every unit in scope, the sort-key index serves a page and stops at
-   * its end. A search below a unit goes through the unit index: a subtree
-   * is usually small. */
-  scan = searching && filter->unit_id == 0;
-  if (all && filter->unit_id == 0 && (searching || ordered))
+   * decryption: a search or a filter on other columns reads the whole
+   * table in page order ("+" keeps SQLite from going through an index in
+   * another order), and sorts the matches; without them, the unit index
+   * serves counts and, with every unit in scope, the sort-key index serves
+   * a page and stops at its end. A search below a unit goes through the
+   * unit index: a subtree is usually small. */
+  scan = filtering && filter->unit_id == 0;
+  if (all && filter->unit_id == 0 && (filtering || ordered))
     g_string_append (sql, " WHERE 1");
   else if (scan)
     g_string_append (sql, " WHERE +c.unit_id IN (SELECT id FROM visible_units)");
@@ -970,21 +1032,59 @@ prepare_filtered (LdVault              *vault,
   g_string_append (sql, " AND (?3 IS NULL OR " CONTAINS " (c.search_text, ?3) > 0)");
   if (!filter->include_retired)
     g_string_append (sql, " AND c.retired_at IS NULL");
+  if (filter->authority != NULL)
+    g_string_append (sql, " AND c.authority = ?9");
+  if (filter->status != NULL)
+    g_string_append (sql, " AND c.status = ?11");
+  if (filter->post_level != NULL)
+    g_string_append (sql, " AND ld_post_level (c.post_level, c.rank) = ?10");
+  if (filter->tag != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT cadre_id FROM cadre_tags WHERE tag = ?12)");
+  if (categories != 0)
+    g_string_append (sql, " AND (ld_categories (c.birth_date, c.post_level, c.rank, c.principal, c.promoted_at,"
+                          " c.post_tags, ?6, ?7) & ?8) <> 0");
   if (ordered)
     {
+      static const char * const stroke[] = { "c.stroke_key", "c.id", NULL };
+      static const char * const stroke_scan[] = { "+c.stroke_key", "c.id", NULL };
+      static const char * const pinyin[] = { "c.pinyin_key", "c.id", NULL };
+      static const char * const pinyin_scan[] = { "+c.pinyin_key", "c.id", NULL };
+      static const char * const by_id[] = { "c.id", NULL };
+      static const char * const unit[] = { "o.pos", "c.stroke_key", "c.id", NULL };
+      /* Youngest first; unknown dates last. */
+      static const char * const age[] = { "c.birth_date = ''", "-c.birth_date", "c.stroke_key", "c.id", NULL };
+      static const char * const rank[] = { "-ld_rank_order (c.post_level, c.rank)", "c.stroke_key", "c.id", NULL };
+      /* Longest in the post first; unknown dates last. */
+      static const char * const post_since[] = { "c.post_since = ''", "c.post_since", "c.stroke_key", "c.id",
+                                                  NULL };
+      const char * const *terms;
+
       switch (filter->order)
         {
         case LD_CADRE_ORDER_PINYIN:
-          g_string_append (sql, scan ? " ORDER BY +c.pinyin_key, c.id" : " ORDER BY c.pinyin_key, c.id");
+          terms = scan ? pinyin_scan : pinyin;
           break;
         case LD_CADRE_ORDER_ID:
-          g_string_append (sql, " ORDER BY c.id");
+          terms = by_id;
+          break;
+        case LD_CADRE_ORDER_UNIT:
+          terms = unit;
+          break;
+        case LD_CADRE_ORDER_AGE:
+          terms = age;
+          break;
+        case LD_CADRE_ORDER_RANK:
+          terms = rank;
+          break;
+        case LD_CADRE_ORDER_POST_SINCE:
+          terms = post_since;
           break;
         case LD_CADRE_ORDER_STROKE:
         default:
-          g_string_append (sql, scan ? " ORDER BY +c.stroke_key, c.id" : " ORDER BY c.stroke_key, c.id");
+          terms = scan ? stroke_scan : stroke;
           break;
         }
+      append_order (sql, terms, filter->descending);
       g_string_append (sql, " LIMIT ?4 OFFSET ?5");
     }
   stmt = _ld_scope_prepare (vault, sql->str, error);
@@ -1000,6 +1100,23 @@ prepare_filtered (LdVault              *vault,
       sqlite3_bind_int64 (stmt, 4, filter->limit ? (gint64) filter->limit : -1);
       sqlite3_bind_int64 (stmt, 5, filter->offset);
     }
+  if (categories != 0)
+    {
+      _ld_cadre_today (&today);
+      reference = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today), g_date_get_month (&today),
+                                   g_date_get_day (&today));
+      sqlite3_bind_text (stmt, 6, rules_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, reference, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 8, (int) categories);
+    }
+  if (filter->authority != NULL)
+    sqlite3_bind_text (stmt, 9, filter->authority, -1, SQLITE_TRANSIENT);
+  if (filter->post_level != NULL)
+    sqlite3_bind_text (stmt, 10, filter->post_level, -1, SQLITE_TRANSIENT);
+  if (filter->status != NULL)
+    sqlite3_bind_text (stmt, 11, filter->status, -1, SQLITE_TRANSIENT);
+  if (filter->tag != NULL)
+    sqlite3_bind_text (stmt, 12, filter->tag, -1, SQLITE_TRANSIENT);
   return stmt;
 }
 
@@ -1012,16 +1129,115 @@ ld_cadre_repository_list (LdVault              *vault,
   g_autofree char *select = select_sql ();
   g_autoptr(sqlite3_stmt) stmt = prepare_filtered (vault, filter ? filter : &all, select, TRUE, error);
   g_autoptr(GPtrArray) cadres = g_ptr_array_new_with_free_func (g_object_unref);
+  const LdCategoryRules *rules;
+  GDate today;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rules = _ld_cadre_get_rules (vault, NULL, error);
+  if (rules == NULL)
+    return NULL;
+  _ld_cadre_today (&today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cadres, read_cadre (stmt, rules, &today));
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cadres);
+}
+
+GArray *
+ld_cadre_repository_list_ids (LdVault              *vault,
+                              const LdCadreFilter  *filter,
+                              GError              **error)
+{
+  static const LdCadreFilter all = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = prepare_filtered (vault, filter ? filter : &all, "SELECT c.id FROM cadres c",
+                                                   TRUE, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cadres, read_cadre (stmt));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
   if (rc != SQLITE_DONE)
     {
       ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
       return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* SQLite 3.15 allows 999 parameters; ?1 is the account. */
+#define GET_MANY_CHUNK 900
+
+GPtrArray *
+ld_cadre_repository_get_many (LdVault       *vault,
+                              const gint64  *ids,
+                              guint          n_ids,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) cadres = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *select = NULL;
+  const LdCategoryRules *rules;
+  GDate today;
+
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  if (n_ids == 0)
+    return g_steal_pointer (&cadres);
+  rules = _ld_cadre_get_rules (vault, NULL, error);
+  if (rules == NULL)
+    return NULL;
+  _ld_cadre_today (&today);
+  select = select_sql ();
+  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint first = 0; first < n_ids; first += GET_MANY_CHUNK)
+    {
+      guint n = MIN (GET_MANY_CHUNK, n_ids - first);
+      g_autoptr(GString) sql = g_string_new (select);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      g_string_append (sql, " WHERE c.id IN (");
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i ? ", ?" : "?");
+      g_string_append (sql, ") AND c.unit_id IN (SELECT id FROM visible_units)");
+      stmt = _ld_scope_prepare (vault, sql->str, error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 2, ids[first + i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          LdCadre *cadre = read_cadre (stmt, rules, &today);
+          gint64 id = ld_cadre_get_id (cadre);
+
+          g_hash_table_replace (found, g_memdup2 (&id, sizeof id), cadre);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      LdCadre *cadre = g_hash_table_lookup (found, &ids[i]);
+
+      if (cadre != NULL)
+        g_ptr_array_add (cadres, g_object_ref (cadre));
     }
   return g_steal_pointer (&cadres);
 }

@@ -191,6 +191,7 @@ struct _LdCadre
   LdCadreFields  fields;
   char          *unit_name;
   char          *categories;
+  char          *tags;
   gint64         retired_at;
   char          *retired_reason;
   gint64         created_at;
@@ -206,6 +207,7 @@ enum {
   PROP_UNIT_NAME,
   PROP_SEX_LABEL,
   PROP_CATEGORIES,
+  PROP_TAGS,
   PROP_RETIRED_AT,
   PROP_RETIRED_REASON,
   PROP_CREATED_AT,
@@ -262,6 +264,9 @@ ld_cadre_get_property (GObject    *object,
     case PROP_CATEGORIES:
       g_value_set_string (value, self->categories);
       break;
+    case PROP_TAGS:
+      g_value_set_string (value, self->tags);
+      break;
     case PROP_RETIRED_AT:
       g_value_set_int64 (value, self->retired_at);
       break;
@@ -287,6 +292,7 @@ ld_cadre_finalize (GObject *object)
   ld_cadre_fields_clear (&self->fields);
   g_free (self->unit_name);
   g_free (self->categories);
+  g_free (self->tags);
   g_free (self->retired_reason);
   G_OBJECT_CLASS (ld_cadre_parent_class)->finalize (object);
 }
@@ -304,6 +310,7 @@ ld_cadre_class_init (LdCadreClass *klass)
   properties[PROP_UNIT_NAME] = g_param_spec_string ("unit-name", NULL, NULL, NULL, flags);
   properties[PROP_SEX_LABEL] = g_param_spec_string ("sex-label", NULL, NULL, NULL, flags);
   properties[PROP_CATEGORIES] = g_param_spec_string ("categories", NULL, NULL, NULL, flags);
+  properties[PROP_TAGS] = g_param_spec_string ("tags", NULL, NULL, NULL, flags);
   properties[PROP_RETIRED_AT] = g_param_spec_int64 ("retired-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_RETIRED_REASON] = g_param_spec_string ("retired-reason", NULL, NULL, NULL, flags);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
@@ -362,6 +369,7 @@ ld_cadre_new (gint64               id,
       }
   self->unit_name = g_strdup (unit_name ? unit_name : "");
   self->categories = g_strdup ("");
+  self->tags = g_strdup ("");
   self->retired_at = retired_at;
   self->retired_reason = g_strdup (retired_reason ? retired_reason : "");
   self->created_at = created_at;
@@ -382,6 +390,7 @@ GETTER (const char *, sex, self->fields.sex, NULL)
 GETTER (const char *, birth_date, self->fields.birth_date, NULL)
 GETTER (const char *, post, self->fields.post, NULL)
 GETTER (const char *, categories, self->categories, NULL)
+GETTER (const char *, tags, self->tags, NULL)
 GETTER (gint64, retired_at, self->retired_at, 0)
 GETTER (const char *, retired_reason, self->retired_reason, NULL)
 GETTER (gint64, created_at, self->created_at, 0)
@@ -394,4 +403,13 @@ _ld_cadre_set_categories (LdCadre    *self,
   g_return_if_fail (LD_IS_CADRE (self));
   g_free (self->categories);
   self->categories = g_strdup (categories ? categories : "");
+}
+
+void
+_ld_cadre_set_tags (LdCadre    *self,
+                    const char *tags)
+{
+  g_return_if_fail (LD_IS_CADRE (self));
+  g_free (self->tags);
+  self->tags = g_strdup (tags ? tags : "");
 }

@@ -73,8 +73,9 @@ const char  *ld_cadre_field_get_label      (const char          *field);
  * "name", "former-names", "id-number", "sex", "birth-date", …, "grade"
  * (int), "principal" (bool)), "unit-name", "sex-label" (translated),
  * "categories" (comma-separated category codes such as "top-leader,young",
- * computed with the default rules at today's date), "retired-at" (int64 unix s, 0 = active), "retired-reason",
- * "created-at", "updated-at". */
+ * computed with the vault's category rules at today's date), "tags" (the
+ * manual tags, comma-separated, sorted), "retired-at" (int64 unix s, 0 =
+ * active), "retired-reason", "created-at", "updated-at". */
 LdCadre     *ld_cadre_new                  (gint64               id,
                                             const LdCadreFields *fields,
                                             const char          *unit_name,
@@ -92,6 +93,7 @@ const char  *ld_cadre_get_sex              (LdCadre             *self);
 const char  *ld_cadre_get_birth_date       (LdCadre             *self);
 const char  *ld_cadre_get_post             (LdCadre             *self);
 const char  *ld_cadre_get_categories       (LdCadre             *self);
+const char  *ld_cadre_get_tags             (LdCadre             *self);
 gint64       ld_cadre_get_retired_at       (LdCadre             *self);
 const char  *ld_cadre_get_retired_reason   (LdCadre             *self);
 gint64       ld_cadre_get_created_at       (LdCadre             *self);
