@@ -5,37 +5,35 @@
 
 #include "exchange/ld-roster-import.h"
 
-#include "app/records/ld-records-config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "ld-error.h"
 #include "records/ld-cadre-private.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-records-util.h"
 #include "records/ld-scope-private.h"
-#include "records/ld-unit-repository.h"
+#include "records/ld-unit-private.h"
 #include "rules/ld-code-tables.h"
+#include "rules/ld-id-number.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-audit-log.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
 
-#ifdef LD_HAVE_ID_NUMBER
-#include "rules/ld-id-number.h"
-#endif
-
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
-/* How the plan knows what the commit will do: it runs the very same writes
- * (units, cadre inserts and updates, each row in its own savepoint) in a
- * transaction that it then rolls back. A row the vault refuses is marked
- * invalid with the vault's own message, so a plan that can commit commits,
- * unless the vault changed in between; then the commit fails as a whole. */
-
 #define PROGRESS_STEP 500
-#define UNIT_NAME_MAX 100
+#define FIELD_PTR(fields, info, type) ((type *) (gpointer) ((guint8 *) (fields) + (info)->offset))
 
-/* Shown for an empty value in a change line. */
-#define EMPTY_VALUE "—"
+/* One planned row: the public part first, so the row array hands out
+ * LdImportRow pointers. */
+typedef struct
+{
+  LdImportRow  row;
+  GPtrArray   *names;     /* const char *: the cadre columns the file fills */
+  GPtrArray   *values;    /* char *: their stored values */
+  gint64       unit_id;   /* the unit the file names, 0 = none (or a new one) */
+  int          new_unit;  /* index in new_unit_names, or -1 */
+} RowPlan;
 
 struct _LdImportPlan
 {
@@ -43,960 +41,59 @@ struct _LdImportPlan
   char            *sha256;
   LdTable         *table;
   LdRosterMapping *mapping;
-  GPtrArray       *parsed;     /* LdRosterRow*, one per row */
-  GPtrArray       *rows;       /* LdImportRow* */
-  GPtrArray       *problems;   /* LdRosterProblem* */
-  GPtrArray       *new_units;  /* char* */
+  GPtrArray       *rows;            /* RowPlan * */
+  GPtrArray       *problems;        /* LdRosterProblem * */
+  GPtrArray       *new_units;       /* char *: paths */
+  GPtrArray       *new_unit_names;  /* char *: names, parallel to new_units */
   gint64           parent_unit_id;
   gboolean         skip_invalid;
+  guint            n_create;
+  guint            n_update;
+  guint            n_unchanged;
+  guint            n_invalid;
 };
 
-/* --- Units ------------------------------------------------------------------ */
-
 typedef struct
 {
-  gint64  id;
-  gint64  parent_id;
-  char   *name;
-  char   *short_name;
-} UnitInfo;
+  gint64    id;
+  gint64    parent_id;
+  char     *name;
+  char     *short_name;
+  gboolean  retired;
+} Unit;
 
-static void
-unit_info_free (UnitInfo *info)
-{
-  g_free (info->name);
-  g_free (info->short_name);
-  g_free (info);
-}
-
-/* The active units of the session's scopes, indexed in memory (units are
- * few), plus the ones this run created. */
+/* Everything the planning of rows needs. */
 typedef struct
 {
-  GHashTable *by_id;     /* gint64* → UnitInfo* (owned) */
-  GHashTable *children;  /* "<parent id>/<name>" → UnitInfo* */
-  GHashTable *by_name;   /* name or short name → GPtrArray of UnitInfo* */
-} Units;
+  LdVault       *vault;
+  LdImportPlan  *plan;
+  GHashTable    *units;          /* gint64 * → Unit *: every unit in scope */
+  GHashTable    *new_by_name;    /* name → index + 1 in plan->new_unit_names */
+  GHashTable    *seen_ids;       /* normalised ID number → row number */
+  GHashTable    *id_error_rows;  /* row numbers whose ID number the parser refused */
+  sqlite3_stmt  *find_cadre;
+  char          *today;
+} Context;
 
-static char *
-child_key (gint64      parent_id,
-           const char *name)
+static void
+unit_free (Unit *unit)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%s", parent_id, name);
+  g_free (unit->name);
+  g_free (unit->short_name);
+  g_free (unit);
 }
 
 static void
-units_clear (Units *units)
+row_plan_free (RowPlan *row)
 {
-  g_clear_pointer (&units->children, g_hash_table_unref);
-  g_clear_pointer (&units->by_name, g_hash_table_unref);
-  g_clear_pointer (&units->by_id, g_hash_table_unref);
-}
-
-static void
-units_add (Units    *units,
-           UnitInfo *info,
-           gboolean  by_name)
-{
-  g_hash_table_insert (units->by_id, &info->id, info);
-  g_hash_table_insert (units->children, child_key (info->parent_id, info->name), info);
-  if (by_name)
-    {
-      const char *names[] = { info->name, info->short_name };
-
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        {
-          GPtrArray *list;
-
-          if (names[i] == NULL || *names[i] == '\0' || (i == 1 && g_str_equal (names[1], names[0])))
-            continue;
-          list = g_hash_table_lookup (units->by_name, names[i]);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (units->by_name, g_strdup (names[i]), list);
-            }
-          g_ptr_array_add (list, info);
-        }
-    }
-}
-
-/* Forgets a unit this run created (its row was rolled back). */
-static void
-units_remove (Units  *units,
-              gint64  id)
-{
-  UnitInfo *info = g_hash_table_lookup (units->by_id, &id);
-  g_autofree char *key = NULL;
-
-  if (info == NULL)
-    return;
-  key = child_key (info->parent_id, info->name);
-  g_hash_table_remove (units->children, key);
-  g_hash_table_remove (units->by_id, &id);
-}
-
-static gboolean
-units_load (LdVault   *vault,
-            Units     *units,
-            GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  units->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) unit_info_free);
-  units->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  units->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  stmt = _ld_scope_prepare (vault,
-                            "SELECT id, ifnull (parent_id, 0), name, short_name FROM units"
-                            " WHERE retired_at IS NULL AND id IN (SELECT id FROM visible_units)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      UnitInfo *info = g_new0 (UnitInfo, 1);
-
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->parent_id = sqlite3_column_int64 (stmt, 1);
-      info->name = g_strdup (ld_sql_column_text (stmt, 2));
-      info->short_name = g_strdup (ld_sql_column_text (stmt, 3));
-      units_add (units, info, TRUE);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* "县委 / 组织部": the unit and the visible units above it. */
-static char *
-units_path (Units  *units,
-            gint64  id)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GString *path = g_string_new (NULL);
-  UnitInfo *info;
-
-  while ((info = g_hash_table_lookup (units->by_id, &id)) != NULL && names->len < 64)
-    {
-      g_ptr_array_add (names, info->name);
-      id = info->parent_id;
-    }
-  for (guint i = names->len; i > 0; i--)
-    {
-      if (path->len > 0)
-        g_string_append (path, " / ");
-      g_string_append (path, g_ptr_array_index (names, i - 1));
-    }
-  return g_string_free (path, FALSE);
-}
-
-/* The parts of a unit text: "县委/组织部", "县委 / 组织部". */
-static GPtrArray *
-split_unit_path (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "/", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_ptr_array_add (out, g_strdup (parts[i]));
-    }
-  return out;
-}
-
-/* Whether the units above CANDIDATE are named, from the nearest up, by
- * parts[n-2], parts[n-3], … (a path may start anywhere in the tree). */
-static gboolean
-ancestors_match (Units      *units,
-                 UnitInfo   *candidate,
-                 GPtrArray  *parts)
-{
-  gint64 id = candidate->parent_id;
-
-  for (guint i = parts->len - 1; i > 0; i--)
-    {
-      const char *want = g_ptr_array_index (parts, i - 1);
-      UnitInfo *info = g_hash_table_lookup (units->by_id, &id);
-
-      if (info == NULL
-          || (!g_str_equal (info->name, want) && !g_str_equal (info->short_name, want)))
-        return FALSE;
-      id = info->parent_id;
-    }
-  return TRUE;
-}
-
-/* --- Rows ------------------------------------------------------------------- */
-
-static void
-import_row_free (LdImportRow *row)
-{
-  g_free (row->name);
-  g_free (row->id_number);
-  g_free (row->unit_path);
-  g_clear_pointer (&row->changes, g_ptr_array_unref);
+  g_free (row->row.name);
+  g_free (row->row.id_number);
+  g_free (row->row.unit_path);
+  g_clear_pointer (&row->row.changes, g_ptr_array_unref);
+  g_clear_pointer (&row->names, g_ptr_array_unref);
+  g_clear_pointer (&row->values, g_ptr_array_unref);
   g_free (row);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdImportRow, import_row_free)
-
-static void
-add_problem (GPtrArray        *problems,
-             guint             row_number,
-             LdRosterField     field,
-             LdRosterSeverity  severity,
-             const char       *message)
-{
-  LdRosterProblem *problem;
-
-  if (problems == NULL)
-    return;
-  problem = g_new0 (LdRosterProblem, 1);
-  problem->row_number = row_number;
-  problem->field = field;
-  problem->severity = severity;
-  problem->message = g_strdup (message);
-  g_ptr_array_add (problems, problem);
-}
-
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  const LdRosterProblem *pa = *(LdRosterProblem **) a;
-  const LdRosterProblem *pb = *(LdRosterProblem **) b;
-
-  return pa->row_number < pb->row_number ? -1 : pa->row_number > pb->row_number;
-}
-
-/* One run over the rows: the plan's trial or the commit. */
-typedef struct
-{
-  LdVault      *vault;
-  LdImportPlan *plan;
-  gboolean      commit;
-  Units         units;
-  sqlite3_stmt *find_cadre;
-  GArray       *row_units;   /* gint64: units created for the current row */
-  guint         n_units;     /* units created */
-  guint         n_created;
-  guint         n_updated;
-  guint         n_unchanged;
-  guint         n_skipped;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  units_clear (&run->units);
-  g_clear_pointer (&run->find_cadre, sqlite3_finalize);
-  g_clear_pointer (&run->row_units, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Inserts a unit below PARENT_ID inside the run's transaction. */
-static gboolean
-create_unit (Run         *run,
-             gint64       parent_id,
-             const char  *name,
-             gint64      *out_id,
-             GError     **error)
-{
-  sqlite3 *db = _ld_vault_get_db (run->vault);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *clean = NULL;
-  UnitInfo *info;
-  gint64 now = _ld_records_now ();
-  gint64 id;
-
-  clean = _ld_records_clean_text (name, C_("unit field", "The unit name"), UNIT_NAME_MAX, TRUE, error);
-  if (clean == NULL)
-    return FALSE;
-  stmt = ld_sql_prepare (db,
-                         "INSERT INTO units (parent_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, now);
-  if (!ld_sql_step_done (db, stmt, error))
-    return FALSE;
-  id = sqlite3_last_insert_rowid (db);
-  if (run->commit)
-    {
-      g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_autofree char *details = g_strdup_printf ("name=%s; parent=%" G_GINT64_FORMAT "; import", clean, parent_id);
-
-      if (!ld_audit_append (run->vault, LD_AUDIT_UNIT_CREATED, "unit", object_id, LD_AUDIT_OUTCOME_OK, details,
-                            error))
-        return FALSE;
-    }
-  info = g_new0 (UnitInfo, 1);
-  info->id = id;
-  info->parent_id = parent_id;
-  info->name = g_steal_pointer (&clean);
-  info->short_name = g_strdup ("");
-  units_add (&run->units, info, FALSE);
-  g_array_append_val (run->row_units, id);
-  if (!run->commit)
-    g_ptr_array_add (run->plan->new_units, units_path (&run->units, id));
-  run->n_units++;
-  *out_id = id;
-  return TRUE;
-}
-
-/* The unit a row names. Below the chosen parent, missing units are
- * created; without one, the text must name exactly one visible unit. */
-static gboolean
-resolve_unit (Run         *run,
-              const char  *text,
-              gint64      *out_id,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) parts = split_unit_path (text);
-  gint64 parent = run->plan->parent_unit_id;
-
-  if (parts->len == 0)
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The unit “%s” has no name in it. Write the unit's name, or leave the cell empty."), text);
-      return FALSE;
-    }
-
-  if (parent > 0)
-    {
-      gint64 current = parent;
-      guint first = 0;
-      UnitInfo *top = g_hash_table_lookup (run->units.by_id, &parent);
-
-      /* The file may name the chosen unit itself first ("县委 / 组织部"
-       * below 县委). */
-      if (top != NULL && parts->len > 0 && g_str_equal (g_ptr_array_index (parts, 0), top->name))
-        {
-          g_autofree char *key = child_key (parent, top->name);
-
-          if (!g_hash_table_contains (run->units.children, key))
-            first = 1;
-        }
-      if (first == parts->len)
-        {
-          *out_id = parent;
-          return TRUE;
-        }
-      for (guint i = first; i < parts->len; i++)
-        {
-          const char *name = g_ptr_array_index (parts, i);
-          g_autofree char *key = child_key (current, name);
-          UnitInfo *child = g_hash_table_lookup (run->units.children, key);
-
-          if (child != NULL)
-            {
-              current = child->id;
-              continue;
-            }
-          if (!create_unit (run, current, name, &current, error))
-            return FALSE;
-        }
-      *out_id = current;
-      return TRUE;
-    }
-
-  {
-    const char *last = g_ptr_array_index (parts, parts->len - 1);
-    GPtrArray *candidates = g_hash_table_lookup (run->units.by_name, last);
-    UnitInfo *found = NULL;
-    guint n_found = 0;
-
-    for (guint i = 0; candidates != NULL && i < candidates->len; i++)
-      {
-        UnitInfo *info = g_ptr_array_index (candidates, i);
-
-        if (ancestors_match (&run->units, info, parts))
-          {
-            found = info;
-            n_found++;
-          }
-      }
-    if (n_found == 1)
-      {
-        *out_id = found->id;
-        return TRUE;
-      }
-    if (n_found == 0)
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("There is no unit “%s” in your scope. Create it first, or choose a parent unit for the "
-                     "import so that the units the file names are created below it."),
-                   text);
-    else
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("Several units in your scope are called “%s”. Write the path of the one you mean, such "
-                     "as “县委 / 组织部”."),
-                   text);
-    return FALSE;
-  }
-}
-
-/* The existing active cadre with this ID number: 0 when there is none. A
- * cadre outside the session's scope is an error (the row cannot create a
- * second file for the same person). */
-static gboolean
-find_cadre (Run          *run,
-            const char   *id_number,
-            LdCadre     **out_cadre,
-            GError      **error)
-{
-  sqlite3 *db = _ld_vault_get_db (run->vault);
-  g_autoptr(GPtrArray) found = NULL;
-  gint64 id;
-  int rc;
-
-  *out_cadre = NULL;
-  if (run->find_cadre == NULL)
-    {
-      run->find_cadre = ld_sql_prepare (db, "SELECT id FROM cadres WHERE id_number = ? AND retired_at IS NULL",
-                                        error);
-      if (run->find_cadre == NULL)
-        return FALSE;
-    }
-  sqlite3_reset (run->find_cadre);
-  sqlite3_bind_text (run->find_cadre, 1, id_number, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (run->find_cadre);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (db, rc, error);
-      return FALSE;
-    }
-  id = sqlite3_column_int64 (run->find_cadre, 0);
-  sqlite3_reset (run->find_cadre);
-  found = ld_cadre_repository_get_many (run->vault, &id, 1, error);
-  if (found == NULL)
-    return FALSE;
-  if (found->len == 0)
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("A file with the ID number %s exists outside your scope. Ask whoever keeps that unit to "
-                     "update it, or leave the row out."),
-                   id_number);
-      return FALSE;
-    }
-  *out_cadre = g_object_ref (g_ptr_array_index (found, 0));
-  return TRUE;
-}
-
-/* The repository's codes for management authority and status, from the
- * code tables' codes. */
-static const char *
-authority_code (const char *code)
-{
-  static const char * const map[][2] = {
-    { "central", "central" }, { "provincial", "province" }, { "municipal", "city" },
-    { "county", "county" }, { "unit", "unit" },
-  };
-
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (map); i++)
-    if (g_str_equal (map[i][0], code))
-      return map[i][1];
-  return NULL;
-}
-
-static const char *
-status_code (const char *code)
-{
-  static const char * const map[][2] = {
-    { "active", "serving" }, { "left-post", "left" }, { "retired", "retired" },
-    { "transferred-out", "transferred" },
-  };
-
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (map); i++)
-    if (g_str_equal (map[i][0], code))
-      return map[i][1];
-  return NULL;
-}
-
-/* The code-table code of a stored repository code (for labels). */
-static const char *
-table_code (const char * const (*map)[2],
-            guint               n,
-            const char         *stored)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (map[i][1], stored))
-      return map[i][0];
-  return stored;
-}
-
-static const char *
-authority_table_code (const char *stored)
-{
-  static const char * const map[][2] = {
-    { "provincial", "province" }, { "municipal", "city" },
-  };
-
-  return table_code (map, G_N_ELEMENTS (map), stored);
-}
-
-static const char *
-status_table_code (const char *stored)
-{
-  static const char * const map[][2] = {
-    { "active", "serving" }, { "left-post", "left" }, { "transferred-out", "transferred" },
-  };
-
-  return table_code (map, G_N_ELEMENTS (map), stored);
-}
-
-static void
-warn_unknown (GPtrArray     *problems,
-              guint          row_number,
-              LdRosterField  field,
-              const char    *value)
-{
-  g_autofree char *message = NULL;
-
-  if (problems == NULL)
-    return;
-  /* Translators: the first %s is a column label (学历), the second the value in the file. */
-  message = g_strdup_printf (_("%s: “%s” is not in the code table; it is kept as written. Correct it in the "
-                               "file if it is a typing error."),
-                             ld_roster_field_get_label (field), value);
-  add_problem (problems, row_number, field, LD_ROSTER_SEVERITY_WARNING, message);
-}
-
-/* A code-table value: the code when the text names one, else the text
- * itself with a warning. */
-static void
-set_coded (LdCadreFields *fields,
-           const char    *column,
-           const char    *table,
-           const char    *value,
-           LdRosterField  field,
-           guint          row_number,
-           GPtrArray     *problems)
-{
-  const char *code = ld_code_find_by_label (table, value);
-
-  if (code == NULL)
-    warn_unknown (problems, row_number, field, value);
-  ld_cadre_fields_set (fields, column, code != NULL ? code : value);
-}
-
-/* Copies the row's non-empty values over FIELDS (empty cells leave what
- * the vault has). Fails for a value the vault would refuse that the plan
- * can name better than the vault (management authority, status). */
-static gboolean
-fill_fields (const LdRosterRow  *row,
-             LdCadreFields      *fields,
-             GPtrArray          *problems,
-             GError            **error)
-{
-  static const struct
-  {
-    LdRosterField  field;
-    const char    *column;
-  } plain[] = {
-    { LD_ROSTER_FIELD_NAME, "name" },
-    { LD_ROSTER_FIELD_ID_NUMBER, "id_number" },
-    { LD_ROSTER_FIELD_BIRTH_DATE, "birth_date" },
-    { LD_ROSTER_FIELD_ETHNICITY, "ethnicity" },
-    { LD_ROSTER_FIELD_NATIVE_PLACE, "native_place" },
-    { LD_ROSTER_FIELD_PARTY_DATE, "party_joined" },
-    { LD_ROSTER_FIELD_DEGREE, "degree_fulltime" },
-    { LD_ROSTER_FIELD_POST, "post" },
-    { LD_ROSTER_FIELD_POST_DATE, "post_since" },
-    { LD_ROSTER_FIELD_RANK_DATE, "rank_since" },
-    { LD_ROSTER_FIELD_PROMOTION_DATE, "promoted_at" },
-  };
-  const char *value;
-
-  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
-    if ((value = ld_roster_row_get (row, plain[i].field)) != NULL && *value != '\0')
-      ld_cadre_fields_set (fields, plain[i].column, value);
-
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_SEX)) != NULL && *value != '\0')
-    ld_cadre_fields_set (fields, "sex", g_str_equal (value, "女") ? "F" : g_str_equal (value, "男") ? "M" : value);
-
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_POLITICAL_STATUS)) != NULL && *value != '\0')
-    set_coded (fields, "political_status", LD_CODE_TABLE_POLITICAL_STATUS, value,
-               LD_ROSTER_FIELD_POLITICAL_STATUS, row->row_number, problems);
-  /* 学历 alone is the full-time education unless the file has both. */
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_EDUCATION_FULL_TIME)) != NULL && *value != '\0')
-    set_coded (fields, "edu_fulltime", LD_CODE_TABLE_EDUCATION, value, LD_ROSTER_FIELD_EDUCATION_FULL_TIME,
-               row->row_number, problems);
-  else if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_EDUCATION)) != NULL && *value != '\0')
-    set_coded (fields, "edu_fulltime", LD_CODE_TABLE_EDUCATION, value, LD_ROSTER_FIELD_EDUCATION,
-               row->row_number, problems);
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_EDUCATION_IN_SERVICE)) != NULL && *value != '\0')
-    set_coded (fields, "edu_inservice", LD_CODE_TABLE_EDUCATION, value, LD_ROSTER_FIELD_EDUCATION_IN_SERVICE,
-               row->row_number, problems);
-
-  /* 职级 holds a leading-post level (正科级), a rank (一级主任科员), an
-   * old title (副调研员) or a staff grade. */
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_RANK)) != NULL && *value != '\0')
-    {
-      const char *code;
-
-      if ((code = ld_code_find_by_label (LD_CODE_TABLE_LEADING_POST, value)) != NULL
-          || (code = ld_code_find_by_label (LD_CODE_TABLE_POST_LEVEL, value)) != NULL)
-        ld_cadre_fields_set (fields, "post_level", code);
-      else if ((code = ld_code_find_by_label (LD_CODE_TABLE_RANK, value)) != NULL
-               || (code = ld_code_find_by_label (LD_CODE_TABLE_STAFF_GRADE, value)) != NULL)
-        ld_cadre_fields_set (fields, "rank", code);
-      else
-        {
-          warn_unknown (problems, row->row_number, LD_ROSTER_FIELD_RANK, value);
-          ld_cadre_fields_set (fields, "rank", value);
-        }
-    }
-
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_AUTHORITY)) != NULL && *value != '\0')
-    {
-      const char *code = authority_code (ld_code_find_by_label (LD_CODE_TABLE_MANAGEMENT, value));
-
-      if (code == NULL)
-        {
-          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                       _("Management authority: “%s” is not known. Write 中管, 省管, 市管, 县管 or 单位自管."),
-                       value);
-          return FALSE;
-        }
-      ld_cadre_fields_set (fields, "authority", code);
-    }
-  if ((value = ld_roster_row_get (row, LD_ROSTER_FIELD_STATUS)) != NULL && *value != '\0')
-    {
-      const char *code = status_code (ld_code_find_by_label (LD_CODE_TABLE_EMPLOYMENT_STATUS, value));
-
-      if (code == NULL)
-        {
-          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                       _("Status: “%s” is not known. Write 在职, 离任未退休, 退休 or 调出."), value);
-          return FALSE;
-        }
-      ld_cadre_fields_set (fields, "status", code);
-    }
-  return TRUE;
-}
-
-/* A stored value as the report shows it: the label of a code. */
-static char *
-display_value (Units       *units,
-               const char  *column,
-               const char  *text)
-{
-  const char *label = NULL;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup (EMPTY_VALUE);
-  if (g_str_equal (column, "unit_id"))
-    {
-      gint64 id = g_ascii_strtoll (text, NULL, 10);
-      g_autofree char *path = units_path (units, id);
-
-      return *path != '\0' ? g_steal_pointer (&path) : g_strdup (text);
-    }
-  if (g_str_equal (column, "political_status"))
-    label = ld_code_get_label (LD_CODE_TABLE_POLITICAL_STATUS, text);
-  else if (g_str_has_prefix (column, "edu_"))
-    label = ld_code_get_label (LD_CODE_TABLE_EDUCATION, text);
-  else if (g_str_equal (column, "post_level"))
-    {
-      label = ld_code_get_label (LD_CODE_TABLE_LEADING_POST, text);
-      if (label == NULL)
-        label = ld_code_get_label (LD_CODE_TABLE_POST_LEVEL, text);
-    }
-  else if (g_str_equal (column, "rank"))
-    {
-      label = ld_code_get_label (LD_CODE_TABLE_RANK, text);
-      if (label == NULL)
-        label = ld_code_get_label (LD_CODE_TABLE_STAFF_GRADE, text);
-    }
-  else if (g_str_equal (column, "authority"))
-    label = ld_code_get_label (LD_CODE_TABLE_MANAGEMENT, authority_table_code (text));
-  else if (g_str_equal (column, "status"))
-    label = ld_code_get_label (LD_CODE_TABLE_EMPLOYMENT_STATUS, status_table_code (text));
-  return g_strdup (label != NULL ? label : text);
-}
-
-/* "Post: 科员 → 副科长" for every field that differs, except sex and date
- * of birth, which follow the ID number the cadre was matched by. */
-static GPtrArray *
-list_changes (Units               *units,
-              const LdCadreFields *old,
-              const LdCadreFields *new)
-{
-  guint n;
-  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
-  GPtrArray *changes = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *a = NULL;
-      g_autofree char *b = NULL;
-      g_autofree char *shown_a = NULL;
-      g_autofree char *shown_b = NULL;
-
-      if (g_str_equal (table[i].column, "sex") || g_str_equal (table[i].column, "birth_date"))
-        continue;
-      a = _ld_cadre_field_to_text (old, &table[i]);
-      b = _ld_cadre_field_to_text (new, &table[i]);
-      if (g_str_equal (a, b))
-        continue;
-      shown_a = display_value (units, table[i].column, a);
-      shown_b = display_value (units, table[i].column, b);
-      /* Translators: a change an import makes: field label, old value, new value. */
-      g_ptr_array_add (changes, g_strdup_printf (_("%s: %s → %s"), ld_cadre_field_get_label (table[i].column),
-                                                 shown_a, shown_b));
-    }
-  return changes;
-}
-
-/* Whether an error stops the whole run (I/O, SQL, permission) rather
- * than marking one row invalid. */
-static gboolean
-is_fatal (const GError *error)
-{
-  return !g_error_matches (error, LD_ERROR, LD_ERROR_INVALID) && !g_error_matches (error, LD_ERROR, LD_ERROR_NOT_FOUND);
-}
-
-/* Takes back a row's writes and the units it created. */
-static gboolean
-undo_row (Run     *run,
-          guint    n_new_units_before,
-          GError **error)
-{
-  if (!ld_sql_exec (_ld_vault_get_db (run->vault), "ROLLBACK TO import_row; RELEASE import_row", error))
-    return FALSE;
-  for (guint i = 0; i < run->row_units->len; i++)
-    units_remove (&run->units, g_array_index (run->row_units, gint64, i));
-  run->n_units -= run->row_units->len;
-  if (!run->commit)
-    g_ptr_array_set_size (run->plan->new_units, n_new_units_before);
-  return TRUE;
-}
-
-/* Writes one row. Returns FALSE with *fatal set when the run must stop;
- * FALSE without it when the row is invalid (its problem recorded in the
- * plan, or in error for a commit). */
-static gboolean
-write_row (Run                *run,
-           const LdRosterRow  *in,
-           LdImportRow        *out,
-           gboolean           *fatal,
-           GError            **error)
-{
-  GPtrArray *problems = run->commit ? NULL : run->plan->problems;
-  const char *id_text = ld_roster_row_get (in, LD_ROSTER_FIELD_ID_NUMBER);
-  const char *unit_text = ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT);
-  g_autoptr(LdCadre) existing = NULL;
-  g_autoptr(GError) local = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  g_autofree char *id_number = NULL;
-  gint64 unit_id = 0;
-  guint n_new_units = run->commit ? 0 : run->plan->new_units->len;
-  gboolean changed = TRUE;
-
-  *fatal = FALSE;
-  if (id_text == NULL || *id_text == '\0')
-    {
-      g_set_error_literal (error, LD_ERROR, LD_ERROR_INVALID,
-                           _("The ID number is missing. Files are matched and kept by ID number: fill it in, or "
-                             "leave the row out."));
-      return FALSE;
-    }
-#ifdef LD_HAVE_ID_NUMBER
-  {
-    LdIdInfo info;
-
-    if (!ld_id_number_parse (id_text, &info, error))
-      return FALSE;
-    id_number = g_strdup (info.number);
-  }
-#else
-  id_number = g_strdup (id_text);
-#endif
-  g_free (out->id_number);
-  out->id_number = g_strdup (id_number);
-
-  if (!find_cadre (run, id_number, &existing, &local))
-    {
-      *fatal = is_fatal (local);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (existing != NULL)
-    ld_cadre_fields_copy (ld_cadre_get_fields (existing), &fields);
-  if (!fill_fields (in, &fields, problems, error))
-    return FALSE;
-  /* The number as the vault keeps it: updates match on it. */
-  ld_cadre_fields_set (&fields, "id_number", id_number);
-
-  if (!ld_sql_exec (_ld_vault_get_db (run->vault), "SAVEPOINT import_row", error))
-    {
-      *fatal = TRUE;
-      return FALSE;
-    }
-  g_array_set_size (run->row_units, 0);
-
-  if (unit_text != NULL && *unit_text != '\0')
-    {
-      if (!resolve_unit (run, unit_text, &unit_id, &local))
-        goto failed;
-    }
-  else if (existing != NULL)
-    unit_id = ld_cadre_get_unit_id (existing);
-  else if (run->plan->parent_unit_id > 0)
-    unit_id = run->plan->parent_unit_id;
-  else
-    {
-      g_set_error_literal (&local, LD_ERROR, LD_ERROR_INVALID,
-                           _("The row names no unit. Fill in the unit column, or choose the unit the import "
-                             "goes into."));
-      goto failed;
-    }
-  fields.unit_id = unit_id;
-
-  if (existing != NULL)
-    {
-      if (!_ld_cadre_update_in_tx (run->vault, ld_cadre_get_id (existing), &fields, LD_AUDIT_CADRE_IMPORTED, FALSE,
-                                   &changed, &local))
-        goto failed;
-      out->cadre_id = ld_cadre_get_id (existing);
-    }
-  else
-    {
-      gint64 id = 0;
-
-      if (!_ld_cadre_insert_in_tx (run->vault, &fields, LD_AUDIT_CADRE_IMPORTED, FALSE, &id, &local))
-        goto failed;
-      out->cadre_id = 0;
-    }
-  if (!ld_sql_exec (_ld_vault_get_db (run->vault), "RELEASE import_row", error))
-    {
-      *fatal = TRUE;
-      return FALSE;
-    }
-
-  g_free (out->unit_path);
-  out->unit_path = units_path (&run->units, unit_id);
-  if (existing == NULL)
-    {
-      out->action = LD_IMPORT_ROW_CREATE;
-      run->n_created++;
-    }
-  else if (changed)
-    {
-      out->action = LD_IMPORT_ROW_UPDATE;
-      run->n_updated++;
-      if (!run->commit)
-        {
-          g_clear_pointer (&out->changes, g_ptr_array_unref);
-          out->changes = list_changes (&run->units, ld_cadre_get_fields (existing), &fields);
-        }
-    }
-  else
-    {
-      out->action = LD_IMPORT_ROW_UNCHANGED;
-      run->n_unchanged++;
-    }
-  return TRUE;
-
-failed:
-  {
-    g_autoptr(GError) undo_error = NULL;
-
-    *fatal = is_fatal (local);
-    if (!undo_row (run, n_new_units, &undo_error))
-      {
-        *fatal = TRUE;
-        g_propagate_error (error, g_steal_pointer (&undo_error));
-        return FALSE;
-      }
-  }
-  g_propagate_error (error, g_steal_pointer (&local));
-  return FALSE;
-}
-
-/* Goes over every row inside the caller's transaction. */
-static gboolean
-run_rows (Run                   *run,
-          LdImportProgressFunc   progress,
-          gpointer               progress_data,
-          GCancellable          *cancellable,
-          GError               **error)
-{
-  LdImportPlan *plan = run->plan;
-  guint total = plan->rows->len;
-
-  if (!units_load (run->vault, &run->units, error))
-    return FALSE;
-  run->row_units = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < total; i++)
-    {
-      const LdRosterRow *in = g_ptr_array_index (plan->parsed, i);
-      LdImportRow *out = g_ptr_array_index (plan->rows, i);
-      g_autoptr(LdImportRow) scratch = NULL;
-      g_autoptr(GError) local = NULL;
-      gboolean fatal = FALSE;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (progress != NULL && i > 0 && i % PROGRESS_STEP == 0)
-        progress (i, total, progress_data);
-
-      if (run->commit && out->action == LD_IMPORT_ROW_INVALID)
-        {
-          run->n_skipped++;
-          continue;
-        }
-      if (!run->commit && in->has_errors)
-        {
-          out->action = LD_IMPORT_ROW_INVALID;
-          continue;
-        }
-      /* The commit leaves the plan as it was. */
-      if (run->commit)
-        {
-          scratch = g_new0 (LdImportRow, 1);
-          out = scratch;
-        }
-      if (write_row (run, in, out, &fatal, &local))
-        continue;
-      if (fatal)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      if (run->commit)
-        {
-          /* Valid in the plan, refused now: the vault changed since. */
-          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                       _("Row %u: %s Nothing was imported. Check the file again and import it then."),
-                       in->row_number, local->message);
-          return FALSE;
-        }
-      out->action = LD_IMPORT_ROW_INVALID;
-      g_clear_pointer (&out->unit_path, g_free);
-      out->unit_path = g_strdup ("");
-      out->cadre_id = 0;
-      add_problem (plan->problems, in->row_number, LD_ROSTER_FIELD_NONE, LD_ROSTER_SEVERITY_ERROR, local->message);
-    }
-  if (progress != NULL && total > 0)
-    progress (total, total, progress_data);
-  return TRUE;
-}
-
-/* --- Plan ------------------------------------------------------------------- */
 
 void
 ld_import_plan_free (LdImportPlan *plan)
@@ -1007,93 +104,761 @@ ld_import_plan_free (LdImportPlan *plan)
   g_free (plan->sha256);
   g_clear_pointer (&plan->table, ld_table_free);
   g_clear_pointer (&plan->mapping, ld_roster_mapping_free);
-  g_clear_pointer (&plan->parsed, g_ptr_array_unref);
   g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_clear_pointer (&plan->problems, g_ptr_array_unref);
   g_clear_pointer (&plan->new_units, g_ptr_array_unref);
+  g_clear_pointer (&plan->new_unit_names, g_ptr_array_unref);
   g_free (plan);
 }
 
-static char *
-read_setting (LdVault     *vault,
-              const char  *key,
-              GError     **error)
+/* --- Codes ---------------------------------------------------------------------- */
+
+/* The code tables and the cadre record spell management authority and
+ * employment status differently. */
+static const struct
+{
+  const char *table;
+  const char *table_code;
+  const char *cadre_code;
+} code_pairs[] = {
+  { LD_CODE_TABLE_MANAGEMENT, "central", "central" },
+  { LD_CODE_TABLE_MANAGEMENT, "provincial", "province" },
+  { LD_CODE_TABLE_MANAGEMENT, "municipal", "city" },
+  { LD_CODE_TABLE_MANAGEMENT, "county", "county" },
+  { LD_CODE_TABLE_MANAGEMENT, "unit", "unit" },
+  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "active", "serving" },
+  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "left-post", "left" },
+  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "retired", "retired" },
+  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "transferred-out", "transferred" },
+};
+
+static const char *
+cadre_code_for (const char *table,
+                const char *text)
+{
+  const char *code = ld_code_find_by_label (table, text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (code_pairs); i++)
+    if (g_str_equal (code_pairs[i].table, table)
+        && (g_strcmp0 (code, code_pairs[i].table_code) == 0 || g_str_equal (text, code_pairs[i].cadre_code)))
+      return code_pairs[i].cadre_code;
+  return NULL;
+}
+
+static const char *
+table_label_for_cadre_code (const char *table,
+                            const char *cadre_code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_pairs); i++)
+    if (g_str_equal (code_pairs[i].table, table) && g_str_equal (code_pairs[i].cadre_code, cadre_code))
+      return ld_code_get_label (table, code_pairs[i].table_code);
+  return NULL;
+}
+
+/* A stored value as people read it in a change line. */
+static const char *
+display_value (const char *column,
+               const char *value)
+{
+  const char *label = NULL;
+
+  if (value == NULL || *value == '\0')
+    return C_("import value", "(empty)");
+  if (g_str_equal (column, "political_status"))
+    label = ld_code_get_label (LD_CODE_TABLE_POLITICAL_STATUS, value);
+  else if (g_str_equal (column, "edu_fulltime") || g_str_equal (column, "edu_inservice"))
+    label = ld_code_get_label (LD_CODE_TABLE_EDUCATION, value);
+  else if (g_str_equal (column, "post_level"))
+    label = ld_code_get_label (LD_CODE_TABLE_LEADING_POST, value);
+  else if (g_str_equal (column, "rank"))
+    {
+      label = ld_code_get_label (LD_CODE_TABLE_RANK, value);
+      if (label == NULL)
+        label = ld_code_get_label (LD_CODE_TABLE_STAFF_GRADE, value);
+    }
+  else if (g_str_equal (column, "authority"))
+    label = table_label_for_cadre_code (LD_CODE_TABLE_MANAGEMENT, value);
+  else if (g_str_equal (column, "status"))
+    label = table_label_for_cadre_code (LD_CODE_TABLE_EMPLOYMENT_STATUS, value);
+  return label != NULL ? label : value;
+}
+
+static const LdCadreFieldInfo *
+field_info (const char *column)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].column, column))
+      return &table[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* --- Vault reads ---------------------------------------------------------------- */
+
+static gboolean
+load_remembered_mapping (LdVault  *vault,
+                         char    **text,
+                         GError  **error)
 {
   sqlite3 *db = _ld_vault_get_db (vault);
   g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT value FROM settings WHERE key = ?", error);
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup (ld_sql_column_text (stmt, 0));
-  if (rc == SQLITE_DONE)
-    return g_strdup ("");
-  ld_sql_set_error (db, rc, error);
-  return NULL;
-}
-
-/* The parent unit must be a unit of the session's scopes that is active. */
-static gboolean
-check_parent (LdVault   *vault,
-              gint64     unit_id,
-              GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT retired_at IS NOT NULL, name FROM units WHERE id = ?2"
-                                                    " AND id IN (SELECT id FROM visible_units)",
-                                                    error);
-  int rc;
-
+  *text = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_text (stmt, 1, LD_IMPORT_MAPPING_SETTING, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == SQLITE_ROW)
+    *text = g_strdup (ld_sql_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
     {
-      g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                   _("There is no unit number %lld in your scope. Choose the unit to import into from “unit list”."),
-                   (long long) unit_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  if (sqlite3_column_int (stmt, 0))
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The unit “%s” is retired. Choose an active unit to import into."), ld_sql_column_text (stmt, 1));
+      ld_sql_set_error (db, rc, error);
       return FALSE;
     }
   return TRUE;
 }
 
-static LdRosterMapping *
-choose_mapping (LdVault                *vault,
-                const LdTable          *table,
-                const LdImportOptions  *options,
-                GError                **error)
+static gboolean
+load_units (Context  *ctx,
+            GError  **error)
 {
-  g_autoptr(LdRosterMapping) mapping = NULL;
-  g_autoptr(LdRosterMapping) remembered = NULL;
-  g_autofree char *stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (ctx->vault,
+                                                    "SELECT id, ifnull (parent_id, 0), name, short_name,"
+                                                    " retired_at IS NOT NULL FROM units"
+                                                    " WHERE id IN (SELECT id FROM visible_units)",
+                                                    error);
+  int rc;
 
-  if (options->mapping != NULL)
-    return ld_roster_mapping_copy (options->mapping);
-  mapping = ld_roster_detect (table, error);
-  if (mapping == NULL)
-    return NULL;
-  stored = read_setting (vault, LD_IMPORT_MAPPING_SETTING, error);
-  if (stored == NULL)
-    return NULL;
-  /* A remembered mapping that no longer reads is ignored. */
-  if (*stored != '\0' && (remembered = ld_roster_mapping_from_string (stored, NULL)) != NULL)
-    ld_roster_mapping_apply (mapping, remembered);
-  return g_steal_pointer (&mapping);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Unit *unit = g_new0 (Unit, 1);
+
+      unit->id = sqlite3_column_int64 (stmt, 0);
+      unit->parent_id = sqlite3_column_int64 (stmt, 1);
+      unit->name = g_strdup (ld_sql_column_text (stmt, 2));
+      unit->short_name = g_strdup (ld_sql_column_text (stmt, 3));
+      unit->retired = sqlite3_column_int (stmt, 4) != 0;
+      g_hash_table_insert (ctx->units, &unit->id, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static Unit *
+lookup_unit (Context *ctx,
+             gint64   id)
+{
+  return g_hash_table_lookup (ctx->units, &id);
+}
+
+/* "县委 / 组织部": the unit and its ancestors in scope. */
+static char *
+unit_path (Context *ctx,
+           gint64   id)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *path = g_string_new (NULL);
+  Unit *unit = lookup_unit (ctx, id);
+
+  for (guint depth = 0; unit != NULL && depth < 100; depth++)
+    {
+      g_ptr_array_add (names, unit->name);
+      unit = unit->parent_id != 0 ? lookup_unit (ctx, unit->parent_id) : NULL;
+    }
+  for (guint i = names->len; i > 0; i--)
+    {
+      if (path->len > 0)
+        g_string_append (path, " / ");
+      g_string_append (path, g_ptr_array_index (names, i - 1));
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* Whether unit lies below ancestor (not ancestor itself). */
+static gboolean
+unit_is_below (Context *ctx,
+               Unit    *unit,
+               gint64   ancestor)
+{
+  for (guint depth = 0; unit != NULL && depth < 100; depth++)
+    {
+      if (unit->parent_id == ancestor)
+        return TRUE;
+      unit = unit->parent_id != 0 ? lookup_unit (ctx, unit->parent_id) : NULL;
+    }
+  return FALSE;
+}
+
+static gboolean
+unit_has_name (Unit       *unit,
+               const char *text)
+{
+  return g_str_equal (unit->name, text) || (*unit->short_name != '\0' && g_str_equal (unit->short_name, text));
+}
+
+/* Reads section A of a cadre by record number, from the current state of
+ * the vault (no scope check: the caller knows the cadre is in scope). */
+static gboolean
+read_cadre_fields (sqlite3_stmt   *stmt,
+                   int             first,
+                   LdCadreFields  *fields)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int col = first + (int) i;
+
+      switch (table[i].type)
+        {
+        case LD_CADRE_FIELD_TEXT:
+          *FIELD_PTR (fields, &table[i], char *) = g_strdup (ld_sql_column_text (stmt, col));
+          break;
+        case LD_CADRE_FIELD_INT:
+          *FIELD_PTR (fields, &table[i], int) = sqlite3_column_int (stmt, col);
+          break;
+        case LD_CADRE_FIELD_BOOL:
+          *FIELD_PTR (fields, &table[i], gboolean) = sqlite3_column_int (stmt, col) != 0;
+          break;
+        case LD_CADRE_FIELD_ID:
+          *FIELD_PTR (fields, &table[i], gint64) = sqlite3_column_int64 (stmt, col);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* "SELECT id, <fields> FROM cadres WHERE <where>". */
+static sqlite3_stmt *
+prepare_cadre_select (LdVault     *vault,
+                      const char  *where,
+                      GError     **error)
+{
+  guint n;
+  const LdCadreFieldInfo *table = _ld_cadre_field_table (&n);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, ", %s", table[i].column);
+  g_string_append_printf (sql, " FROM cadres WHERE %s", where);
+  return ld_sql_prepare (_ld_vault_get_db (vault), sql->str, error);
+}
+
+/* --- Planning rows ------------------------------------------------------------- */
+
+static void
+add_problem (Context          *ctx,
+             guint             row_number,
+             LdRosterField     field,
+             LdRosterSeverity  severity,
+             char             *message)
+{
+  LdRosterProblem *problem = g_new0 (LdRosterProblem, 1);
+
+  problem->row_number = row_number;
+  problem->field = field;
+  problem->severity = severity;
+  problem->message = message;
+  g_ptr_array_add (ctx->plan->problems, problem);
+}
+
+static void
+provide (RowPlan    *row,
+         const char *column,
+         const char *value)
+{
+  g_ptr_array_add (row->names, (gpointer) column);
+  g_ptr_array_add (row->values, g_strdup (value));
+}
+
+/* A free-text value, checked as the cadre record will check it. */
+static gboolean
+provide_text (Context     *ctx,
+              RowPlan     *row,
+              LdRosterRow *in,
+              LdRosterField field,
+              const char  *column,
+              guint        max_chars)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = NULL;
+  const char *value = ld_roster_row_get (in, field);
+
+  if (value == NULL)
+    return TRUE;
+  clean = _ld_records_clean_text (value, ld_cadre_field_get_label (column), max_chars, FALSE, &error);
+  if (clean == NULL)
+    {
+      add_problem (ctx, in->row_number, field, LD_ROSTER_SEVERITY_ERROR, g_strdup (error->message));
+      return FALSE;
+    }
+  provide (row, column, clean);
+  return TRUE;
+}
+
+/* A date ("1980-01" or "1980-01-05") that must not lie in the future. */
+static gboolean
+provide_date (Context       *ctx,
+              RowPlan       *row,
+              LdRosterRow   *in,
+              LdRosterField  field,
+              const char    *column)
+{
+  const char *value = ld_roster_row_get (in, field);
+
+  if (value == NULL)
+    return TRUE;
+  if (strncmp (value, ctx->today, strlen (value)) > 0)
+    {
+      add_problem (ctx, in->row_number, field, LD_ROSTER_SEVERITY_ERROR,
+                   /* Translators: %s is a field label, then a date. */
+                   g_strdup_printf (_("%s: %s lies in the future. Check the date."),
+                                    ld_cadre_field_get_label (column), value));
+      return FALSE;
+    }
+  provide (row, column, value);
+  return TRUE;
+}
+
+/* A coded value; one the code table does not know is left out with a
+ * warning (the rest of the row still goes in). */
+static void
+provide_code (Context       *ctx,
+              RowPlan       *row,
+              LdRosterRow   *in,
+              LdRosterField  field,
+              const char    *column,
+              const char    *table,
+              const char    *examples)
+{
+  const char *value = ld_roster_row_get (in, field);
+  const char *code;
+
+  if (value == NULL)
+    return;
+  if (g_str_equal (table, LD_CODE_TABLE_MANAGEMENT) || g_str_equal (table, LD_CODE_TABLE_EMPLOYMENT_STATUS))
+    code = cadre_code_for (table, value);
+  else
+    code = ld_code_find_by_label (table, value);
+  if (code == NULL)
+    {
+      add_problem (ctx, in->row_number, field, LD_ROSTER_SEVERITY_WARNING,
+                   /* Translators: a field label, the value in the file, examples of known values. */
+                   g_strdup_printf (_("%s: “%s” is not a value Liandang knows, so this field is left out. "
+                                      "Write it as, for example, %s."),
+                                    ld_cadre_field_get_label (column), value, examples));
+      return;
+    }
+  provide (row, column, code);
+}
+
+/* The 职级 column holds a leading post level (正科级), a rank (四级调研员), a
+ * pre-2019 title (副调研员) or a staff grade (八级职员). */
+static void
+provide_rank (Context     *ctx,
+              RowPlan     *row,
+              LdRosterRow *in)
+{
+  const char *value = ld_roster_row_get (in, LD_ROSTER_FIELD_RANK);
+  const char *code;
+
+  if (value == NULL)
+    return;
+  if ((code = ld_code_find_by_label (LD_CODE_TABLE_LEADING_POST, value)) != NULL)
+    provide (row, "post_level", code);
+  else if ((code = ld_code_find_by_label (LD_CODE_TABLE_RANK, value)) != NULL
+           || (code = ld_code_find_by_label (LD_CODE_TABLE_STAFF_GRADE, value)) != NULL)
+    provide (row, "rank", code);
+  else
+    add_problem (ctx, in->row_number, LD_ROSTER_FIELD_RANK, LD_ROSTER_SEVERITY_WARNING,
+                 g_strdup_printf (_("Rank: “%s” is neither a post level nor a rank Liandang knows, so it is left "
+                                    "out. Write it as, for example, 正科级, 副处级, 四级调研员 or 副调研员."),
+                                  value));
+}
+
+/* Finds the unit a row names. Sets *unit_id, or *new_name for a unit to
+ * create under the parent; FALSE with a problem added when it cannot. */
+static gboolean
+resolve_unit (Context      *ctx,
+              LdRosterRow  *in,
+              gint64       *unit_id,
+              char        **new_name)
+{
+  const char *text = ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT);
+  gint64 parent = ctx->plan->parent_unit_id;
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  Unit *parent_unit;
+
+  *unit_id = 0;
+  *new_name = NULL;
+  if (text == NULL)
+    {
+      *unit_id = parent;
+      return TRUE;
+    }
+
+  parent_unit = parent != 0 ? lookup_unit (ctx, parent) : NULL;
+  if (parent_unit != NULL && unit_has_name (parent_unit, text))
+    {
+      *unit_id = parent;
+      return TRUE;
+    }
+  /* The parent's own units first: by name, then by short name. */
+  for (int pass = 0; parent != 0 && pass < 2; pass++)
+    {
+      g_hash_table_iter_init (&iter, ctx->units);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Unit *unit = value;
+
+          if (!unit->retired && unit->parent_id == parent
+              && g_str_equal (pass == 0 ? unit->name : unit->short_name, text))
+            {
+              *unit_id = unit->id;
+              return TRUE;
+            }
+        }
+    }
+  /* Then anywhere below the parent (or in scope), when unique. */
+  g_hash_table_iter_init (&iter, ctx->units);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Unit *unit = value;
+
+      if (!unit->retired && unit_has_name (unit, text) && (parent == 0 || unit_is_below (ctx, unit, parent)))
+        g_ptr_array_add (matches, unit);
+    }
+  if (matches->len == 1)
+    {
+      *unit_id = ((Unit *) g_ptr_array_index (matches, 0))->id;
+      return TRUE;
+    }
+  if (matches->len > 1)
+    {
+      g_autoptr(GString) paths = g_string_new (NULL);
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          g_autofree char *path = unit_path (ctx, ((Unit *) g_ptr_array_index (matches, i))->id);
+
+          if (i > 0)
+            g_string_append (paths, "; ");
+          g_string_append (paths, path);
+        }
+      add_problem (ctx, in->row_number, LD_ROSTER_FIELD_UNIT, LD_ROSTER_SEVERITY_ERROR,
+                   /* Translators: a unit name, then the paths of the units of that name. */
+                   g_strdup_printf (_("Several units are named “%s” (%s). Choose the unit they belong to as the "
+                                      "parent unit of the import, or give the full name."),
+                                    text, paths->str));
+      return FALSE;
+    }
+  if (parent == 0)
+    {
+      add_problem (ctx, in->row_number, LD_ROSTER_FIELD_UNIT, LD_ROSTER_SEVERITY_ERROR,
+                   g_strdup_printf (_("There is no unit named “%s” in your scope. Choose a parent unit for the "
+                                      "import, so that missing units are created below it."),
+                                    text));
+      return FALSE;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *clean = _ld_records_clean_text (text, C_("unit field", "The unit name"), 100, TRUE, &error);
+
+    if (clean == NULL)
+      {
+        add_problem (ctx, in->row_number, LD_ROSTER_FIELD_UNIT, LD_ROSTER_SEVERITY_ERROR,
+                     g_strdup (error->message));
+        return FALSE;
+      }
+    *new_name = g_steal_pointer (&clean);
+  }
+  return TRUE;
+}
+
+static int
+register_new_unit (Context    *ctx,
+                   const char *name)
+{
+  LdImportPlan *plan = ctx->plan;
+  gpointer found = g_hash_table_lookup (ctx->new_by_name, name);
+  g_autofree char *parent_path = NULL;
+
+  if (found != NULL)
+    return GPOINTER_TO_INT (found) - 1;
+  parent_path = unit_path (ctx, plan->parent_unit_id);
+  g_ptr_array_add (plan->new_unit_names, g_strdup (name));
+  g_ptr_array_add (plan->new_units, g_strdup_printf ("%s / %s", parent_path, name));
+  g_hash_table_insert (ctx->new_by_name, g_strdup (name), GINT_TO_POINTER (plan->new_unit_names->len));
+  return (int) plan->new_unit_names->len - 1;
+}
+
+/* Looks the ID number up among the active cadres: *cadre_id 0 when none. */
+static gboolean
+find_cadre (Context        *ctx,
+            const char     *id_number,
+            gint64         *cadre_id,
+            gboolean       *visible,
+            LdCadreFields  *fields,
+            GError        **error)
+{
+  int rc;
+
+  *cadre_id = 0;
+  *visible = FALSE;
+  sqlite3_reset (ctx->find_cadre);
+  sqlite3_bind_text (ctx->find_cadre, 1, id_number, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (ctx->find_cadre);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
+      return FALSE;
+    }
+  *cadre_id = sqlite3_column_int64 (ctx->find_cadre, 0);
+  read_cadre_fields (ctx->find_cadre, 1, fields);
+  *visible = lookup_unit (ctx, fields->unit_id) != NULL;
+  return TRUE;
+}
+
+/* The change lines of an existing cadre: only the fields the file gives. */
+static void
+diff_row (Context             *ctx,
+          RowPlan             *row,
+          const LdCadreFields *old)
+{
+  for (guint i = 0; i < row->names->len; i++)
+    {
+      const char *column = g_ptr_array_index (row->names, i);
+      const char *value = g_ptr_array_index (row->values, i);
+      g_autofree char *before = _ld_cadre_field_to_text (old, field_info (column));
+
+      if (g_str_equal (before, value))
+        continue;
+      g_ptr_array_add (row->row.changes,
+                       /* Translators: a field label, the stored value, the value in the file. */
+                       g_strdup_printf (_("%s: %s → %s"), ld_cadre_field_get_label (column),
+                                        display_value (column, before), display_value (column, value)));
+    }
+  if (row->new_unit >= 0 || (row->unit_id != 0 && row->unit_id != old->unit_id))
+    {
+      g_autofree char *before = unit_path (ctx, old->unit_id);
+      const char *after = row->new_unit >= 0 ? g_ptr_array_index (ctx->plan->new_units, row->new_unit) : NULL;
+      g_autofree char *after_path = after == NULL ? unit_path (ctx, row->unit_id) : NULL;
+
+      g_ptr_array_add (row->row.changes,
+                       g_strdup_printf (_("%s: %s → %s"), ld_cadre_field_get_label ("unit_id"), before,
+                                        after != NULL ? after : after_path));
+    }
+}
+
+static gboolean
+plan_row (Context      *ctx,
+          LdRosterRow  *in,
+          RowPlan      *row,
+          GError      **error)
+{
+  guint number = in->row_number;
+  gboolean bad = in->has_errors;
+  const char *value;
+  g_autofree char *new_unit_name = NULL;
+  g_auto(LdCadreFields) existing = { 0 };
+  gint64 unit_id = 0;
+  gint64 cadre_id = 0;
+  gboolean visible = FALSE;
+  LdIdInfo info = { 0 };
+
+  row->row.row_number = number;
+  row->row.name = g_strdup (ld_roster_row_get (in, LD_ROSTER_FIELD_NAME) ?: "");
+  row->row.id_number = g_strdup ("");
+  row->row.unit_path = g_strdup ("");
+  row->row.changes = g_ptr_array_new_with_free_func (g_free);
+  row->names = g_ptr_array_new ();
+  row->values = g_ptr_array_new_with_free_func (g_free);
+  row->new_unit = -1;
+
+  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_NAME, "name", 50);
+
+  /* The ID number: required, valid, once per file, and the source of sex
+   * and date of birth. */
+  value = ld_roster_row_get (in, LD_ROSTER_FIELD_ID_NUMBER);
+  if (value == NULL)
+    {
+      if (!g_hash_table_contains (ctx->id_error_rows, GUINT_TO_POINTER (number)))
+        add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,
+                     g_strdup (_("The ID number is missing. Every cadre file needs one: fill it in.")));
+      bad = TRUE;
+    }
+  else
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!ld_id_number_parse (value, &info, &local))
+        {
+          add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,
+                       g_strdup (local->message));
+          bad = TRUE;
+        }
+      else
+        {
+          g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", info.birth_year, info.birth_month,
+                                                    info.birth_day);
+          const char *sex = ld_roster_row_get (in, LD_ROSTER_FIELD_SEX);
+          const char *birth_given = ld_roster_row_get (in, LD_ROSTER_FIELD_BIRTH_DATE);
+          gpointer first = g_hash_table_lookup (ctx->seen_ids, info.number);
+          char id_sex[2] = { info.sex, 0 };
+
+          g_free (row->row.id_number);
+          row->row.id_number = g_strdup (info.number);
+          provide (row, "id_number", info.number);
+          if (first != NULL && !g_hash_table_contains (ctx->id_error_rows, GUINT_TO_POINTER (number)))
+            {
+              add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,
+                           g_strdup_printf (_("The ID number %s is also on row %u. Each cadre may appear only "
+                                              "once: delete or correct one of the rows."),
+                                            info.number, GPOINTER_TO_UINT (first)));
+              bad = TRUE;
+            }
+          else if (first == NULL)
+            g_hash_table_insert (ctx->seen_ids, g_strdup (info.number), GUINT_TO_POINTER (number));
+          if (strcmp (birth, ctx->today) > 0)
+            {
+              add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,
+                           g_strdup_printf (_("The ID number gives a date of birth in the future (%s). Check "
+                                              "the number."),
+                                            birth));
+              bad = TRUE;
+            }
+          if (sex != NULL && !g_str_equal (g_str_equal (sex, "女") ? "F" : "M", id_sex))
+            {
+              add_problem (ctx, number, LD_ROSTER_FIELD_SEX, LD_ROSTER_SEVERITY_ERROR,
+                           g_strdup_printf (_("The sex given (%s) does not match the ID number %s, which says "
+                                              "%s. Check both."),
+                                            sex, info.number, ld_cadre_sex_get_label (id_sex)));
+              bad = TRUE;
+            }
+          if (birth_given != NULL && !g_str_has_prefix (birth, birth_given))
+            {
+              add_problem (ctx, number, LD_ROSTER_FIELD_BIRTH_DATE, LD_ROSTER_SEVERITY_ERROR,
+                           g_strdup_printf (_("The date of birth given (%s) does not match the ID number %s, "
+                                              "which says %s. Check both."),
+                                            birth_given, info.number, birth));
+              bad = TRUE;
+            }
+        }
+    }
+
+  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_ETHNICITY, "ethnicity", 200);
+  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_NATIVE_PLACE, "native_place", 200);
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_POLITICAL_STATUS, "political_status",
+                LD_CODE_TABLE_POLITICAL_STATUS, "中共党员, 共青团员, 民盟盟员, 群众");
+  bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_PARTY_DATE, "party_joined");
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_EDUCATION_FULL_TIME, "edu_fulltime", LD_CODE_TABLE_EDUCATION,
+                "研究生, 大学本科, 大专, 中专, 高中");
+  /* A single 学历 column counts as the full-time education. */
+  if (ld_roster_row_get (in, LD_ROSTER_FIELD_EDUCATION_FULL_TIME) == NULL)
+    provide_code (ctx, row, in, LD_ROSTER_FIELD_EDUCATION, "edu_fulltime", LD_CODE_TABLE_EDUCATION,
+                  "研究生, 大学本科, 大专, 中专, 高中");
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_EDUCATION_IN_SERVICE, "edu_inservice", LD_CODE_TABLE_EDUCATION,
+                "研究生, 大学本科, 大专, 中专, 高中");
+  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_DEGREE, "degree_fulltime", 200);
+  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_POST, "post", 200);
+  provide_rank (ctx, row, in);
+  bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_POST_DATE, "post_since");
+  bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_RANK_DATE, "rank_since");
+  bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_PROMOTION_DATE, "promoted_at");
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_AUTHORITY, "authority", LD_CODE_TABLE_MANAGEMENT,
+                "中管, 省管, 市管, 县管, 单位自管");
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_STATUS, "status", LD_CODE_TABLE_EMPLOYMENT_STATUS,
+                "在职, 离任未退休, 退休, 调出");
+
+  if (!resolve_unit (ctx, in, &unit_id, &new_unit_name))
+    bad = TRUE;
+
+  /* An existing file with this ID number. */
+  if (*row->row.id_number != '\0')
+    {
+      if (!find_cadre (ctx, row->row.id_number, &cadre_id, &visible, &existing, error))
+        return FALSE;
+      if (cadre_id != 0 && !visible)
+        {
+          /* Never say whose file it is. */
+          add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,
+                       g_strdup_printf (_("The ID number %s belongs to a cadre file outside your scope, which "
+                                          "you may not change. Leave the row out, or ask the security "
+                                          "administrator."),
+                                        row->row.id_number));
+          bad = TRUE;
+          cadre_id = 0;
+        }
+    }
+  if (!bad && cadre_id == 0 && unit_id == 0 && new_unit_name == NULL)
+    {
+      add_problem (ctx, number, LD_ROSTER_FIELD_UNIT, LD_ROSTER_SEVERITY_ERROR,
+                   g_strdup (_("The unit is missing. Fill in the unit, or choose a parent unit for the import "
+                               "to put such rows in.")));
+      bad = TRUE;
+    }
+
+  if (bad)
+    {
+      row->row.action = LD_IMPORT_ROW_INVALID;
+      return TRUE;
+    }
+
+  if (new_unit_name != NULL)
+    row->new_unit = register_new_unit (ctx, new_unit_name);
+  else if (ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT) != NULL || cadre_id == 0)
+    row->unit_id = unit_id;
+
+  g_free (row->row.unit_path);
+  if (row->new_unit >= 0)
+    row->row.unit_path = g_strdup (g_ptr_array_index (ctx->plan->new_units, row->new_unit));
+  else
+    row->row.unit_path = unit_path (ctx, row->unit_id != 0 ? row->unit_id : existing.unit_id);
+
+  if (cadre_id == 0)
+    {
+      row->row.action = LD_IMPORT_ROW_CREATE;
+      return TRUE;
+    }
+  row->row.cadre_id = cadre_id;
+  diff_row (ctx, row, &existing);
+  row->row.action = row->row.changes->len > 0 ? LD_IMPORT_ROW_UPDATE : LD_IMPORT_ROW_UNCHANGED;
+  return TRUE;
+}
+
+static gint
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const LdRosterProblem *pa = *(LdRosterProblem **) a;
+  const LdRosterProblem *pb = *(LdRosterProblem **) b;
+
+  return pa->row_number < pb->row_number ? -1 : pa->row_number > pb->row_number;
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 LdImportPlan *
@@ -1103,63 +868,149 @@ ld_import_plan_new (LdVault                *vault,
                     GCancellable           *cancellable,
                     GError                **error)
 {
-  static const LdImportOptions defaults = { 0 };
   g_autoptr(LdImportPlan) plan = NULL;
-  g_auto(Run) run = { 0 };
-  gboolean ok;
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GPtrArray) parser_problems = NULL;
+  g_autoptr(GHashTable) units = NULL;
+  g_autoptr(GHashTable) new_by_name = NULL;
+  g_autoptr(GHashTable) seen_ids = NULL;
+  g_autoptr(GHashTable) id_error_rows = NULL;
+  g_autoptr(sqlite3_stmt) find_stmt = NULL;
+  g_autofree char *today = NULL;
+  LdImportOptions defaults = { 0 };
+  Context ctx = { 0 };
 
-  g_return_val_if_fail (LD_IS_VAULT (vault), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return NULL;
-  if (options->parent_unit_id > 0 && !check_parent (vault, options->parent_unit_id, error))
-    return NULL;
 
   plan = g_new0 (LdImportPlan, 1);
   plan->path = g_strdup (path);
-  plan->parent_unit_id = MAX (options->parent_unit_id, 0);
+  plan->parent_unit_id = options->parent_unit_id;
   plan->skip_invalid = options->skip_invalid;
+  plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_plan_free);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_roster_problem_free);
   plan->new_units = g_ptr_array_new_with_free_func (g_free);
+  plan->new_unit_names = g_ptr_array_new_with_free_func (g_free);
+
   plan->table = ld_table_read_file (path, cancellable, error);
   if (plan->table == NULL)
     return NULL;
   plan->sha256 = g_strdup (ld_table_get_sha256 (plan->table));
-  plan->mapping = choose_mapping (vault, plan->table, options, error);
-  if (plan->mapping == NULL)
-    return NULL;
-  plan->parsed = ld_roster_parse (plan->table, plan->mapping, &plan->problems);
-  plan->rows = g_ptr_array_new_full (plan->parsed->len, (GDestroyNotify) import_row_free);
-  for (guint i = 0; i < plan->parsed->len; i++)
-    {
-      const LdRosterRow *in = g_ptr_array_index (plan->parsed, i);
-      LdImportRow *row = g_new0 (LdImportRow, 1);
-      const char *name = ld_roster_row_get (in, LD_ROSTER_FIELD_NAME);
-      const char *number = ld_roster_row_get (in, LD_ROSTER_FIELD_ID_NUMBER);
 
-      row->row_number = in->row_number;
-      row->action = LD_IMPORT_ROW_INVALID;
-      row->name = g_strdup (name ? name : "");
-      row->id_number = g_strdup (number ? number : "");
-      row->unit_path = g_strdup ("");
-      g_ptr_array_add (plan->rows, row);
+  if (options->mapping != NULL)
+    plan->mapping = ld_roster_mapping_copy (options->mapping);
+  else
+    {
+      g_autofree char *remembered_text = NULL;
+
+      plan->mapping = ld_roster_detect (plan->table, error);
+      if (plan->mapping == NULL)
+        return NULL;
+      if (!load_remembered_mapping (vault, &remembered_text, error))
+        return NULL;
+      if (remembered_text != NULL)
+        {
+          g_autoptr(GError) local = NULL;
+          g_autoptr(LdRosterMapping) remembered = ld_roster_mapping_from_string (remembered_text, &local);
+
+          if (remembered != NULL)
+            ld_roster_mapping_apply (plan->mapping, remembered);
+          else
+            g_debug ("Ignoring the remembered mapping: %s", local->message);
+        }
     }
 
-  /* The trial: every write, then rolled back. */
-  run.vault = vault;
-  run.plan = plan;
-  run.commit = FALSE;
-  if (!_ld_vault_begin (vault, error))
+  parsed = ld_roster_parse (plan->table, plan->mapping, &parser_problems);
+
+  units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) unit_free);
+  new_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  id_error_rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  today = today_text ();
+  ctx.vault = vault;
+  ctx.plan = plan;
+  ctx.units = units;
+  ctx.new_by_name = new_by_name;
+  ctx.seen_ids = seen_ids;
+  ctx.id_error_rows = id_error_rows;
+  ctx.today = today;
+  if (!load_units (&ctx, error))
     return NULL;
-  ok = run_rows (&run, NULL, NULL, cancellable, error);
-  _ld_vault_rollback (vault);
-  if (!ok)
+  if (plan->parent_unit_id != 0)
+    {
+      Unit *parent = lookup_unit (&ctx, plan->parent_unit_id);
+
+      if (parent == NULL)
+        {
+          g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                       _("There is no unit number %lld in your scope. Choose the parent unit from “unit list”."),
+                       (long long) plan->parent_unit_id);
+          return NULL;
+        }
+      if (parent->retired)
+        {
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       _("The unit “%s” is retired. Choose an active parent unit."), parent->name);
+          return NULL;
+        }
+    }
+  find_stmt = prepare_cadre_select (vault, "id_number = ? AND retired_at IS NULL", error);
+  if (find_stmt == NULL)
     return NULL;
+  ctx.find_cadre = find_stmt;
+
+  /* The parser's problems, except its warning about a missing ID number:
+   * for an import that is an error, added below. */
+  for (guint i = 0; i < parser_problems->len; i++)
+    {
+      LdRosterProblem *problem = g_ptr_array_index (parser_problems, i);
+
+      if (problem->field == LD_ROSTER_FIELD_ID_NUMBER && problem->severity == LD_ROSTER_SEVERITY_ERROR)
+        g_hash_table_add (id_error_rows, GUINT_TO_POINTER (problem->row_number));
+      if (problem->field == LD_ROSTER_FIELD_ID_NUMBER && problem->severity == LD_ROSTER_SEVERITY_WARNING)
+        continue;
+      g_ptr_array_add (plan->problems, g_steal_pointer (&parser_problems->pdata[i]));
+    }
+  g_ptr_array_set_free_func (parser_problems, NULL);
+  for (guint i = 0; i < parser_problems->len; i++)
+    if (parser_problems->pdata[i] != NULL)
+      ld_roster_problem_free (parser_problems->pdata[i]);
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      RowPlan *row = g_new0 (RowPlan, 1);
+
+      g_ptr_array_add (plan->rows, row);
+      if (!plan_row (&ctx, g_ptr_array_index (parsed, i), row, error))
+        return NULL;
+      switch (row->row.action)
+        {
+        case LD_IMPORT_ROW_CREATE:
+          plan->n_create++;
+          break;
+        case LD_IMPORT_ROW_UPDATE:
+          plan->n_update++;
+          break;
+        case LD_IMPORT_ROW_UNCHANGED:
+          plan->n_unchanged++;
+          break;
+        case LD_IMPORT_ROW_INVALID:
+        default:
+          plan->n_invalid++;
+          break;
+        }
+      if ((i + 1) % PROGRESS_STEP == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
   g_ptr_array_sort (plan->problems, compare_problems);
   return g_steal_pointer (&plan);
 }
+
+/* --- Getters ------------------------------------------------------------------- */
 
 const char *
 ld_import_plan_get_path (LdImportPlan *plan)
@@ -1217,150 +1068,181 @@ ld_import_plan_get_counts (LdImportPlan *plan,
                            guint        *n_unchanged,
                            guint        *n_invalid)
 {
-  guint counts[LD_IMPORT_ROW_INVALID + 1] = { 0 };
-
   g_return_if_fail (plan != NULL);
-
-  for (guint i = 0; i < plan->rows->len; i++)
-    {
-      const LdImportRow *row = g_ptr_array_index (plan->rows, i);
-      counts[row->action]++;
-    }
   if (n_create != NULL)
-    *n_create = counts[LD_IMPORT_ROW_CREATE];
+    *n_create = plan->n_create;
   if (n_update != NULL)
-    *n_update = counts[LD_IMPORT_ROW_UPDATE];
+    *n_update = plan->n_update;
   if (n_unchanged != NULL)
-    *n_unchanged = counts[LD_IMPORT_ROW_UNCHANGED];
+    *n_unchanged = plan->n_unchanged;
   if (n_invalid != NULL)
-    *n_invalid = counts[LD_IMPORT_ROW_INVALID];
+    *n_invalid = plan->n_invalid;
 }
 
 gboolean
 ld_import_plan_can_commit (LdImportPlan *plan)
 {
-  guint n_invalid = 0;
-
   g_return_val_if_fail (plan != NULL, FALSE);
-
-  ld_import_plan_get_counts (plan, NULL, NULL, NULL, &n_invalid);
-  return n_invalid == 0 || plan->skip_invalid;
+  return plan->n_invalid == 0 || plan->skip_invalid;
 }
 
+/* --- Report -------------------------------------------------------------------- */
+
 static const char *
-row_label (const LdImportRow *row)
+row_action_label (LdImportRowAction action)
 {
-  return *row->name != '\0' ? row->name : row->id_number;
+  switch (action)
+    {
+    case LD_IMPORT_ROW_CREATE:
+      return C_("import action", "new");
+    case LD_IMPORT_ROW_UPDATE:
+      return C_("import action", "update");
+    case LD_IMPORT_ROW_UNCHANGED:
+      return C_("import action", "unchanged");
+    case LD_IMPORT_ROW_INVALID:
+    default:
+      return C_("import action", "invalid");
+    }
+}
+
+static void
+append_problems (GString          *out,
+                 GPtrArray        *problems,
+                 LdRosterSeverity  severity)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LdRosterProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != severity)
+        continue;
+      if (problem->field != LD_ROSTER_FIELD_NONE)
+        /* Translators: a row number in the file, the column's field, the message. */
+        g_string_append_printf (out, _("  Row %u (%s): %s\n"), problem->row_number,
+                                ld_roster_field_get_label (problem->field), problem->message);
+      else
+        g_string_append_printf (out, _("  Row %u: %s\n"), problem->row_number, problem->message);
+    }
 }
 
 char *
 ld_import_plan_format_report (LdImportPlan *plan)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *base = NULL;
-  guint n_create, n_update, n_unchanged, n_invalid;
-  guint n_changes = 0;
+  GString *out = g_string_new (NULL);
+  guint n_errors = 0, n_warnings = 0;
 
   g_return_val_if_fail (plan != NULL, NULL);
 
   base = g_path_get_basename (plan->path);
-  ld_import_plan_get_counts (plan, &n_create, &n_update, &n_unchanged, &n_invalid);
-  /* Translators: file name, format ("xlsx" or "csv") and the number of data rows. */
-  g_string_append_printf (out, ngettext ("File: %s (%s, %u row)\n", "File: %s (%s, %u rows)\n", plan->rows->len),
-                          base, ld_table_get_format (plan->table), plan->rows->len);
-  g_string_append_printf (out, _("SHA-256: %s\n"), plan->sha256);
-  g_string_append_printf (out, _("Header row: %u\n"), ld_roster_mapping_get_header_row_number (plan->mapping));
-  g_string_append_printf (out, _("New cadres: %u\n"), n_create);
-  g_string_append_printf (out, _("Updated cadres: %u\n"), n_update);
-  g_string_append_printf (out, _("Unchanged cadres: %u\n"), n_unchanged);
-  g_string_append_printf (out, _("Rows with errors: %u\n"), n_invalid);
+  /* Translators: a file name and its SHA-256 checksum. */
+  g_string_append_printf (out, _("Roster “%s” (SHA-256 %s)\n"), base, plan->sha256);
+  g_string_append_printf (out, _("Header row: %u; data rows: %u\n"),
+                          ld_roster_mapping_get_header_row_number (plan->mapping), plan->rows->len);
+  g_string_append_printf (out, _("New cadres: %u\n"), plan->n_create);
+  g_string_append_printf (out, _("Cadres to update: %u\n"), plan->n_update);
+  g_string_append_printf (out, _("Unchanged cadres: %u\n"), plan->n_unchanged);
+  if (plan->n_invalid > 0 && plan->skip_invalid)
+    g_string_append_printf (out, _("Invalid rows, left out: %u\n"), plan->n_invalid);
+  else if (plan->n_invalid > 0)
+    g_string_append_printf (out, _("Invalid rows, which block the import: %u\n"), plan->n_invalid);
+  else
+    g_string_append_printf (out, _("Invalid rows: %u\n"), plan->n_invalid);
+  g_string_append_printf (out, _("Units to create: %u\n"), plan->new_units->len);
 
-  if (plan->new_units->len > 0)
+  for (guint i = 0; i < plan->new_units->len; i++)
+    g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (plan->new_units, i));
+
+  for (guint i = 0; i < plan->problems->len; i++)
     {
-      g_string_append_printf (out, "\n%s\n", ngettext ("Unit to create:", "Units to create:", plan->new_units->len));
-      for (guint i = 0; i < plan->new_units->len; i++)
-        g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (plan->new_units, i));
+      LdRosterProblem *problem = g_ptr_array_index (plan->problems, i);
+
+      if (problem->severity == LD_ROSTER_SEVERITY_ERROR)
+        n_errors++;
+      else
+        n_warnings++;
     }
-
-  if (plan->problems->len > 0)
+  if (n_errors > 0)
     {
-      g_string_append_printf (out, "\n%s\n", _("Problems:"));
-      for (guint i = 0; i < plan->problems->len; i++)
+      g_string_append_printf (out, "\n%s\n", _("Errors:"));
+      append_problems (out, plan->problems, LD_ROSTER_SEVERITY_ERROR);
+    }
+  if (n_warnings > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warnings:"));
+      append_problems (out, plan->problems, LD_ROSTER_SEVERITY_WARNING);
+    }
+  if (plan->n_update > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Changes:"));
+      for (guint i = 0; i < plan->rows->len; i++)
         {
-          const LdRosterProblem *problem = g_ptr_array_index (plan->problems, i);
+          LdImportRow *row = g_ptr_array_index (plan->rows, i);
 
-          if (problem->severity == LD_ROSTER_SEVERITY_ERROR)
-            /* Translators: row number and a message. */
-            g_string_append_printf (out, _("  Row %u, error: %s\n"), problem->row_number, problem->message);
-          else
-            /* Translators: row number and a message. */
-            g_string_append_printf (out, _("  Row %u, warning: %s\n"), problem->row_number, problem->message);
+          if (row->action != LD_IMPORT_ROW_UPDATE)
+            continue;
+          /* Translators: a row number, a name, an ID number, what happens to the row. */
+          g_string_append_printf (out, _("  Row %u: %s (%s), %s\n"), row->row_number, row->name, row->id_number,
+                                  row_action_label (row->action));
+          for (guint j = 0; j < row->changes->len; j++)
+            g_string_append_printf (out, "    %s\n", (char *) g_ptr_array_index (row->changes, j));
         }
     }
-
-  for (guint i = 0; i < plan->rows->len; i++)
-    {
-      const LdImportRow *row = g_ptr_array_index (plan->rows, i);
-
-      if (row->action != LD_IMPORT_ROW_UPDATE || row->changes == NULL)
-        continue;
-      if (n_changes++ == 0)
-        g_string_append_printf (out, "\n%s\n", _("Changes to existing files:"));
-      /* Translators: row number, the cadre's name and record number. */
-      g_string_append_printf (out, _("  Row %u, %s (record %lld):\n"), row->row_number, row_label (row),
-                              (long long) row->cadre_id);
-      for (guint j = 0; j < row->changes->len; j++)
-        g_string_append_printf (out, "    %s\n", (const char *) g_ptr_array_index (row->changes, j));
-    }
-
-  if (n_invalid > 0 && plan->skip_invalid)
-    g_string_append_printf (out, "\n%s\n",
-                            ngettext ("The row with errors will be left out.",
-                                      "The rows with errors will be left out.", n_invalid));
-  else if (n_invalid > 0)
-    g_string_append_printf (out, "\n%s\n",
-                            _("Nothing can be imported until the rows with errors are corrected or left out."));
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
 }
 
-/* --- Commit ----------------------------------------------------------------- */
+/* --- Commit -------------------------------------------------------------------- */
 
-/* Whether PATH still holds the bytes the plan read. */
-static gboolean
-check_unchanged (LdImportPlan  *plan,
-                 GError       **error)
+static char *
+file_sha256 (const char    *path,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GError) local = NULL;
-  g_autofree char *sha256 = NULL;
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  gssize n;
 
-  mapped = g_mapped_file_new (plan->path, FALSE, &local);
-  if (mapped == NULL)
+  stream = g_file_read (file, cancellable, &local);
+  if (stream == NULL)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The file %s cannot be read any more (%s). Nothing was imported."), plan->path, local->message);
-      return FALSE;
+                   _("The file “%s” can no longer be read (%s). Choose it again."), path, local->message);
+      return NULL;
     }
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) g_mapped_file_get_contents (mapped),
-                                        g_mapped_file_get_length (mapped));
-  if (!g_str_equal (sha256, plan->sha256))
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable, &local)) > 0)
+    g_checksum_update (checksum, buffer, (gsize) n);
+  if (n < 0)
     {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The file %s changed after it was checked. Nothing was imported: check it again, then "
-                     "import it."),
-                   plan->path);
-      return FALSE;
+      g_set_error (error, LD_ERROR, LD_ERROR_FAILED, _("The file “%s” could not be read: %s"), path,
+                   local->message);
+      return NULL;
     }
-  return TRUE;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The fields to store: the current file (or an empty one) with the
+ * values the file gives over it. */
+static void
+row_fields (RowPlan        *row,
+            gint64          unit_id,
+            LdCadreFields  *fields)
+{
+  for (guint i = 0; i < row->names->len; i++)
+    ld_cadre_fields_set (fields, g_ptr_array_index (row->names, i), g_ptr_array_index (row->values, i));
+  if (unit_id != 0)
+    fields->unit_id = unit_id;
 }
 
 static gboolean
 save_mapping (LdVault          *vault,
-              LdImportPlan     *plan,
+              LdRosterMapping  *mapping,
               GError          **error)
 {
   sqlite3 *db = _ld_vault_get_db (vault);
-  g_autofree char *text = ld_roster_mapping_to_string (plan->mapping);
+  g_autofree char *text = ld_roster_mapping_to_string (mapping);
   g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                                                  error);
 
@@ -1369,6 +1251,56 @@ save_mapping (LdVault          *vault,
   sqlite3_bind_text (stmt, 1, LD_IMPORT_MAPPING_SETTING, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   return ld_sql_step_done (db, stmt, error);
+}
+
+static gboolean
+fail (LdVault *vault)
+{
+  _ld_vault_rollback (vault);
+  return FALSE;
+}
+
+static gboolean
+commit_row (LdVault       *vault,
+            LdImportPlan  *plan,
+            RowPlan       *row,
+            GArray        *unit_ids,
+            sqlite3_stmt  *load,
+            gboolean      *changed,
+            GError       **error)
+{
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 unit_id = row->new_unit >= 0 ? g_array_index (unit_ids, gint64, row->new_unit) : row->unit_id;
+  int rc;
+
+  *changed = FALSE;
+  if (row->row.action == LD_IMPORT_ROW_CREATE)
+    {
+      row_fields (row, unit_id, &fields);
+      *changed = TRUE;
+      return _ld_cadre_insert_in_tx (vault, &fields, LD_AUDIT_CADRE_IMPORTED, FALSE, NULL, error);
+    }
+
+  /* An update applies the file's values to the file as it is now. */
+  sqlite3_reset (load);
+  sqlite3_bind_int64 (load, 1, row->row.cadre_id);
+  rc = sqlite3_step (load);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The cadre file with the ID number %s was retired since the file was checked. Check the "
+                     "file again."),
+                   row->row.id_number);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return FALSE;
+    }
+  read_cadre_fields (load, 1, &fields);
+  row_fields (row, unit_id, &fields);
+  return _ld_cadre_update_in_tx (vault, row->row.cadre_id, &fields, LD_AUDIT_CADRE_IMPORTED, FALSE, changed, error);
 }
 
 gboolean
@@ -1381,12 +1313,14 @@ ld_import_plan_commit (LdVault               *vault,
                        guint                 *n_updated,
                        GError               **error)
 {
-  g_auto(Run) run = { 0 };
+  g_autofree char *sha256 = NULL;
   g_autofree char *base = NULL;
   g_autofree char *details = NULL;
-  guint n_invalid = 0;
+  g_autoptr(GArray) unit_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) load = NULL;
+  guint created = 0, updated = 0, unchanged = 0, skipped = 0;
+  guint total;
 
-  g_return_val_if_fail (LD_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
 
   if (n_created != NULL)
@@ -1395,49 +1329,98 @@ ld_import_plan_commit (LdVault               *vault,
     *n_updated = 0;
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return FALSE;
-  ld_import_plan_get_counts (plan, NULL, NULL, NULL, &n_invalid);
   if (!ld_import_plan_can_commit (plan))
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   ngettext ("%u row of the file has errors. Nothing was imported: correct the row, or leave "
-                             "the rows with errors out.",
-                             "%u rows of the file have errors. Nothing was imported: correct them, or leave the "
-                             "rows with errors out.",
-                             n_invalid),
-                   n_invalid);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u row has errors, so nothing was imported. Correct the file, or choose to skip "
+                                "invalid rows.",
+                                "%u rows have errors, so nothing was imported. Correct the file, or choose to skip "
+                                "invalid rows.",
+                                plan->n_invalid),
+                   plan->n_invalid);
       return FALSE;
     }
-  if (plan->parent_unit_id > 0 && !check_parent (vault, plan->parent_unit_id, error))
+  sha256 = file_sha256 (plan->path, cancellable, error);
+  if (sha256 == NULL)
     return FALSE;
-  if (!check_unchanged (plan, error))
+  if (!g_str_equal (sha256, plan->sha256))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The file “%s” changed since it was checked, so nothing was imported. Check it again, then "
+                     "import."),
+                   plan->path);
+      return FALSE;
+    }
+  load = prepare_cadre_select (vault, "id = ? AND retired_at IS NULL", error);
+  if (load == NULL)
     return FALSE;
 
-  run.vault = vault;
-  run.plan = plan;
-  run.commit = TRUE;
   if (!_ld_vault_begin (vault, error))
     return FALSE;
-  if (!run_rows (&run, progress, progress_data, cancellable, error)
-      || !save_mapping (vault, plan, error))
+  for (guint i = 0; i < plan->new_unit_names->len; i++)
     {
-      _ld_vault_rollback (vault);
-      return FALSE;
+      LdUnitSpec spec = { .parent_id = plan->parent_unit_id, .name = g_ptr_array_index (plan->new_unit_names, i) };
+      gint64 id = 0;
+
+      if (!_ld_unit_insert_in_tx (vault, &spec, FALSE, &id, error))
+        {
+          g_prefix_error (error, _("Unit “%s”: "), spec.name);
+          return fail (vault);
+        }
+      g_array_append_val (unit_ids, id);
     }
+
+  total = plan->rows->len;
+  for (guint i = 0; i < total; i++)
+    {
+      RowPlan *row = g_ptr_array_index (plan->rows, i);
+      gboolean changed = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return fail (vault);
+      switch (row->row.action)
+        {
+        case LD_IMPORT_ROW_INVALID:
+          skipped++;
+          break;
+        case LD_IMPORT_ROW_UNCHANGED:
+          unchanged++;
+          break;
+        case LD_IMPORT_ROW_CREATE:
+        case LD_IMPORT_ROW_UPDATE:
+        default:
+          if (!commit_row (vault, plan, row, unit_ids, load, &changed, error))
+            {
+              /* Translators: a row number in the file; an error message follows. */
+              g_prefix_error (error, _("Row %u: "), row->row.row_number);
+              return fail (vault);
+            }
+          if (row->row.action == LD_IMPORT_ROW_CREATE)
+            created++;
+          else if (changed)
+            updated++;
+          else
+            unchanged++;
+          break;
+        }
+      if (progress != NULL && (i + 1) % PROGRESS_STEP == 0)
+        progress (i + 1, total, progress_data);
+    }
+
   base = g_path_get_basename (plan->path);
-  details = g_strdup_printf ("file=%s; sha256=%s; rows=%u; created=%u; updated=%u; unchanged=%u; skipped=%u;"
-                             " units=%u",
-                             base, plan->sha256, plan->rows->len, run.n_created, run.n_updated, run.n_unchanged,
-                             run.n_skipped, run.n_units);
-  if (!ld_audit_append (vault, LD_AUDIT_IMPORT_CADRES, "roster", base, LD_AUDIT_OUTCOME_OK, details, error))
-    {
-      _ld_vault_rollback (vault);
-      return FALSE;
-    }
+  details = g_strdup_printf ("file=%s; sha256=%s; created=%u; updated=%u; unchanged=%u; skipped=%u; units=%u",
+                             base, sha256, created, updated, unchanged, skipped, plan->new_unit_names->len);
+  if (!save_mapping (vault, plan->mapping, error)
+      || !ld_audit_append (vault, LD_AUDIT_IMPORT_CADRES, "file", base, LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
   if (!_ld_vault_commit (vault, error))
     return FALSE;
+  if (progress != NULL && total % PROGRESS_STEP != 0)
+    progress (total, total, progress_data);
   if (n_created != NULL)
-    *n_created = run.n_created;
+    *n_created = created;
   if (n_updated != NULL)
-    *n_updated = run.n_updated;
+    *n_updated = updated;
   return TRUE;
 }

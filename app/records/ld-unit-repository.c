@@ -8,6 +8,7 @@
 #include "ld-error.h"
 #include "records/ld-records-util.h"
 #include "records/ld-scope-private.h"
+#include "records/ld-unit-private.h"
 #include "records/ld-unit-repository.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-audit-log.h"
@@ -395,36 +396,33 @@ fail (LdVault *vault)
 }
 
 gboolean
-ld_unit_repository_create (LdVault           *vault,
-                           const LdUnitSpec  *spec,
-                           gint64            *out_id,
-                           GError           **error)
+_ld_unit_insert_in_tx (LdVault           *vault,
+                       const LdUnitSpec  *spec,
+                       gboolean           audit,
+                       gint64            *out_id,
+                       GError           **error)
 {
   g_auto(CleanSpec) clean = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *object_id = NULL;
   g_autofree char *details = NULL;
-  sqlite3 *db;
+  sqlite3 *db = _ld_vault_get_db (vault);
   gint64 now = _ld_records_now ();
   gint64 id;
 
   g_return_val_if_fail (spec != NULL, FALSE);
 
-  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
-      || !clean_spec (spec, &clean, error)
+  if (!clean_spec (spec, &clean, error)
       || !check_parent (vault, spec->parent_id, error)
       || !check_sibling_name (vault, spec->parent_id, clean.name, 0, error))
     return FALSE;
 
-  db = _ld_vault_get_db (vault);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
   stmt = ld_sql_prepare (db,
                          "INSERT INTO units (parent_id, name, short_name, kind, supervisor_kind, supervisor_name,"
                          " created_at, updated_at) VALUES (nullif (?, 0), ?, ?, ?, ?, ?, ?, ?)",
                          error);
   if (stmt == NULL)
-    return fail (vault);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, spec->parent_id);
   sqlite3_bind_text (stmt, 2, clean.name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, clean.short_name, -1, SQLITE_TRANSIENT);
@@ -434,11 +432,34 @@ ld_unit_repository_create (LdVault           *vault,
   sqlite3_bind_int64 (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, now);
   if (!ld_sql_step_done (db, stmt, error))
-    return fail (vault);
+    return FALSE;
   id = sqlite3_last_insert_rowid (db);
-  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  details = g_strdup_printf ("name=%s; parent=%" G_GINT64_FORMAT, clean.name, spec->parent_id);
-  if (!ld_audit_append (vault, LD_AUDIT_UNIT_CREATED, "unit", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (audit)
+    {
+      object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      details = g_strdup_printf ("name=%s; parent=%" G_GINT64_FORMAT, clean.name, spec->parent_id);
+      if (!ld_audit_append (vault, LD_AUDIT_UNIT_CREATED, "unit", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+        return FALSE;
+    }
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+}
+
+gboolean
+ld_unit_repository_create (LdVault           *vault,
+                           const LdUnitSpec  *spec,
+                           gint64            *out_id,
+                           GError           **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error)
+      || !_ld_vault_begin (vault, error))
+    return FALSE;
+  if (!_ld_unit_insert_in_tx (vault, spec, TRUE, &id, error))
     return fail (vault);
   if (!_ld_vault_commit (vault, error))
     return FALSE;

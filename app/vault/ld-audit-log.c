@@ -330,6 +330,8 @@ static const struct
   { "cadre.retired", NC_("audit event", "Cadre file retired") },
   { "cadre.viewed", NC_("audit event", "Cadre file viewed") },
   { "cadre.keys-rebuilt", NC_("audit event", "Search keys rebuilt") },
+  { "cadre.imported", NC_("audit event", "Cadre file imported") },
+  { "import.cadres", NC_("audit event", "Cadre roster imported") },
 };
 
 const char *
