@@ -147,6 +147,13 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static int
+compare_strings_ptr (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_strings (a, b, NULL);
+}
+
 /* A cadre from a row of select_sql(); categories computed with rules at
  * reference. */
 static LdCadre *
@@ -1377,4 +1384,404 @@ ld_cadre_repository_refresh_keys (LdVault   *vault,
     *rebuilt = FALSE;
   return ld_vault_check (vault, LD_ACTION_RECORD_READ, error);
 #endif
+}
+
+/* --- Categories explained ------------------------------------------------------ */
+
+GPtrArray *
+ld_cadre_repository_explain_categories (LdVault   *vault,
+                                        gint64     id,
+                                        GError   **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const LdCategoryRules *rules;
+  GDate today;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  cadre = load_cadre (vault, id, error);
+  if (cadre == NULL)
+    return NULL;
+  rules = _ld_cadre_get_rules (vault, NULL, error);
+  if (rules == NULL)
+    return NULL;
+  _ld_cadre_today (&today);
+  _ld_cadre_compute_categories (rules, ld_cadre_get_fields (cadre), &today, lines);
+  return g_steal_pointer (&lines);
+}
+
+/* --- Manual tags ------------------------------------------------------------------ */
+
+#define TAG_MAX_CHARS 20
+
+/* Whether tag names a computed category: its code, its label, or the
+ * Chinese name in DOMAIN.md §5 (whatever the language of the session). */
+static gboolean
+is_category_name (const char *tag)
+{
+  static const char * const chinese[] = {
+    "一把手", "年轻干部", "新提拔干部", "新提拔", "关键岗位干部", "关键岗位", NULL
+  };
+  g_autofree char *folded = g_utf8_casefold (tag, -1);
+
+  if (g_strv_contains (chinese, tag))
+    return TRUE;
+  for (guint bit = 1; bit & LD_CATEGORY_ALL; bit <<= 1)
+    {
+      g_autofree char *code = g_utf8_casefold (ld_category_to_string (bit), -1);
+      g_autofree char *label = g_utf8_casefold (ld_category_get_label (bit), -1);
+
+      if (g_str_equal (folded, code) || g_str_equal (folded, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+clean_tag (const char  *tag,
+           GError     **error)
+{
+  g_autofree char *clean = _ld_records_clean_text (tag, C_("cadre field", "The tag"), TAG_MAX_CHARS, TRUE, error);
+
+  if (clean == NULL)
+    return NULL;
+  if (strchr (clean, ',') != NULL || strstr (clean, "，") != NULL)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("A tag cannot contain a comma: “%s”. Add each tag on its own."), clean);
+      return NULL;
+    }
+  if (is_category_name (clean))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("“%s” is a category computed from the file (top leader, young, newly promoted, key "
+                     "position) and cannot be added by hand. Change the file's data or the category rules "
+                     "instead."),
+                   clean);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* Writes the version and audit entry of a tag change and touches the file. */
+static gboolean
+record_tag_change (LdVault     *vault,
+                   gint64       id,
+                   const char  *event,
+                   const char  *old_tags,
+                   const char  *new_tags,
+                   GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *details = NULL;
+  gint64 seq = 0;
+
+  append_line (before, "tags", old_tags);
+  append_line (after, "tags", new_tags);
+  stmt = ld_sql_prepare (db, "UPDATE cadres SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, _ld_records_now ());
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !_ld_cadre_add_version (vault, id, event, before->str, after->str, &seq, error))
+    return FALSE;
+  /* The version number only: the auditor reads the trail, not the file. */
+  details = g_strdup_printf ("version=%" G_GINT64_FORMAT, seq);
+  return ld_audit_append (vault, event, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error);
+}
+
+static char *
+tags_with (const char *tags,
+           const char *tag,
+           gboolean    add)
+{
+  g_auto(GStrv) list = g_strsplit (tags, ",", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (*list[i] != '\0' && !g_str_equal (list[i], tag))
+      g_ptr_array_add (kept, list[i]);
+  if (add)
+    g_ptr_array_add (kept, (gpointer) tag);
+  g_ptr_array_sort (kept, (GCompareFunc) compare_strings_ptr);
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv (",", (char **) kept->pdata);
+}
+
+gboolean
+ld_cadre_repository_add_tag (LdVault     *vault,
+                             gint64       id,
+                             const char  *tag,
+                             const char  *note,
+                             GError     **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_note = NULL;
+  g_autofree char *new_tags = NULL;
+  g_auto(GStrv) current = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  clean = clean_tag (tag, error);
+  if (clean == NULL)
+    return FALSE;
+  clean_note = _ld_records_clean_text (note, C_("cadre field", "The note"), 200, FALSE, error);
+  if (clean_note == NULL)
+    return FALSE;
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL)
+    return FALSE;
+  current = g_strsplit (ld_cadre_get_tags (cadre), ",", -1);
+  if (g_strv_contains ((const char * const *) current, clean))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("The file of %s already has the tag “%s”."),
+                   ld_cadre_get_name (cadre), clean);
+      return FALSE;
+    }
+  new_tags = tags_with (ld_cadre_get_tags (cadre), clean, TRUE);
+
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db,
+                         "INSERT INTO cadre_tags (cadre_id, tag, note, account, created_at) VALUES (?, ?, ?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    return fail (vault);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, clean_note, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, ld_vault_get_session (vault)->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, _ld_records_now ());
+  if (!ld_sql_step_done (db, stmt, error)
+      || !record_tag_change (vault, id, LD_AUDIT_CADRE_TAGGED, ld_cadre_get_tags (cadre), new_tags, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
+gboolean
+ld_cadre_repository_remove_tag (LdVault     *vault,
+                                gint64       id,
+                                const char  *tag,
+                                GError     **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *new_tags = NULL;
+  g_auto(GStrv) current = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  clean = _ld_records_clean_text (tag, C_("cadre field", "The tag"), 200, TRUE, error);
+  if (clean == NULL)
+    return FALSE;
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL)
+    return FALSE;
+  current = g_strsplit (ld_cadre_get_tags (cadre), ",", -1);
+  if (!g_strv_contains ((const char * const *) current, clean))
+    {
+      if (is_category_name (clean))
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                     _("“%s” is a category computed from the file and cannot be removed by hand. Change the "
+                       "file's data or the category rules instead."),
+                     clean);
+      else
+        g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                     _("The file of %s has no tag “%s”. Its tags are shown by “cadre show”."),
+                     ld_cadre_get_name (cadre), clean);
+      return FALSE;
+    }
+  new_tags = tags_with (ld_cadre_get_tags (cadre), clean, FALSE);
+
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, "DELETE FROM cadre_tags WHERE cadre_id = ? AND tag = ?", error);
+  if (stmt == NULL)
+    return fail (vault);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !record_tag_change (vault, id, LD_AUDIT_CADRE_UNTAGGED, ld_cadre_get_tags (cadre), new_tags, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
+GStrv
+ld_cadre_repository_list_tags (LdVault   *vault,
+                               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  stmt = _ld_scope_prepare (vault,
+                            " SELECT DISTINCT t.tag FROM cadre_tags t JOIN cadres c ON c.id = t.cadre_id"
+                            " WHERE c.unit_id IN (SELECT id FROM visible_units) AND c.retired_at IS NULL"
+                            " ORDER BY t.tag",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tags, g_strdup (ld_sql_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  g_ptr_array_add (tags, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+}
+
+/* --- Photo ------------------------------------------------------------------------- */
+
+#define PHOTO_MAX_BYTES (2 * 1024 * 1024)
+
+static gboolean
+is_image (GBytes *bytes)
+{
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff };
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return (len > sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
+         || (len > sizeof png && memcmp (data, png, sizeof png) == 0);
+}
+
+/* "123456 bytes, SHA-256 …" or "" for none. */
+static char *
+describe_photo (GBytes *bytes)
+{
+  g_autofree char *sha = NULL;
+
+  if (bytes == NULL)
+    return g_strdup ("");
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes, SHA-256 %s", g_bytes_get_size (bytes), sha);
+}
+
+static GBytes *
+read_photo (LdVault   *vault,
+            gint64     id,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
+                                                    " SELECT c.photo FROM cadres c WHERE c.id = ?2"
+                                                    " AND c.unit_id IN (SELECT id FROM visible_units)",
+                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+}
+
+gboolean
+ld_cadre_repository_set_photo (LdVault     *vault,
+                               gint64       id,
+                               GBytes      *photo,
+                               GError     **error)
+{
+  g_autoptr(LdCadre) cadre = NULL;
+  g_autoptr(GBytes) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *details = NULL;
+  sqlite3 *db;
+  gint64 seq = 0;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
+    return FALSE;
+  if (photo != NULL && g_bytes_get_size (photo) > PHOTO_MAX_BYTES)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The photo is %.1f MB; at most 2 MB is allowed. Save it smaller or at a lower quality."),
+                   g_bytes_get_size (photo) / (1024.0 * 1024.0));
+      return FALSE;
+    }
+  if (photo != NULL && !is_image (photo))
+    {
+      g_set_error_literal (error, LD_ERROR, LD_ERROR_INVALID,
+                           _("The photo is not a JPEG or PNG image. Save it as JPEG or PNG and try again."));
+      return FALSE;
+    }
+  cadre = load_writable (vault, id, error);
+  if (cadre == NULL)
+    return FALSE;
+  old = read_photo (vault, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  old_text = describe_photo (old);
+  new_text = describe_photo (photo);
+  if (g_str_equal (old_text, new_text))
+    return TRUE;
+  append_line (before, "photo", old_text);
+  append_line (after, "photo", new_text);
+
+  db = _ld_vault_get_db (vault);
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, "UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return fail (vault);
+  if (photo != NULL)
+    sqlite3_bind_blob (stmt, 1, g_bytes_get_data (photo, NULL), (int) g_bytes_get_size (photo), SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, _ld_records_now ());
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !_ld_cadre_add_version (vault, id, LD_AUDIT_CADRE_PHOTO, before->str, after->str, &seq, error))
+    return fail (vault);
+  details = g_strdup_printf ("version=%" G_GINT64_FORMAT "; %s", seq, photo ? "set" : "removed");
+  if (!ld_audit_append (vault, LD_AUDIT_CADRE_PHOTO, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
+GBytes *
+ld_cadre_repository_get_photo (LdVault   *vault,
+                               gint64     id,
+                               GError   **error)
+{
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  return read_photo (vault, id, error);
 }

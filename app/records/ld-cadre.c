@@ -166,6 +166,11 @@ ld_cadre_field_get_label (const char *field)
 {
   const LdCadreFieldInfo *info = find_field (field);
 
+  /* Not columns of section A, but named in a file's history. */
+  if (g_strcmp0 (field, "tags") == 0)
+    return C_("cadre field", "Manual tags");
+  if (g_strcmp0 (field, "photo") == 0)
+    return C_("cadre field", "Photo");
   if (info == NULL)
     return field;
   return g_dpgettext2 (GETTEXT_PACKAGE, "cadre field", info->label);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * source and valid-from date. The value in force at a date is the latest
  * row valid at that date, else the default (ld_category_rules_init_defaults).
  * Reading needs LD_ACTION_RECORD_READ; setting needs
- * LD_ACTION_SETTINGS_CHANGE and is audited. */
+ * LD_ACTION_RECORD_APPROVE (the leader: the rules are a business decision
+ * of the discipline organ, not a system setting) and is audited. */
 
 #define LD_AUDIT_RULE_SET "rule.set"
 
@@ -40,7 +41,9 @@ gboolean     ld_rules_repository_load      (LdVault          *vault,
 GPtrArray   *ld_rules_repository_history   (LdVault          *vault,
                                             GError          **error);
 /* Adds a row after checking key and value (ld_category_rules_set) and the
- * date; source is required (the regulation or decision). */
+ * date; source is required (the regulation or decision). valid_from is
+ * "YYYY-MM-DD" (may lie in the future); NULL or "" = today. The value is
+ * stored in its normal form (post-type labels become codes). */
 gboolean     ld_rules_repository_set       (LdVault          *vault,
                                             const char       *key,
                                             const char       *value,

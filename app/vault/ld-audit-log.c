@@ -330,6 +330,10 @@ static const struct
   { "cadre.retired", NC_("audit event", "Cadre file retired") },
   { "cadre.viewed", NC_("audit event", "Cadre file viewed") },
   { "cadre.keys-rebuilt", NC_("audit event", "Search keys rebuilt") },
+  { "cadre.tagged", NC_("audit event", "Cadre tag added") },
+  { "cadre.untagged", NC_("audit event", "Cadre tag removed") },
+  { "cadre.photo", NC_("audit event", "Cadre photo changed") },
+  { "rule.set", NC_("audit event", "Category rule changed") },
   { "cadre.imported", NC_("audit event", "Cadre file imported") },
   { "import.cadres", NC_("audit event", "Cadre roster imported") },
 };
