@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define LD_AUDIT_ATTACHMENT_ADDED   "attachment.added"
 #define LD_AUDIT_ATTACHMENT_OPENED  "attachment.opened"
 #define LD_AUDIT_ATTACHMENT_RETIRED "attachment.retired"
+/* A copy saved outside the vault (an export: needs LD_ACTION_EXPORT). */
+#define LD_AUDIT_ATTACHMENT_SAVED   "attachment.saved"
 
 typedef struct
 {

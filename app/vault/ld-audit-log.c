@@ -336,6 +336,13 @@ static const struct
   { "rule.set", NC_("audit event", "Category rule changed") },
   { "cadre.imported", NC_("audit event", "Cadre file imported") },
   { "import.cadres", NC_("audit event", "Cadre roster imported") },
+  { "entry.created", NC_("audit event", "File entry added") },
+  { "entry.updated", NC_("audit event", "File entry changed") },
+  { "entry.retired", NC_("audit event", "File entry retired") },
+  { "attachment.added", NC_("audit event", "Attachment added") },
+  { "attachment.opened", NC_("audit event", "Attachment opened") },
+  { "attachment.saved", NC_("audit event", "Attachment saved outside the vault") },
+  { "attachment.retired", NC_("audit event", "Attachment retired") },
 };
 
 const char *

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ld-error.h"
+#include "records/ld-attachment-repository.h"
 #include "records/ld-user-repository-private.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
@@ -1032,6 +1033,7 @@ ld_vault_lock (LdVault    *self,
           g_warning ("Could not record the lock in the audit trail: %s", error->message);
         }
     }
+  ld_attachment_clean_temp ();
   close_db (self);
   release_lock (self);
 }
