@@ -21,4 +21,21 @@ LdCadreDialog *ld_cadre_dialog_new (GtkWindow *parent,
                                     gint64     cadre_id,
                                     gint64     default_unit_id);
 
+/* For tests and scripted use. Sets a field of section A, named as in
+ * ld_cadre_field_names(), as the user would enter it: text for text and
+ * date rows, the code for a pick list, the unit id for "unit_id", "1"/"0"
+ * for "principal", comma-separated codes for "post_tags". FALSE for an
+ * unknown field or value. */
+gboolean       ld_cadre_dialog_set_field         (LdCadreDialog *self,
+                                                  const char    *field,
+                                                  const char    *value);
+/* Whether the form finished loading (units and the cadre). */
+gboolean       ld_cadre_dialog_get_loaded        (LdCadreDialog *self);
+/* Whether the form is valid, changed (or new) and not being saved. */
+gboolean       ld_cadre_dialog_get_can_save      (LdCadreDialog *self);
+/* The field whose row is marked as wrong, or NULL. */
+const char    *ld_cadre_dialog_get_error_field   (LdCadreDialog *self);
+/* The message shown under the form, or NULL. */
+const char    *ld_cadre_dialog_get_error_message (LdCadreDialog *self);
+
 G_END_DECLS
