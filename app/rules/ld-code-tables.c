@@ -32,6 +32,8 @@ typedef struct
 #define CTX_UNIT_KIND "unit kind"
 #define CTX_SUPERVISOR "supervisor"
 #define CTX_SEX "sex"
+#define CTX_ETHNICITY "ethnicity"
+#define CTX_DEGREE "degree"
 
 /* DOMAIN.md §11.2, highest first as rosters list them. */
 static const Row post_levels[] = {
@@ -182,6 +184,140 @@ static const Row sexes[] = {
   { "F", NC_("sex", "Female") },
 };
 
+/* GB/T 3304-1991 (DOMAIN.md §11.5). The labels are the usual English
+ * names; the Chinese names are the first aliases of each code below. */
+static const Row ethnicities[] = {
+  /* Translators: GB/T 3304: 汉族 */
+  { "01", NC_("ethnicity", "Han") },
+  /* Translators: GB/T 3304: 蒙古族 */
+  { "02", NC_("ethnicity", "Mongolian") },
+  /* Translators: GB/T 3304: 回族 */
+  { "03", NC_("ethnicity", "Hui") },
+  /* Translators: GB/T 3304: 藏族 */
+  { "04", NC_("ethnicity", "Tibetan") },
+  /* Translators: GB/T 3304: 维吾尔族 */
+  { "05", NC_("ethnicity", "Uyghur") },
+  /* Translators: GB/T 3304: 苗族 */
+  { "06", NC_("ethnicity", "Miao") },
+  /* Translators: GB/T 3304: 彝族 */
+  { "07", NC_("ethnicity", "Yi") },
+  /* Translators: GB/T 3304: 壮族 */
+  { "08", NC_("ethnicity", "Zhuang") },
+  /* Translators: GB/T 3304: 布依族 */
+  { "09", NC_("ethnicity", "Bouyei") },
+  /* Translators: GB/T 3304: 朝鲜族 */
+  { "10", NC_("ethnicity", "Korean") },
+  /* Translators: GB/T 3304: 满族 */
+  { "11", NC_("ethnicity", "Manchu") },
+  /* Translators: GB/T 3304: 侗族 */
+  { "12", NC_("ethnicity", "Dong") },
+  /* Translators: GB/T 3304: 瑶族 */
+  { "13", NC_("ethnicity", "Yao") },
+  /* Translators: GB/T 3304: 白族 */
+  { "14", NC_("ethnicity", "Bai") },
+  /* Translators: GB/T 3304: 土家族 */
+  { "15", NC_("ethnicity", "Tujia") },
+  /* Translators: GB/T 3304: 哈尼族 */
+  { "16", NC_("ethnicity", "Hani") },
+  /* Translators: GB/T 3304: 哈萨克族 */
+  { "17", NC_("ethnicity", "Kazakh") },
+  /* Translators: GB/T 3304: 傣族 */
+  { "18", NC_("ethnicity", "Dai") },
+  /* Translators: GB/T 3304: 黎族 */
+  { "19", NC_("ethnicity", "Li") },
+  /* Translators: GB/T 3304: 傈僳族 */
+  { "20", NC_("ethnicity", "Lisu") },
+  /* Translators: GB/T 3304: 佤族 */
+  { "21", NC_("ethnicity", "Va") },
+  /* Translators: GB/T 3304: 畲族 */
+  { "22", NC_("ethnicity", "She") },
+  /* Translators: GB/T 3304: 高山族 */
+  { "23", NC_("ethnicity", "Gaoshan") },
+  /* Translators: GB/T 3304: 拉祜族 */
+  { "24", NC_("ethnicity", "Lahu") },
+  /* Translators: GB/T 3304: 水族 */
+  { "25", NC_("ethnicity", "Sui") },
+  /* Translators: GB/T 3304: 东乡族 */
+  { "26", NC_("ethnicity", "Dongxiang") },
+  /* Translators: GB/T 3304: 纳西族 */
+  { "27", NC_("ethnicity", "Naxi") },
+  /* Translators: GB/T 3304: 景颇族 */
+  { "28", NC_("ethnicity", "Jingpo") },
+  /* Translators: GB/T 3304: 柯尔克孜族 */
+  { "29", NC_("ethnicity", "Kyrgyz") },
+  /* Translators: GB/T 3304: 土族 */
+  { "30", NC_("ethnicity", "Tu") },
+  /* Translators: GB/T 3304: 达斡尔族 */
+  { "31", NC_("ethnicity", "Daur") },
+  /* Translators: GB/T 3304: 仫佬族 */
+  { "32", NC_("ethnicity", "Mulao") },
+  /* Translators: GB/T 3304: 羌族 */
+  { "33", NC_("ethnicity", "Qiang") },
+  /* Translators: GB/T 3304: 布朗族 */
+  { "34", NC_("ethnicity", "Blang") },
+  /* Translators: GB/T 3304: 撒拉族 */
+  { "35", NC_("ethnicity", "Salar") },
+  /* Translators: GB/T 3304: 毛南族 */
+  { "36", NC_("ethnicity", "Maonan") },
+  /* Translators: GB/T 3304: 仡佬族 */
+  { "37", NC_("ethnicity", "Gelao") },
+  /* Translators: GB/T 3304: 锡伯族 */
+  { "38", NC_("ethnicity", "Xibe") },
+  /* Translators: GB/T 3304: 阿昌族 */
+  { "39", NC_("ethnicity", "Achang") },
+  /* Translators: GB/T 3304: 普米族 */
+  { "40", NC_("ethnicity", "Pumi") },
+  /* Translators: GB/T 3304: 塔吉克族 */
+  { "41", NC_("ethnicity", "Tajik") },
+  /* Translators: GB/T 3304: 怒族 */
+  { "42", NC_("ethnicity", "Nu") },
+  /* Translators: GB/T 3304: 乌孜别克族 */
+  { "43", NC_("ethnicity", "Uzbek") },
+  /* Translators: GB/T 3304: 俄罗斯族 */
+  { "44", NC_("ethnicity", "Russian") },
+  /* Translators: GB/T 3304: 鄂温克族 */
+  { "45", NC_("ethnicity", "Evenki") },
+  /* Translators: GB/T 3304: 德昂族 */
+  { "46", NC_("ethnicity", "De’ang") },
+  /* Translators: GB/T 3304: 保安族 */
+  { "47", NC_("ethnicity", "Bonan") },
+  /* Translators: GB/T 3304: 裕固族 */
+  { "48", NC_("ethnicity", "Yugur") },
+  /* Translators: GB/T 3304: 京族 */
+  { "49", NC_("ethnicity", "Jing") },
+  /* Translators: GB/T 3304: 塔塔尔族 */
+  { "50", NC_("ethnicity", "Tatar") },
+  /* Translators: GB/T 3304: 独龙族 */
+  { "51", NC_("ethnicity", "Derung") },
+  /* Translators: GB/T 3304: 鄂伦春族 */
+  { "52", NC_("ethnicity", "Oroqen") },
+  /* Translators: GB/T 3304: 赫哲族 */
+  { "53", NC_("ethnicity", "Hezhen") },
+  /* Translators: GB/T 3304: 门巴族 */
+  { "54", NC_("ethnicity", "Monba") },
+  /* Translators: GB/T 3304: 珞巴族 */
+  { "55", NC_("ethnicity", "Lhoba") },
+  /* Translators: GB/T 3304: 基诺族 */
+  { "56", NC_("ethnicity", "Jino") },
+  /* Translators: GB/T 3304: 其他未识别民族 */
+  { "97", NC_("ethnicity", "Unidentified ethnic group") },
+  /* Translators: GB/T 3304: 外国血统中国籍人士 */
+  { "98", NC_("ethnicity", "Chinese citizen of foreign origin") },
+};
+
+/* GB/T 6864-2003 (学位), the main codes; the detailed ones (201 哲学博士
+ * …) are aliases of these. */
+static const Row degrees[] = {
+  /* Translators: GB/T 6864: 名誉博士 */
+  { "1", NC_("degree", "Honorary doctorate") },
+  /* Translators: GB/T 6864: 博士 */
+  { "2", NC_("degree", "Doctorate") },
+  /* Translators: GB/T 6864: 硕士 */
+  { "3", NC_("degree", "Master’s degree") },
+  /* Translators: GB/T 6864: 学士 */
+  { "4", NC_("degree", "Bachelor’s degree") },
+};
+
 typedef struct
 {
   const char *name;
@@ -205,8 +341,12 @@ static const Table tables[] = {
   TABLE (LD_CODE_TABLE_UNIT_KIND, CTX_UNIT_KIND, unit_kinds),
   TABLE (LD_CODE_TABLE_SUPERVISOR_KIND, CTX_SUPERVISOR, supervisor_kinds),
   TABLE (LD_CODE_TABLE_SEX, CTX_SEX, sexes),
+  TABLE (LD_CODE_TABLE_ETHNICITY, CTX_ETHNICITY, ethnicities),
+  TABLE (LD_CODE_TABLE_DEGREE, CTX_DEGREE, degrees),
 };
 
+/* Every table but the last two (ethnicity and degree), which the header
+ * says ld_code_table_names() leaves out. */
 static const char * const table_names[] = {
   LD_CODE_TABLE_POST_LEVEL, LD_CODE_TABLE_LEADING_POST, LD_CODE_TABLE_RANK, LD_CODE_TABLE_STAFF_GRADE,
   LD_CODE_TABLE_MANAGEMENT, LD_CODE_TABLE_EMPLOYMENT_STATUS, LD_CODE_TABLE_POLITICAL_STATUS,
@@ -214,7 +354,8 @@ static const char * const table_names[] = {
   LD_CODE_TABLE_SEX, NULL
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == G_N_ELEMENTS (tables) + 1);
+#define N_UNLISTED_TABLES 2
+G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == G_N_ELEMENTS (tables) - N_UNLISTED_TABLES + 1);
 
 /* Chinese names and the usual short forms found in imported rosters. They
  * are matched, never shown, so they are not translatable. */
@@ -464,6 +605,217 @@ static const Alias aliases[] = {
   { LD_CODE_TABLE_SEX, "F", "女" },
   { LD_CODE_TABLE_SEX, "F", "女性" },
   { LD_CODE_TABLE_SEX, "F", "2" },
+
+  /* The names of GB/T 3304; the forms without 族 are added when the index
+   * is built (ethnicity_forms ()). */
+  { LD_CODE_TABLE_ETHNICITY, "01", "汉族" },
+  { LD_CODE_TABLE_ETHNICITY, "02", "蒙古族" },
+  { LD_CODE_TABLE_ETHNICITY, "03", "回族" },
+  { LD_CODE_TABLE_ETHNICITY, "04", "藏族" },
+  { LD_CODE_TABLE_ETHNICITY, "05", "维吾尔族" },
+  { LD_CODE_TABLE_ETHNICITY, "06", "苗族" },
+  { LD_CODE_TABLE_ETHNICITY, "07", "彝族" },
+  { LD_CODE_TABLE_ETHNICITY, "08", "壮族" },
+  { LD_CODE_TABLE_ETHNICITY, "09", "布依族" },
+  { LD_CODE_TABLE_ETHNICITY, "10", "朝鲜族" },
+  { LD_CODE_TABLE_ETHNICITY, "11", "满族" },
+  { LD_CODE_TABLE_ETHNICITY, "12", "侗族" },
+  { LD_CODE_TABLE_ETHNICITY, "13", "瑶族" },
+  { LD_CODE_TABLE_ETHNICITY, "14", "白族" },
+  { LD_CODE_TABLE_ETHNICITY, "15", "土家族" },
+  { LD_CODE_TABLE_ETHNICITY, "16", "哈尼族" },
+  { LD_CODE_TABLE_ETHNICITY, "17", "哈萨克族" },
+  { LD_CODE_TABLE_ETHNICITY, "18", "傣族" },
+  { LD_CODE_TABLE_ETHNICITY, "19", "黎族" },
+  { LD_CODE_TABLE_ETHNICITY, "20", "傈僳族" },
+  { LD_CODE_TABLE_ETHNICITY, "21", "佤族" },
+  { LD_CODE_TABLE_ETHNICITY, "22", "畲族" },
+  { LD_CODE_TABLE_ETHNICITY, "23", "高山族" },
+  { LD_CODE_TABLE_ETHNICITY, "24", "拉祜族" },
+  { LD_CODE_TABLE_ETHNICITY, "25", "水族" },
+  { LD_CODE_TABLE_ETHNICITY, "26", "东乡族" },
+  { LD_CODE_TABLE_ETHNICITY, "27", "纳西族" },
+  { LD_CODE_TABLE_ETHNICITY, "28", "景颇族" },
+  { LD_CODE_TABLE_ETHNICITY, "29", "柯尔克孜族" },
+  { LD_CODE_TABLE_ETHNICITY, "30", "土族" },
+  { LD_CODE_TABLE_ETHNICITY, "31", "达斡尔族" },
+  { LD_CODE_TABLE_ETHNICITY, "32", "仫佬族" },
+  { LD_CODE_TABLE_ETHNICITY, "33", "羌族" },
+  { LD_CODE_TABLE_ETHNICITY, "34", "布朗族" },
+  { LD_CODE_TABLE_ETHNICITY, "35", "撒拉族" },
+  { LD_CODE_TABLE_ETHNICITY, "36", "毛南族" },
+  { LD_CODE_TABLE_ETHNICITY, "37", "仡佬族" },
+  { LD_CODE_TABLE_ETHNICITY, "38", "锡伯族" },
+  { LD_CODE_TABLE_ETHNICITY, "39", "阿昌族" },
+  { LD_CODE_TABLE_ETHNICITY, "40", "普米族" },
+  { LD_CODE_TABLE_ETHNICITY, "41", "塔吉克族" },
+  { LD_CODE_TABLE_ETHNICITY, "42", "怒族" },
+  { LD_CODE_TABLE_ETHNICITY, "43", "乌孜别克族" },
+  { LD_CODE_TABLE_ETHNICITY, "44", "俄罗斯族" },
+  { LD_CODE_TABLE_ETHNICITY, "45", "鄂温克族" },
+  { LD_CODE_TABLE_ETHNICITY, "46", "德昂族" },
+  { LD_CODE_TABLE_ETHNICITY, "47", "保安族" },
+  { LD_CODE_TABLE_ETHNICITY, "48", "裕固族" },
+  { LD_CODE_TABLE_ETHNICITY, "49", "京族" },
+  { LD_CODE_TABLE_ETHNICITY, "50", "塔塔尔族" },
+  { LD_CODE_TABLE_ETHNICITY, "51", "独龙族" },
+  { LD_CODE_TABLE_ETHNICITY, "52", "鄂伦春族" },
+  { LD_CODE_TABLE_ETHNICITY, "53", "赫哲族" },
+  { LD_CODE_TABLE_ETHNICITY, "54", "门巴族" },
+  { LD_CODE_TABLE_ETHNICITY, "55", "珞巴族" },
+  { LD_CODE_TABLE_ETHNICITY, "56", "基诺族" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "其他未识别民族" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "未识别民族" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "其他民族" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "其他" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "未识别" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "穿青人" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "僜人" },
+  { LD_CODE_TABLE_ETHNICITY, "97", "夏尔巴人" },
+  { LD_CODE_TABLE_ETHNICITY, "98", "外国血统中国籍人士" },
+  { LD_CODE_TABLE_ETHNICITY, "98", "外国血统中国籍" },
+  { LD_CODE_TABLE_ETHNICITY, "98", "外国血统" },
+  { LD_CODE_TABLE_ETHNICITY, "98", "加入中国籍" },
+  /* Short forms in everyday use, and names before the 1980s renamings. */
+  { LD_CODE_TABLE_ETHNICITY, "02", "蒙族" },
+  { LD_CODE_TABLE_ETHNICITY, "05", "维族" },
+  { LD_CODE_TABLE_ETHNICITY, "36", "毛难族" },
+  { LD_CODE_TABLE_ETHNICITY, "36", "毛难" },
+  { LD_CODE_TABLE_ETHNICITY, "46", "崩龙族" },
+  { LD_CODE_TABLE_ETHNICITY, "46", "崩龙" },
+  { LD_CODE_TABLE_ETHNICITY, "46", "De'ang" },
+  { LD_CODE_TABLE_ETHNICITY, "05", "Uighur" },
+  { LD_CODE_TABLE_ETHNICITY, "21", "Wa" },
+  { LD_CODE_TABLE_ETHNICITY, "25", "Shui" },
+
+  /* The forms with a discipline or a professional field are added when the
+   * index is built (degree_forms ()). */
+  { LD_CODE_TABLE_DEGREE, "1", "名誉博士" },
+  { LD_CODE_TABLE_DEGREE, "1", "名誉博士学位" },
+  { LD_CODE_TABLE_DEGREE, "1", "荣誉博士" },
+  { LD_CODE_TABLE_DEGREE, "1", "荣誉博士学位" },
+  { LD_CODE_TABLE_DEGREE, "2", "博士" },
+  { LD_CODE_TABLE_DEGREE, "2", "博士学位" },
+  { LD_CODE_TABLE_DEGREE, "2", "博士专业学位" },
+  { LD_CODE_TABLE_DEGREE, "2", "PhD" },
+  { LD_CODE_TABLE_DEGREE, "2", "Ph.D." },
+  { LD_CODE_TABLE_DEGREE, "2", "Ph.D" },
+  { LD_CODE_TABLE_DEGREE, "2", "Doctor" },
+  { LD_CODE_TABLE_DEGREE, "3", "硕士" },
+  { LD_CODE_TABLE_DEGREE, "3", "硕士学位" },
+  { LD_CODE_TABLE_DEGREE, "3", "硕士专业学位" },
+  { LD_CODE_TABLE_DEGREE, "3", "Master" },
+  { LD_CODE_TABLE_DEGREE, "3", "MBA" },
+  { LD_CODE_TABLE_DEGREE, "3", "EMBA" },
+  { LD_CODE_TABLE_DEGREE, "3", "MPA" },
+  { LD_CODE_TABLE_DEGREE, "3", "MPAcc" },
+  { LD_CODE_TABLE_DEGREE, "3", "JM" },
+  { LD_CODE_TABLE_DEGREE, "4", "学士" },
+  { LD_CODE_TABLE_DEGREE, "4", "学士学位" },
+  { LD_CODE_TABLE_DEGREE, "4", "学士专业学位" },
+  { LD_CODE_TABLE_DEGREE, "4", "Bachelor" },
+};
+
+/* GB/T 3304 letter codes and romanisations where they differ from the
+ * English label. */
+static const struct
+{
+  const char *code;
+  const char *letters;
+  const char *romanised;
+} ethnicity_romanised[] = {
+  { "01", "HA", NULL },
+  { "02", "MG", "Mongol" },
+  { "03", "HU", NULL },
+  { "04", "ZA", "Zang" },
+  { "05", "UG", "Uygur" },
+  { "06", "MH", NULL },
+  { "07", "YI", NULL },
+  { "08", "ZH", NULL },
+  { "09", "BY", "Buyei" },
+  { "10", "CS", "Chosen" },
+  { "11", "MA", "Man" },
+  { "12", "DO", NULL },
+  { "13", "YA", NULL },
+  { "14", "BA", NULL },
+  { "15", "TJ", NULL },
+  { "16", "HN", NULL },
+  { "17", "KZ", "Kazak" },
+  { "18", "DA", NULL },
+  { "19", "LI", NULL },
+  { "20", "LS", NULL },
+  { "21", "VA", NULL },
+  { "22", "SH", NULL },
+  { "23", "GS", NULL },
+  { "24", "LH", NULL },
+  { "25", "SU", NULL },
+  { "26", "DX", NULL },
+  { "27", "NX", NULL },
+  { "28", "JP", NULL },
+  { "29", "KG", "Kirgiz" },
+  { "30", "TU", NULL },
+  { "31", "DU", NULL },
+  { "32", "ML", "Mulam" },
+  { "33", "QI", NULL },
+  { "34", "BL", NULL },
+  { "35", "SL", NULL },
+  { "36", "MN", NULL },
+  { "37", "GL", NULL },
+  { "38", "XB", NULL },
+  { "39", "AC", NULL },
+  { "40", "PM", NULL },
+  { "41", "TA", NULL },
+  { "42", "NU", NULL },
+  { "43", "UZ", NULL },
+  { "44", "RS", "Russ" },
+  { "45", "EW", "Ewenki" },
+  { "46", "DE", "Deang" },
+  { "47", "BN", NULL },
+  { "48", "YG", NULL },
+  { "49", "GI", "Gin" },
+  { "50", "TT", NULL },
+  { "51", "DR", NULL },
+  { "52", "OR", NULL },
+  { "53", "HZ", NULL },
+  { "54", "MB", NULL },
+  { "55", "LB", NULL },
+  { "56", "JN", NULL },
+};
+
+/* What comes before 博士, 硕士 or 学士 in a degree's name: the disciplines
+ * of the degree catalogue (学科门类) and the fields of the professional
+ * degrees (专业学位). Each is followed by the level, and optionally by 学位
+ * or 专业学位 (法学学士, 法学学士学位, 法律硕士专业学位). */
+static const char * const disciplines[] = {
+  "哲学", "经济学", "法学", "教育学", "文学", "历史学", "理学", "工学", "农学", "医学", "军事学", "管理学",
+  "艺术学", "交叉学科", NULL
+};
+
+static const char * const professional_doctorates[] = {
+  "临床医学", "兽医", "口腔医学", "教育", "工程", "中医", NULL
+};
+
+static const char * const professional_masters[] = {
+  "法律", "教育", "工程", "建筑学", "建筑", "临床医学", "工商管理", "高级管理人员工商管理", "农业推广", "农业",
+  "兽医", "公共管理", "口腔医学", "公共卫生", "军事", "会计", "体育", "艺术", "风景园林", "汉语国际教育",
+  "国际中文教育", "翻译", "社会工作", "金融", "应用统计", "税务", "国际商务", "保险", "资产评估", "警务",
+  "应用心理", "新闻与传播", "出版", "文物与博物馆", "城市规划", "城乡规划", "林业", "护理", "药学", "中药学",
+  "中医", "旅游管理", "图书情报", "工程管理", "审计", "电子信息", "机械", "材料与化工", "资源与环境",
+  "能源动力", "土木水利", "生物与医药", "交通运输", "气象", NULL
+};
+
+static const char * const professional_bachelors[] = {
+  "建筑学", NULL
+};
+
+/* The detailed codes of GB/T 6864-2003 and the main code each belongs to. */
+static const struct
+{
+  int         first, last;
+  const char *code;
+} degree_code_ranges[] = {
+  { 201, 212, "2" }, { 245, 250, "2" }, { 301, 312, "3" }, { 341, 352, "3" }, { 401, 412, "4" },
+  { 444, 444, "4" },
 };
 
 /* The translated rows and the lookup index of every table, built once. */
@@ -520,6 +872,63 @@ index_add (GHashTable *index,
     g_hash_table_insert (index, key, (gpointer) code);
 }
 
+/* 汉 for 汉族 …, the letter codes and romanisations, and 1 for 01 (a
+ * spreadsheet that took the code for a number). */
+static void
+ethnicity_forms (GHashTable *index)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_str_equal (aliases[i].table, LD_CODE_TABLE_ETHNICITY) && g_str_has_suffix (aliases[i].alias, "族"))
+      {
+        g_autofree char *bare = g_strndup (aliases[i].alias, strlen (aliases[i].alias) - strlen ("族"));
+        index_add (index, bare, aliases[i].code);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (ethnicity_romanised); i++)
+    {
+      index_add (index, ethnicity_romanised[i].letters, ethnicity_romanised[i].code);
+      if (ethnicity_romanised[i].romanised != NULL)
+        index_add (index, ethnicity_romanised[i].romanised, ethnicity_romanised[i].code);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ethnicities); i++)
+    if (ethnicities[i].code[0] == '0')
+      index_add (index, ethnicities[i].code + 1, ethnicities[i].code);
+}
+
+static void
+degree_prefixed_forms (GHashTable         *index,
+                       const char * const *prefixes,
+                       const char         *level,
+                       const char         *code)
+{
+  static const char * const suffixes[] = { "", "学位", "专业学位" };
+
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (suffixes); j++)
+      {
+        g_autofree char *form = g_strconcat (prefixes[i], level, suffixes[j], NULL);
+        index_add (index, form, code);
+      }
+}
+
+static void
+degree_forms (GHashTable *index)
+{
+  degree_prefixed_forms (index, disciplines, "博士", "2");
+  degree_prefixed_forms (index, disciplines, "硕士", "3");
+  degree_prefixed_forms (index, disciplines, "学士", "4");
+  degree_prefixed_forms (index, professional_doctorates, "博士", "2");
+  degree_prefixed_forms (index, professional_masters, "硕士", "3");
+  degree_prefixed_forms (index, professional_bachelors, "学士", "4");
+  for (guint i = 0; i < G_N_ELEMENTS (degree_code_ranges); i++)
+    for (int c = degree_code_ranges[i].first; c <= degree_code_ranges[i].last; c++)
+      {
+        char text[8];
+
+        g_snprintf (text, sizeof text, "%d", c);
+        index_add (index, text, degree_code_ranges[i].code);
+      }
+}
+
 static void
 build_caches (void)
 {
@@ -543,6 +952,10 @@ build_caches (void)
       for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
         if (g_str_equal (aliases[i].table, table->name))
           index_add (cache->index, aliases[i].alias, aliases[i].code);
+      if (g_str_equal (table->name, LD_CODE_TABLE_ETHNICITY))
+        ethnicity_forms (cache->index);
+      else if (g_str_equal (table->name, LD_CODE_TABLE_DEGREE))
+        degree_forms (cache->index);
       for (guint i = 0; i < table->n_rows; i++)
         {
           index_add (cache->index, table->rows[i].label, table->rows[i].code);
@@ -611,17 +1024,59 @@ ld_code_get_label (const char *table,
   return NULL;
 }
 
+/* Degrees are often written with a note in brackets: 工商管理硕士(MBA),
+ * MBA(工商管理硕士), 法学学士（双学位）. The key has ASCII brackets
+ * (matching_key ()). The part before the brackets decides, or else the part
+ * inside them. */
+static const char *
+find_degree_with_note (GHashTable *index,
+                       const char *key)
+{
+  const char *open = strchr (key, '(');
+  gsize len = strlen (key);
+  g_autofree char *before = NULL;
+  g_autofree char *inside = NULL;
+  const char *code;
+
+  if (open == NULL || open == key || len < 2 || key[len - 1] != ')')
+    return NULL;
+  before = g_strndup (key, open - key);
+  code = g_hash_table_lookup (index, before);
+  if (code != NULL)
+    return code;
+  inside = g_strndup (open + 1, key + len - 1 - (open + 1));
+  return g_hash_table_lookup (index, inside);
+}
+
 const char *
 ld_code_find_by_label (const char *table,
                        const char *label_or_alias)
 {
   g_autofree char *key = NULL;
+  const char *code;
   int t = find_table (table);
 
   if (t < 0 || label_or_alias == NULL || !g_utf8_validate (label_or_alias, -1, NULL))
     return NULL;
   key = matching_key (label_or_alias);
-  return g_hash_table_lookup (get_cache (t)->index, key);
+  code = g_hash_table_lookup (get_cache (t)->index, key);
+  if (code == NULL && g_str_equal (tables[t].name, LD_CODE_TABLE_DEGREE))
+    code = find_degree_with_note (get_cache (t)->index, key);
+  return code;
+}
+
+const char *
+ld_code_get_chinese_name (const char *table,
+                          const char *code)
+{
+  int t = find_table (table);
+
+  if (t < 0 || code == NULL || find_row (t, code) == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_str_equal (aliases[i].table, tables[t].name) && g_str_equal (aliases[i].code, code))
+      return aliases[i].alias;
+  return NULL;
 }
 
 const char *

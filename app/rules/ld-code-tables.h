@@ -37,6 +37,20 @@ typedef struct
 #define LD_CODE_TABLE_SUPERVISOR_KIND   "supervisor-kind"
 #define LD_CODE_TABLE_SEX               "sex"
 
+/* The person code lists of section A. Every function below works with
+ * them, but ld_code_table_names() does not list them (it keeps the twelve
+ * tables above). Codes: ethnicity "01".."56" (GB/T 3304-1991, 01 汉族 …
+ * 56 基诺族), "97" (其他未识别民族) and "98" (外国血统中国籍人士); degree
+ * "1" (名誉博士), "2" (博士), "3" (硕士) and "4" (学士), the main codes of
+ * GB/T 6864-2003. Looking up text also finds the Chinese names with or
+ * without 族 (汉, 汉族, 维吾尔族), the GB/T 3304 letter codes and
+ * romanisations (HA, Uygur), and, for degrees, the detailed codes (301 →
+ * 3) and the forms with a discipline or a professional field (法学学士 →
+ * 4, 工学硕士学位 → 3, 管理学博士 → 2, 工商管理硕士(MBA), 公共管理硕士
+ * and 法律硕士 → 3). The Chinese names are matched in any locale. */
+#define LD_CODE_TABLE_ETHNICITY         "ethnicity"
+#define LD_CODE_TABLE_DEGREE            "degree"
+
 /* Post levels (领导职务层次), lowest first. The codes are the strings of
  * LD_CODE_TABLE_POST_LEVEL. */
 typedef enum
@@ -67,6 +81,12 @@ const char   *ld_code_get_label       (const char *table,
  * matches. */
 const char   *ld_code_find_by_label   (const char *table,
                                        const char *label_or_alias);
+/* The Chinese name of a code as rosters and forms write it, whatever the
+ * locale: the first of its Chinese aliases (汉族 for ethnicity 01, 学士
+ * for degree 4, 中国共产党党员 for political status 01), for exports that
+ * must be in Chinese. NULL for an unknown code or a code without one. */
+const char   *ld_code_get_chinese_name (const char *table,
+                                        const char *code);
 
 /* The level code ("xiangke" …) for a post level, and back. from_code also
  * accepts the codes of the leading-post, rank (old titles included) and
