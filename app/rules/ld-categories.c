@@ -27,6 +27,7 @@ typedef struct
   LdPostLevel  level;      /* KIND_YOUNG */
   const char  *threshold;  /* KIND_YOUNG: what the explanation names */
   int          min, max, def;
+  gboolean     principal;  /* KIND_YOUNG: the variant for principal (正职) posts and ranks */
 } RuleKey;
 
 static const RuleKey rule_keys[LD_N_CATEGORY_RULES] = {
@@ -54,11 +55,26 @@ static const RuleKey rule_keys[LD_N_CATEGORY_RULES] = {
   [LD_CATEGORY_RULE_HIGH_RISK_TAGS] = {
     "high-risk-post-tags", KIND_TAGS, N_("Key position: high-risk post types"), "post-tags",
     LD_POST_LEVEL_NONE, NULL, 0, 0, 0 },
+  [LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL] = {
+    "young-max-age-xianchu-zheng", KIND_YOUNG,
+    N_("Young cadre: highest age in principal posts and ranks at county or division level "
+       "(0 = the level’s age)"), "years",
+    /* Translators: completes "threshold for %s" in "Young cadre: born
+     * 1981-05-01, age 44 ≤ 45 (threshold for principal posts and ranks at
+     * county or division level)"; 正处. */
+    LD_POST_LEVEL_XIANCHU, N_("principal posts and ranks at county or division level"), 0, 100, 0, TRUE },
+  [LD_CATEGORY_RULE_YOUNG_TINGJU_PRINCIPAL] = {
+    "young-max-age-tingju-zheng", KIND_YOUNG,
+    N_("Young cadre: highest age in principal posts and ranks at bureau or prefecture level "
+       "(0 = the level’s age)"), "years",
+    /* Translators: completes "threshold for %s"; 正厅. */
+    LD_POST_LEVEL_TINGJU, N_("principal posts and ranks at bureau or prefecture level"), 0, 100, 0, TRUE },
 };
 
 static const char * const key_names[] = {
   "young-max-age-xiangke", "young-max-age-xianchu", "young-max-age-tingju", "young-max-age-shengbu",
-  "young-max-age-guojia", "young-max-age-other", "newly-promoted-months", "high-risk-post-tags", NULL
+  "young-max-age-guojia", "young-max-age-other", "newly-promoted-months", "high-risk-post-tags",
+  "young-max-age-xianchu-zheng", "young-max-age-tingju-zheng", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == LD_N_CATEGORY_RULES + 1);
@@ -79,6 +95,25 @@ static const struct
   { LD_CATEGORY_NEWLY_PROMOTED, "newly-promoted", NC_("category", "Newly promoted") },
   { LD_CATEGORY_KEY_POSITION, "key-position", NC_("category", "Key position") },
 };
+
+/* Where the value of a KIND_YOUNG key lives. */
+static int *
+young_slot (LdCategoryRules *rules,
+            int              i)
+{
+  if (rule_keys[i].principal)
+    return &rules->young_max_age_principal[rule_keys[i].level];
+  return &rules->young_max_age[rule_keys[i].level];
+}
+
+static int
+young_get (const LdCategoryRules *rules,
+           int                    i)
+{
+  if (rule_keys[i].principal)
+    return rules->young_max_age_principal[rule_keys[i].level];
+  return rules->young_max_age[rule_keys[i].level];
+}
 
 static int
 find_key (const char *key)
@@ -115,7 +150,7 @@ ld_category_rules_init_defaults (LdCategoryRules *rules)
   for (int i = 0; i < LD_N_CATEGORY_RULES; i++)
     {
       if (rule_keys[i].kind == KIND_YOUNG)
-        rules->young_max_age[rule_keys[i].level] = rule_keys[i].def;
+        *young_slot (rules, i) = rule_keys[i].def;
       else if (rule_keys[i].kind == KIND_MONTHS)
         rules->newly_promoted_months = rule_keys[i].def;
       rules->origin[i].source = g_strdup (default_source (i));
@@ -258,7 +293,7 @@ parse_value (LdCategoryRules  *rules,
   if (rules == NULL)
     return TRUE;
   if (rk->kind == KIND_YOUNG)
-    rules->young_max_age[rk->level] = (int) v;
+    *young_slot (rules, i) = (int) v;
   else
     rules->newly_promoted_months = (int) v;
   return TRUE;
@@ -303,7 +338,7 @@ ld_category_rules_get (const LdCategoryRules *rules,
   switch (rule_keys[i].kind)
     {
     case KIND_YOUNG:
-      return g_strdup_printf ("%d", rules->young_max_age[rule_keys[i].level]);
+      return g_strdup_printf ("%d", young_get (rules, i));
     case KIND_MONTHS:
       return g_strdup_printf ("%d", rules->newly_promoted_months);
     case KIND_TAGS:
@@ -447,8 +482,17 @@ check_young (const LdCategoryRules *rules,
              GPtrArray             *explanations)
 {
   LdPostLevel level = ld_post_level_from_code (facts->rank_level);
+  gboolean principal = FALSE;
   int max = rules->young_max_age[level];
   int age;
+
+  /* The principal-post variant of the level, when set, replaces its
+   * threshold for 正职 posts and ranks. */
+  if (rules->young_max_age_principal[level] > 0 && ld_code_is_principal_level (facts->rank_level))
+    {
+      principal = TRUE;
+      max = rules->young_max_age_principal[level];
+    }
 
   if (max <= 0)
     return FALSE;
@@ -462,7 +506,8 @@ check_young (const LdCategoryRules *rules,
       const char *threshold = NULL;
 
       for (int i = 0; i < LD_N_CATEGORY_RULES; i++)
-        if (rule_keys[i].kind == KIND_YOUNG && rule_keys[i].level == level)
+        if (rule_keys[i].kind == KIND_YOUNG && rule_keys[i].level == level
+            && rule_keys[i].principal == principal)
           threshold = _(rule_keys[i].threshold);
       g_assert (threshold != NULL);
 

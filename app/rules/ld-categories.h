@@ -55,6 +55,11 @@ typedef enum
                                      * (科员, 办事员, unknown); default 0 = not applied */
   LD_CATEGORY_RULE_NEWLY_PROMOTED,  /* "newly-promoted-months", months, default 12 */
   LD_CATEGORY_RULE_HIGH_RISK_TAGS,  /* "high-risk-post-tags", comma-separated post-tag codes */
+  LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL,  /* "young-max-age-xianchu-zheng", years, for principal (正职)
+                                              * posts and ranks at 县处级 (正处 ≤ 45 in some places);
+                                              * default 0 = young-max-age-xianchu applies */
+  LD_CATEGORY_RULE_YOUNG_TINGJU_PRINCIPAL,   /* "young-max-age-tingju-zheng", years, likewise at 厅局级
+                                              * (正厅 ≤ 50); default 0 = young-max-age-tingju applies */
   LD_N_CATEGORY_RULES
 } LdCategoryRule;
 
@@ -64,14 +69,19 @@ typedef enum
 typedef struct
 {
   int           young_max_age[LD_N_POST_LEVELS];  /* by LdPostLevel; 0 = no young-cadre category */
+  int           young_max_age_principal[LD_N_POST_LEVELS];  /* by LdPostLevel, for principal (正职)
+                                                            * posts and ranks
+                                                            * (ld_code_is_principal_level());
+                                                            * 0 = young_max_age applies */
   int           newly_promoted_months;            /* 1..120 */
   char        **high_risk_tags;                   /* owned, NULL-terminated post-tag codes */
   LdRuleOrigin  origin[LD_N_CATEGORY_RULES];
 } LdCategoryRules;
 
-/* Young: 35 乡科级, 40 县处级, 45 厅局级; newly promoted: 12 months (the
- * probation year); high-risk post tags: finance, procurement, construction,
- * approval, enforcement, personnel, state-assets, special-funds. Each with
+/* Young: 35 乡科级, 40 县处级, 45 厅局级, no principal-post variants;
+ * newly promoted: 12 months (the probation year); high-risk post tags:
+ * finance, procurement, construction, approval, enforcement, personnel,
+ * state-assets, special-funds. Each with
  * its source (DOMAIN.md §5) and no valid-from date. Overwrites rules
  * without freeing it: call on a zeroed or cleared struct. */
 void        ld_category_rules_init_defaults (LdCategoryRules *rules);
@@ -129,6 +139,13 @@ int         ld_age_at                       (int          birth_year,
  * appended to it ("Young cadre: born 1992-03-01, age 34 ≤ 35 (township or
  * section level threshold)"), as newly allocated strings: create it with
  * g_ptr_array_new_with_free_func (g_free).
+ *
+ * Young means an age at the reference date up to the threshold of the
+ * level of rank_level. For a principal (正职) leading post, rank or staff
+ * grade (L07, J03, J04, 调研员, Z05 at 县处级) the level's principal-post
+ * variant is used instead when it is set (young-max-age-xianchu-zheng …),
+ * and the explanation says so ("age 44 ≤ 45 (threshold for principal posts
+ * and ranks at county or division level)").
  *
  * Newly promoted means promoted less than newly-promoted-months before the
  * reference date: with 12 months, someone promoted on 2025-03-01 is newly

@@ -329,6 +329,8 @@ test_rules_defaults (void)
     { "newly-promoted-months", "12", "months" },
     { "high-risk-post-tags",
       "finance,procurement,construction,approval,enforcement,personnel,state-assets,special-funds", "post-tags" },
+    { "young-max-age-xianchu-zheng", "0", "years" },
+    { "young-max-age-tingju-zheng", "0", "years" },
   };
   const char * const *keys = ld_category_rules_keys ();
   g_auto(LdCategoryRules) rules = { 0 };
