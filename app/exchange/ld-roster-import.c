@@ -71,6 +71,7 @@ typedef struct
   GHashTable    *new_by_name;    /* name → index + 1 in plan->new_unit_names */
   GHashTable    *seen_ids;       /* normalised ID number → row number */
   GHashTable    *id_error_rows;  /* row numbers whose ID number the parser refused */
+  GHashTable    *row_index;      /* row number → table row index + 1 (merged cells only) */
   sqlite3_stmt  *find_cadre;
   char          *today;
 } Context;
@@ -494,10 +495,10 @@ provide_rank (Context     *ctx,
 static gboolean
 resolve_unit (Context      *ctx,
               LdRosterRow  *in,
+              const char   *text,
               gint64       *unit_id,
               char        **new_name)
 {
-  const char *text = ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT);
   gint64 parent = ctx->plan->parent_unit_id;
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   GHashTableIter iter;
@@ -667,6 +668,34 @@ diff_row (Context             *ctx,
     }
 }
 
+/* The unit a row names. Rosters often merge the unit cell over the rows
+ * of its people; the value then lives in the range's first row only. */
+static char *
+unit_text (Context     *ctx,
+           LdRosterRow *in)
+{
+  const LdTable *table = ctx->plan->table;
+  int column = ld_roster_mapping_find_column (ctx->plan->mapping, LD_ROSTER_FIELD_UNIT);
+  const LdTableRange *range;
+  gpointer index;
+
+  if (ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT) != NULL)
+    return g_strdup (ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT));
+  if (column < 0 || ctx->row_index == NULL)
+    return NULL;
+  range = ld_table_find_merged (table, in->row_number, (guint) column);
+  if (range == NULL || range->first_row == in->row_number)
+    return NULL;
+  index = g_hash_table_lookup (ctx->row_index, GUINT_TO_POINTER (range->first_row));
+  if (index == NULL)
+    return NULL;
+  {
+    g_autofree char *text = ld_normalise_text (ld_table_get_cell (table, GPOINTER_TO_UINT (index) - 1,
+                                                                  range->first_column));
+    return *text != '\0' ? g_steal_pointer (&text) : NULL;
+  }
+}
+
 static gboolean
 plan_row (Context      *ctx,
           LdRosterRow  *in,
@@ -677,6 +706,7 @@ plan_row (Context      *ctx,
   gboolean bad = in->has_errors;
   const char *value;
   g_autofree char *new_unit_name = NULL;
+  g_autofree char *unit = unit_text (ctx, in);
   g_auto(LdCadreFields) existing = { 0 };
   gint64 unit_id = 0;
   gint64 cadre_id = 0;
@@ -787,7 +817,7 @@ plan_row (Context      *ctx,
   provide_code (ctx, row, in, LD_ROSTER_FIELD_STATUS, "status", LD_CODE_TABLE_EMPLOYMENT_STATUS,
                 "在职, 离任未退休, 退休, 调出");
 
-  if (!resolve_unit (ctx, in, &unit_id, &new_unit_name))
+  if (!resolve_unit (ctx, in, unit, &unit_id, &new_unit_name))
     bad = TRUE;
 
   /* An existing file with this ID number. */
@@ -823,7 +853,7 @@ plan_row (Context      *ctx,
 
   if (new_unit_name != NULL)
     row->new_unit = register_new_unit (ctx, new_unit_name);
-  else if (ld_roster_row_get (in, LD_ROSTER_FIELD_UNIT) != NULL || cadre_id == 0)
+  else if (unit != NULL || cadre_id == 0)
     row->unit_id = unit_id;
 
   g_free (row->row.unit_path);
@@ -875,6 +905,7 @@ ld_import_plan_new (LdVault                *vault,
   g_autoptr(GHashTable) new_by_name = NULL;
   g_autoptr(GHashTable) seen_ids = NULL;
   g_autoptr(GHashTable) id_error_rows = NULL;
+  g_autoptr(GHashTable) row_index = NULL;
   g_autoptr(sqlite3_stmt) find_stmt = NULL;
   g_autofree char *today = NULL;
   LdImportOptions defaults = { 0 };
@@ -938,6 +969,14 @@ ld_import_plan_new (LdVault                *vault,
   ctx.seen_ids = seen_ids;
   ctx.id_error_rows = id_error_rows;
   ctx.today = today;
+  if (ld_table_get_n_merged (plan->table) > 0)
+    {
+      row_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint i = 0; i < ld_table_get_n_rows (plan->table); i++)
+        g_hash_table_insert (row_index, GUINT_TO_POINTER (ld_table_get_row_number (plan->table, i)),
+                             GUINT_TO_POINTER (i + 1));
+      ctx.row_index = row_index;
+    }
   if (!load_units (&ctx, error))
     return NULL;
   if (plan->parent_unit_id != 0)
@@ -1206,6 +1245,11 @@ file_sha256 (const char    *path,
   gssize n;
 
   stream = g_file_read (file, cancellable, &local);
+  if (stream == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (stream == NULL)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
@@ -1214,6 +1258,11 @@ file_sha256 (const char    *path,
     }
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable, &local)) > 0)
     g_checksum_update (checksum, buffer, (gsize) n);
+  if (n < 0 && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (n < 0)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_FAILED, _("The file “%s” could not be read: %s"), path,
