@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ld-error.h"
+#include "rules/ld-categories.h"
+#include "rules/ld-code-tables.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 
@@ -260,6 +262,465 @@ test_exit_codes (void)
   }
 }
 
+/* GB/T 3304-1991, written out independently of rules/ld-code-tables.c: the
+ * n-th name has code n. */
+static const char ethnic_names[] =
+  "汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 "
+  "黎族 傈僳族 佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 "
+  "撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 "
+  "京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族";
+
+/* Every code: its label, its Chinese name with and without 族, all found
+ * back; 97 and 98 close the table. */
+static void
+test_ethnicity_round_trip (void)
+{
+  g_auto(GStrv) names = g_strsplit (ethnic_names, " ", -1);
+  const LdCode *codes;
+  guint n = 0;
+
+  g_assert_cmpuint (g_strv_length (names), ==, 56);
+  codes = ld_code_table_get (LD_CODE_TABLE_ETHNICITY, &n);
+  g_assert_nonnull (codes);
+  g_assert_cmpuint (n, ==, 56 + 2);
+  g_assert_cmpstr (codes[56].code, ==, "97");
+  g_assert_cmpstr (codes[57].code, ==, "98");
+  g_assert_cmpstr (ld_code_get_chinese_name (LD_CODE_TABLE_ETHNICITY, "97"), ==, "其他未识别民族");
+  g_assert_cmpstr (ld_code_get_chinese_name (LD_CODE_TABLE_ETHNICITY, "98"), ==, "外国血统中国籍人士");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = codes[i].code;
+      const char *chinese = ld_code_get_chinese_name (LD_CODE_TABLE_ETHNICITY, code);
+
+      g_test_message ("ethnicity %s %s", code, codes[i].label);
+      if (i < 56)
+        {
+          g_autofree char *expected_code = g_strdup_printf ("%02u", i + 1);
+          g_autofree char *bare = g_strndup (names[i], strlen (names[i]) - strlen ("族"));
+
+          g_assert_cmpstr (code, ==, expected_code);
+          g_assert_cmpstr (chinese, ==, names[i]);
+          g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, bare), ==, code);
+        }
+      g_assert_cmpstr (codes[i].label, !=, "");
+      g_assert_cmpstr (ld_code_get_label (LD_CODE_TABLE_ETHNICITY, code), ==, codes[i].label);
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, code), ==, code);
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, codes[i].label), ==, code);
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, chinese), ==, code);
+    }
+
+  /* The English source names, whatever the locale of the test. */
+  g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, "Han"), ==, "01");
+  g_assert_null (ld_code_get_label (LD_CODE_TABLE_ETHNICITY, "57"));
+  g_assert_null (ld_code_get_chinese_name (LD_CODE_TABLE_ETHNICITY, "57"));
+  g_assert_null (ld_code_get_chinese_name (LD_CODE_TABLE_ETHNICITY, NULL));
+  g_assert_null (ld_code_get_chinese_name ("no-such-table", "01"));
+}
+
+/* Text in imported rosters → ethnicity code; NULL: refused. */
+static const struct
+{
+  const char *text;
+  const char *code;
+} ethnicity_cases[] = {
+  { "汉", "01" },
+  { "汉族", "01" },
+  { " 汉 族 ", "01" },
+  { "壮族", "08" },
+  { "壮", "08" },
+  { "维吾尔族", "05" },
+  { "维吾尔", "05" },
+  { "维族", "05" },
+  { "朝鲜族", "10" },
+  { "朝鲜", "10" },
+  { "蒙古", "02" },
+  { "蒙族", "02" },
+  { "土家族", "15" },
+  { "土族", "30" },
+  { "土", "30" },
+  { "柯尔克孜族", "29" },
+  { "崩龙族", "46" },        /* 德昂族 before 1985 */
+  { "其他", "97" },
+  { "其他未识别民族", "97" },
+  { "穿青人", "97" },
+  { "外国血统中国籍人士", "98" },
+  { "外国血统", "98" },
+  { "01", "01" },
+  { "０１", "01" },          /* full width */
+  { "1", "01" },             /* a spreadsheet number */
+  { "56", "56" },
+  { "HA", "01" },            /* GB/T 3304 letter code */
+  { "ug", "05" },
+  { "Han", "01" },
+  { "HAN", "01" },
+  { "Uygur", "05" },         /* GB/T 3304 romanisation */
+  { "Uyghur", "05" },
+  { "Korean", "10" },
+  { "Russ", "44" },
+  { "De’ang", "46" },
+  /* Refused. */
+  { "", NULL },
+  { "族", NULL },
+  { "汉人", NULL },
+  { "汉族人", NULL },
+  { "火星族", NULL },
+  { "0", NULL },
+  { "00", NULL },
+  { "57", NULL },
+  { "99", NULL },
+  { "其它民族族", NULL },
+  { "中共党员", NULL },      /* another table */
+  { "\xff", NULL },
+};
+
+static void
+test_ethnicity_aliases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ethnicity_cases); i++)
+    {
+      const char *text = ethnicity_cases[i].text;
+
+      g_test_message ("ethnicity “%s”", g_utf8_validate (text, -1, NULL) ? text : "(not UTF-8)");
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, text), ==, ethnicity_cases[i].code);
+    }
+  g_assert_null (ld_code_find_by_label (LD_CODE_TABLE_ETHNICITY, NULL));
+  /* The ethnicity names stay out of the other tables. */
+  g_assert_null (ld_code_find_by_label (LD_CODE_TABLE_POLITICAL_STATUS, "汉族"));
+}
+
+/* Text → degree code (GB/T 6864 main codes); NULL: refused. */
+static const struct
+{
+  const char *text;
+  const char *code;
+} degree_cases[] = {
+  { "名誉博士", "1" },
+  { "博士", "2" },
+  { "硕士", "3" },
+  { "学士", "4" },
+  { "博士学位", "2" },
+  { "学士学位", "4" },
+  { "法学学士", "4" },
+  { "法学学士学位", "4" },
+  { "工学硕士", "3" },
+  { "工学硕士学位", "3" },
+  { "管理学博士", "2" },
+  { "经济学博士", "2" },
+  { "艺术学学士", "4" },
+  { "医学硕士", "3" },
+  { "建筑学学士", "4" },
+  { "工商管理硕士(MBA)", "3" },
+  { "工商管理硕士（MBA）", "3" },
+  { "工商管理硕士", "3" },
+  { "MBA", "3" },
+  { "MBA（工商管理硕士）", "3" },
+  { "公共管理硕士(MPA)", "3" },
+  { "公共管理硕士", "3" },
+  { "法律硕士", "3" },
+  { "法律硕士专业学位", "3" },
+  { "教育硕士", "3" },
+  { "临床医学博士专业学位", "2" },
+  { "法学学士（双学位）", "4" },
+  { "1", "1" },
+  { "２", "2" },
+  { "201", "2" },
+  { "212", "2" },
+  { "301", "3" },
+  { "346", "3" },            /* 工商管理硕士 */
+  { "349", "3" },            /* 公共管理硕士 */
+  { "412", "4" },
+  { "444", "4" },            /* 建筑学学士 */
+  { "Ph.D.", "2" },
+  { "phd", "2" },
+  { "Master’s degree", "3" },
+  { "bachelor’s degree", "4" },
+  /* Refused: education levels, near misses, unknown codes. */
+  { "", NULL },
+  { "本科", NULL },
+  { "研究生", NULL },
+  { "硕士研究生", NULL },
+  { "博士研究生", NULL },
+  { "无", NULL },
+  { "学位", NULL },
+  { "法学", NULL },
+  { "法学学", NULL },
+  { "副博士", NULL },
+  { "(MBA)", NULL },
+  { "()", NULL },
+  { "硕士(", NULL },
+  { "0", NULL },
+  { "5", NULL },
+  { "213", NULL },
+  { "300", NULL },
+};
+
+static void
+test_degrees (void)
+{
+  static const char * const chinese[] = { "名誉博士", "博士", "硕士", "学士" };
+  const LdCode *codes;
+  guint n = 0;
+
+  codes = ld_code_table_get (LD_CODE_TABLE_DEGREE, &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (chinese));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%u", i + 1);
+
+      g_assert_cmpstr (codes[i].code, ==, code);
+      g_assert_cmpstr (codes[i].label, !=, "");
+      g_assert_cmpstr (ld_code_get_label (LD_CODE_TABLE_DEGREE, code), ==, codes[i].label);
+      g_assert_cmpstr (ld_code_get_chinese_name (LD_CODE_TABLE_DEGREE, code), ==, chinese[i]);
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_DEGREE, codes[i].label), ==, code);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (degree_cases); i++)
+    {
+      g_test_message ("degree “%s”", degree_cases[i].text);
+      g_assert_cmpstr (ld_code_find_by_label (LD_CODE_TABLE_DEGREE, degree_cases[i].text), ==,
+                       degree_cases[i].code);
+    }
+  /* Bracket notes are a degree matter only. */
+  g_assert_null (ld_code_find_by_label (LD_CODE_TABLE_POLITICAL_STATUS, "中共党员(预备)"));
+  g_assert_null (ld_code_find_by_label (LD_CODE_TABLE_EDUCATION, "法学学士"));
+}
+
+/* The list of tables keeps its twelve; the person tables are reached by
+ * name. */
+static void
+test_table_names (void)
+{
+  const char * const *names = ld_code_table_names ();
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 12);
+  g_assert_false (g_strv_contains (names, LD_CODE_TABLE_ETHNICITY));
+  g_assert_false (g_strv_contains (names, LD_CODE_TABLE_DEGREE));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint n = 0;
+      const LdCode *codes = ld_code_table_get (names[i], &n);
+
+      /* Every code of the listed tables that has a Chinese alias finds it back. */
+      for (guint j = 0; j < n; j++)
+        {
+          const char *chinese = ld_code_get_chinese_name (names[i], codes[j].code);
+          if (chinese != NULL)
+            g_assert_cmpstr (ld_code_find_by_label (names[i], chinese), ==, codes[j].code);
+        }
+    }
+  g_assert_cmpstr (ld_code_get_chinese_name (LD_CODE_TABLE_POLITICAL_STATUS, "01"), ==, "中国共产党党员");
+  g_assert_cmpstr (ld_code_get_chinese_name (LD_CODE_TABLE_LEADING_POST, "L07"), ==, "县处级正职");
+}
+
+/* The principal-post (正职) variants of the young-cadre threshold. Reference
+ * dates and birthdays around the 45th/46th (县处级) and 50th/51st (厅局级)
+ * birthdays. xianchu and tingju: the variant's value, NULL = left at its
+ * default 0. */
+static const struct
+{
+  const char *level;
+  int         by, bm, bd;
+  int         ry, rm, rd;
+  const char *xianchu;
+  const char *tingju;
+  gboolean    young;
+  const char *why;        /* the end of the explanation when young */
+} principal_cases[] = {
+  /* 正处 ≤ 45: exactly 45 on the reference date → still young. */
+  { "L07", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  /* The day before the 46th birthday, the 46th birthday, the day after. */
+  { "L07", 1980, 3, 2, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  { "L07", 1980, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  { "L07", 1980, 2, 28, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  /* Born on 29 February: 45 up to 28 February 2026, 46 from 1 March. */
+  { "L07", 1980, 2, 29, 2026, 2, 28, "45", NULL, TRUE,
+    "born 1980-02-29, age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  { "L07", 1980, 2, 29, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  /* Variant unset: the level's 40 applies to the same cadres. */
+  { "L07", 1981, 3, 1, 2026, 3, 1, NULL, NULL, FALSE, NULL },
+  { "L07", 1986, 3, 1, 2026, 3, 1, NULL, NULL, TRUE, "age 40 ≤ 40 (threshold for county or division level)" },
+  { "L07", 1985, 3, 1, 2026, 3, 1, NULL, NULL, FALSE, NULL },
+  { "L07", 1981, 3, 1, 2026, 3, 1, "0", NULL, FALSE, NULL },
+  /* Principal ranks, old titles and staff grades of the level. */
+  { "J03", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  { "J04", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  { "old-diaoyanyuan", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  { "Z05", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE,
+    "age 45 ≤ 45 (threshold for principal posts and ranks at county or division level)" },
+  /* Deputies and a bare level keep the level's 40. */
+  { "L08", 1981, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  { "L08", 1986, 3, 1, 2026, 3, 1, "45", NULL, TRUE, "age 40 ≤ 40 (threshold for county or division level)" },
+  { "J05", 1981, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  { "J06", 1981, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  { "old-fudiaoyanyuan", 1981, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  { "xianchu", 1981, 3, 1, 2026, 3, 1, "45", NULL, FALSE, NULL },
+  /* A variant below the level's threshold replaces it too. */
+  { "L07", 1987, 3, 1, 2026, 3, 1, "38", NULL, FALSE, NULL },
+  { "L07", 1988, 3, 1, 2026, 3, 1, "38", NULL, TRUE,
+    "age 38 ≤ 38 (threshold for principal posts and ranks at county or division level)" },
+  /* 正厅 ≤ 50. */
+  { "L05", 1976, 3, 1, 2026, 3, 1, NULL, "50", TRUE,
+    "age 50 ≤ 50 (threshold for principal posts and ranks at bureau or prefecture level)" },
+  { "L05", 1975, 3, 2, 2026, 3, 1, NULL, "50", TRUE,
+    "age 50 ≤ 50 (threshold for principal posts and ranks at bureau or prefecture level)" },
+  { "L05", 1975, 3, 1, 2026, 3, 1, NULL, "50", FALSE, NULL },
+  { "J01", 1976, 3, 1, 2026, 3, 1, NULL, "50", TRUE,
+    "age 50 ≤ 50 (threshold for principal posts and ranks at bureau or prefecture level)" },
+  { "old-xunshiyuan", 1976, 3, 1, 2026, 3, 1, NULL, "50", TRUE,
+    "age 50 ≤ 50 (threshold for principal posts and ranks at bureau or prefecture level)" },
+  { "L06", 1976, 3, 1, 2026, 3, 1, NULL, "50", FALSE, NULL },
+  { "J02", 1981, 3, 1, 2026, 3, 1, NULL, "50", TRUE, "age 45 ≤ 45 (threshold for bureau or prefecture level)" },
+  { "L05", 1976, 3, 1, 2026, 3, 1, NULL, NULL, FALSE, NULL },
+  /* Each variant stays at its level. */
+  { "L05", 1981, 3, 1, 2026, 3, 1, "45", NULL, TRUE, "age 45 ≤ 45 (threshold for bureau or prefecture level)" },
+  { "L05", 1976, 3, 1, 2026, 3, 1, "50", NULL, FALSE, NULL },
+  { "L07", 1976, 3, 1, 2026, 3, 1, NULL, "50", FALSE, NULL },
+  { "L09", 1990, 3, 1, 2026, 3, 1, "45", "50", FALSE, NULL },
+  { "L09", 1991, 3, 1, 2026, 3, 1, "45", "50", TRUE, "age 35 ≤ 35 (threshold for township or section level)" },
+};
+
+static void
+test_young_principal_variants (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (principal_cases); i++)
+    {
+      g_auto(LdCategoryRules) rules = { 0 };
+      g_autoptr(GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
+      GDate ref;
+      LdCadreFacts facts = {
+        .birth_year = principal_cases[i].by,
+        .birth_month = principal_cases[i].bm,
+        .birth_day = principal_cases[i].bd,
+        .rank_level = principal_cases[i].level,
+        .principal_post = TRUE,  /* 一把手 or not does not matter here */
+      };
+      LdCategory got;
+
+      g_test_message ("%s born %d-%02d-%02d at %d-%02d-%02d, xianchu-zheng %s, tingju-zheng %s",
+                      principal_cases[i].level, principal_cases[i].by, principal_cases[i].bm,
+                      principal_cases[i].bd, principal_cases[i].ry, principal_cases[i].rm, principal_cases[i].rd,
+                      principal_cases[i].xianchu, principal_cases[i].tingju);
+      ld_category_rules_init_defaults (&rules);
+      if (principal_cases[i].xianchu != NULL)
+        g_assert_true (ld_category_rules_set (&rules, "young-max-age-xianchu-zheng", principal_cases[i].xianchu,
+                                              NULL));
+      if (principal_cases[i].tingju != NULL)
+        g_assert_true (ld_category_rules_set (&rules, "young-max-age-tingju-zheng", principal_cases[i].tingju,
+                                              NULL));
+      g_date_clear (&ref, 1);
+      g_date_set_dmy (&ref, principal_cases[i].rd, principal_cases[i].rm, principal_cases[i].ry);
+
+      got = ld_categories_compute (&rules, &facts, &ref, why);
+      g_assert_cmpint (!!(got & LD_CATEGORY_YOUNG), ==, principal_cases[i].young);
+      g_assert_cmpint (got & ~LD_CATEGORY_YOUNG, ==, LD_CATEGORY_TOP_LEADER);
+      g_assert_cmpuint (why->len, ==, principal_cases[i].young ? 2 : 1);
+      if (principal_cases[i].young)
+        {
+          const char *line = why->pdata[1];
+
+          g_test_message ("  → %s", line);
+          g_assert_true (g_str_has_prefix (line, "Young cadre: born "));
+          g_assert_true (g_str_has_suffix (line, principal_cases[i].why));
+          /* The variant is named exactly when it was used. */
+          g_assert_cmpint (strstr (line, "principal") != NULL, ==,
+                           strstr (principal_cases[i].why, "(threshold for principal") != NULL);
+        }
+      g_assert_cmpint (ld_categories_compute (&rules, &facts, &ref, NULL), ==, got);
+    }
+}
+
+/* The two keys behave like the other young-cadre keys. */
+static void
+test_young_principal_keys (void)
+{
+  static const struct
+  {
+    const char *key;
+    const char *value;
+    const char *stored;   /* NULL: refused */
+  } cases[] = {
+    { "young-max-age-xianchu-zheng", "45", "45" },
+    { "young-max-age-xianchu-zheng", "0", "0" },
+    { "young-max-age-xianchu-zheng", "100", "100" },
+    { "young-max-age-xianchu-zheng", "101", NULL },
+    { "young-max-age-xianchu-zheng", "-1", NULL },
+    { "young-max-age-xianchu-zheng", "正处45", NULL },
+    { "young-max-age-tingju-zheng", "50", "50" },
+    { "young-max-age-tingju-zheng", "", NULL },
+    { "young-max-age-xiangke-zheng", "40", NULL },   /* no such variant */
+  };
+  const char * const *keys = ld_category_rules_keys ();
+  g_auto(LdCategoryRules) rules = { 0 };
+  g_auto(LdCategoryRules) copy = { 0 };
+  g_autoptr(GDate) ref = g_date_new_dmy (1, 3, 2026);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_strv_length ((char **) keys), ==, LD_N_CATEGORY_RULES);
+  g_assert_cmpstr (keys[LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL], ==, "young-max-age-xianchu-zheng");
+  g_assert_cmpstr (keys[LD_CATEGORY_RULE_YOUNG_TINGJU_PRINCIPAL], ==, "young-max-age-tingju-zheng");
+
+  ld_category_rules_init_defaults (&rules);
+  for (int k = LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL; k <= LD_CATEGORY_RULE_YOUNG_TINGJU_PRINCIPAL; k++)
+    {
+      g_autofree char *value = ld_category_rules_get (&rules, keys[k]);
+      const LdRuleOrigin *origin = ld_category_rules_get_origin (&rules, keys[k]);
+
+      g_assert_cmpstr (value, ==, "0");
+      g_assert_cmpstr (ld_category_rule_key_get_unit (keys[k]), ==, "years");
+      g_assert_nonnull (strstr (ld_category_rule_key_get_label (keys[k]), "principal"));
+      g_assert_true (origin == &rules.origin[k]);
+      g_assert_cmpstr (origin->source, !=, "");
+    }
+  for (int l = 0; l < LD_N_POST_LEVELS; l++)
+    g_assert_cmpint (rules.young_max_age_principal[l], ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(LdCategoryRules) r = { 0 };
+      g_autoptr(GError) err = NULL;
+      gboolean ok;
+
+      ld_category_rules_init_defaults (&r);
+      ok = ld_category_rules_set (&r, cases[i].key, cases[i].value, &err);
+      g_assert_cmpint (ok, ==, cases[i].stored != NULL);
+      if (ok)
+        {
+          g_autofree char *got = ld_category_rules_get (&r, cases[i].key);
+          g_assert_cmpstr (got, ==, cases[i].stored);
+          /* The level's own threshold is left alone. */
+          g_assert_cmpint (r.young_max_age[LD_POST_LEVEL_XIANCHU], ==, 40);
+          g_assert_cmpint (r.young_max_age[LD_POST_LEVEL_TINGJU], ==, 45);
+        }
+      else
+        g_assert_error (err, LD_ERROR, LD_ERROR_INVALID);
+    }
+
+  /* Stored rows: the latest valid one wins, as for every key. */
+  g_assert_true (ld_category_rules_apply_row (&rules, "young-max-age-xianchu-zheng", "44", "Rule 2020",
+                                              "2020-01-01", ref, &error));
+  g_assert_true (ld_category_rules_apply_row (&rules, "young-max-age-xianchu-zheng", "45", "Rule 2025",
+                                              "2025-01-01", ref, &error));
+  g_assert_true (ld_category_rules_apply_row (&rules, "young-max-age-xianchu-zheng", "46", "Rule 2027",
+                                              "2027-01-01", ref, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rules.young_max_age_principal[LD_POST_LEVEL_XIANCHU], ==, 45);
+  g_assert_cmpint (rules.young_max_age[LD_POST_LEVEL_XIANCHU], ==, 40);
+  g_assert_cmpstr (rules.origin[LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL].source, ==, "Rule 2025");
+  g_assert_false (ld_category_rules_apply_row (&rules, "young-max-age-tingju-zheng", "abc", "x", NULL, ref,
+                                               &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+
+  ld_category_rules_copy (&rules, &copy);
+  g_assert_cmpint (copy.young_max_age_principal[LD_POST_LEVEL_XIANCHU], ==, 45);
+  g_assert_cmpstr (copy.origin[LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL].source, ==, "Rule 2025");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,5 +735,11 @@ main (int   argc,
   g_test_add_func ("/rules/password/expiry", test_expiry);
   g_test_add_func ("/rules/account/names", test_account_names);
   g_test_add_func ("/rules/error/exit-codes", test_exit_codes);
+  g_test_add_func ("/rules/code-tables/ethnicity/round-trip", test_ethnicity_round_trip);
+  g_test_add_func ("/rules/code-tables/ethnicity/aliases", test_ethnicity_aliases);
+  g_test_add_func ("/rules/code-tables/degrees", test_degrees);
+  g_test_add_func ("/rules/code-tables/names", test_table_names);
+  g_test_add_func ("/rules/categories/young-principal", test_young_principal_variants);
+  g_test_add_func ("/rules/categories/young-principal-keys", test_young_principal_keys);
   return g_test_run ();
 }
