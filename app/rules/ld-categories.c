@@ -58,7 +58,7 @@ static const RuleKey rule_keys[LD_N_CATEGORY_RULES] = {
   [LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL] = {
     "young-max-age-xianchu-zheng", KIND_YOUNG,
     N_("Young cadre: highest age in principal posts and ranks at county or division level "
-       "(0 = the level’s age)"), "years",
+       "(0 = the level’s threshold applies)"), "years",
     /* Translators: completes "threshold for %s" in "Young cadre: born
      * 1981-05-01, age 44 ≤ 45 (threshold for principal posts and ranks at
      * county or division level)"; 正处. */
@@ -66,7 +66,7 @@ static const RuleKey rule_keys[LD_N_CATEGORY_RULES] = {
   [LD_CATEGORY_RULE_YOUNG_TINGJU_PRINCIPAL] = {
     "young-max-age-tingju-zheng", KIND_YOUNG,
     N_("Young cadre: highest age in principal posts and ranks at bureau or prefecture level "
-       "(0 = the level’s age)"), "years",
+       "(0 = the level’s threshold applies)"), "years",
     /* Translators: completes "threshold for %s"; 正厅. */
     LD_POST_LEVEL_TINGJU, N_("principal posts and ranks at bureau or prefecture level"), 0, 100, 0, TRUE },
 };
