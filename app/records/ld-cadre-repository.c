@@ -1037,8 +1037,10 @@ prepare_filtered (LdVault              *vault,
   g_string_append (sql, scan ? " AND (?2 = 0 OR +c.unit_id IN (SELECT id FROM sub))"
                                   : " AND (?2 = 0 OR c.unit_id IN (SELECT id FROM sub))");
   g_string_append (sql, " AND (?3 IS NULL OR " CONTAINS " (c.search_text, ?3) > 0)");
+  /* "+" also keeps SQLite from walking the partial index on ID numbers,
+   * whose condition this matches, and reading the table out of order. */
   if (!filter->include_retired)
-    g_string_append (sql, " AND c.retired_at IS NULL");
+    g_string_append (sql, scan ? " AND +c.retired_at IS NULL" : " AND c.retired_at IS NULL");
   if (filter->authority != NULL)
     g_string_append (sql, " AND c.authority = ?9");
   if (filter->status != NULL)
