@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "records/ld-cadre.h"
 #include "vault/ld-vault.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,19 @@ LdCadreFileView *ld_cadre_file_view_new      (LdVault         *vault);
 void             ld_cadre_file_view_load     (LdCadreFileView *self,
                                               gint64           cadre_id);
 gint64           ld_cadre_file_view_get_cadre_id (LdCadreFileView *self);
+
+/* The cadre as last loaded, or NULL (while loading or after an error). */
+LdCadre         *ld_cadre_file_view_get_cadre    (LdCadreFileView *self);
+/* Whether a load is running. */
+gboolean         ld_cadre_file_view_get_busy     (LdCadreFileView *self);
+/* For tests: the name shown in the header, whether a badge of a computed
+ * category code ("young") or a manual tag is shown, the number of active
+ * entries of a section listed, and the number of History entries. */
+const char      *ld_cadre_file_view_get_shown_name (LdCadreFileView *self);
+gboolean         ld_cadre_file_view_has_badge    (LdCadreFileView *self,
+                                                  const char      *code_or_tag);
+guint            ld_cadre_file_view_get_n_entries (LdCadreFileView *self,
+                                                   const char      *section);
+guint            ld_cadre_file_view_get_n_versions (LdCadreFileView *self);
 
 G_END_DECLS
