@@ -72,6 +72,7 @@ typedef struct
   GHashTable    *seen_ids;       /* normalised ID number → row number */
   GHashTable    *id_error_rows;  /* row numbers whose ID number the parser refused */
   GHashTable    *row_index;      /* row number → table row index + 1 (merged cells only) */
+  GHashTable    *unit_cache;     /* unit text → Resolved * */
   sqlite3_stmt  *find_cadre;
   char          *today;
 } Context;
@@ -493,11 +494,11 @@ provide_rank (Context     *ctx,
 /* Finds the unit a row names. Sets *unit_id, or *new_name for a unit to
  * create under the parent; FALSE with a problem added when it cannot. */
 static gboolean
-resolve_unit (Context      *ctx,
-              LdRosterRow  *in,
-              const char   *text,
-              gint64       *unit_id,
-              char        **new_name)
+resolve_unit_uncached (Context      *ctx,
+                       LdRosterRow  *in,
+                       const char   *text,
+                       gint64       *unit_id,
+                       char        **new_name)
 {
   gint64 parent = ctx->plan->parent_unit_id;
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
@@ -588,6 +589,48 @@ resolve_unit (Context      *ctx,
       }
     *new_name = g_steal_pointer (&clean);
   }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  unit_id;
+  char   *new_name;
+} Resolved;
+
+static void
+resolved_free (Resolved *resolved)
+{
+  g_free (resolved->new_name);
+  g_free (resolved);
+}
+
+/* The same, remembering each name found: a roster names few units on many
+ * rows. Failures are not remembered (each row reports its own). */
+static gboolean
+resolve_unit (Context      *ctx,
+              LdRosterRow  *in,
+              const char   *text,
+              gint64       *unit_id,
+              char        **new_name)
+{
+  Resolved *resolved = text != NULL ? g_hash_table_lookup (ctx->unit_cache, text) : NULL;
+
+  if (resolved != NULL)
+    {
+      *unit_id = resolved->unit_id;
+      *new_name = g_strdup (resolved->new_name);
+      return TRUE;
+    }
+  if (!resolve_unit_uncached (ctx, in, text, unit_id, new_name))
+    return FALSE;
+  if (text != NULL)
+    {
+      resolved = g_new0 (Resolved, 1);
+      resolved->unit_id = *unit_id;
+      resolved->new_name = g_strdup (*new_name);
+      g_hash_table_insert (ctx->unit_cache, g_strdup (text), resolved);
+    }
   return TRUE;
 }
 
@@ -906,6 +949,8 @@ ld_import_plan_new (LdVault                *vault,
   g_autoptr(GHashTable) seen_ids = NULL;
   g_autoptr(GHashTable) id_error_rows = NULL;
   g_autoptr(GHashTable) row_index = NULL;
+  g_autoptr(GHashTable) unit_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) resolved_free);
   g_autoptr(sqlite3_stmt) find_stmt = NULL;
   g_autofree char *today = NULL;
   LdImportOptions defaults = { 0 };
@@ -969,6 +1014,7 @@ ld_import_plan_new (LdVault                *vault,
   ctx.seen_ids = seen_ids;
   ctx.id_error_rows = id_error_rows;
   ctx.today = today;
+  ctx.unit_cache = unit_cache;
   if (ld_table_get_n_merged (plan->table) > 0)
     {
       row_index = g_hash_table_new (g_direct_hash, g_direct_equal);
