@@ -40,6 +40,9 @@ on_selected_cb (LdUnitPicker *self,
 static void
 ld_unit_picker_dispose (GObject *object)
 {
+  /* The drop-down is both AdwBin's child and a template child: let AdwBin
+   * unparent it first, or both would (GTK 4.8). */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_UNIT_PICKER);
 
   G_OBJECT_CLASS (ld_unit_picker_parent_class)->dispose (object);
