@@ -168,6 +168,10 @@ display_value (const char *column,
     return C_("import value", "(empty)");
   if (g_str_equal (column, "political_status"))
     label = ld_code_get_label (LD_CODE_TABLE_POLITICAL_STATUS, value);
+  else if (g_str_equal (column, "ethnicity"))
+    label = ld_code_get_label (LD_CODE_TABLE_ETHNICITY, value);
+  else if (g_str_equal (column, "degree_fulltime") || g_str_equal (column, "degree_inservice"))
+    label = ld_code_get_label (LD_CODE_TABLE_DEGREE, value);
   else if (g_str_equal (column, "edu_fulltime") || g_str_equal (column, "edu_inservice"))
     label = ld_code_get_label (LD_CODE_TABLE_EDUCATION, value);
   else if (g_str_equal (column, "post_level"))
@@ -836,7 +840,8 @@ plan_row (Context      *ctx,
         }
     }
 
-  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_ETHNICITY, "ethnicity", 200);
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_ETHNICITY, "ethnicity", LD_CODE_TABLE_ETHNICITY,
+                "汉族, 回族, 壮族");
   bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_NATIVE_PLACE, "native_place", 200);
   provide_code (ctx, row, in, LD_ROSTER_FIELD_POLITICAL_STATUS, "political_status",
                 LD_CODE_TABLE_POLITICAL_STATUS, "中共党员, 共青团员, 民盟盟员, 群众");
@@ -849,7 +854,8 @@ plan_row (Context      *ctx,
                   "研究生, 大学本科, 大专, 中专, 高中");
   provide_code (ctx, row, in, LD_ROSTER_FIELD_EDUCATION_IN_SERVICE, "edu_inservice", LD_CODE_TABLE_EDUCATION,
                 "研究生, 大学本科, 大专, 中专, 高中");
-  bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_DEGREE, "degree_fulltime", 200);
+  provide_code (ctx, row, in, LD_ROSTER_FIELD_DEGREE, "degree_fulltime", LD_CODE_TABLE_DEGREE,
+                "学士, 硕士, 博士, 法学学士");
   bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_POST, "post", 200);
   provide_rank (ctx, row, in);
   bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_POST_DATE, "post_since");
