@@ -517,9 +517,13 @@ ld_cli_entries_append_text (LdVault   *vault,
             break;
           any = TRUE;
           summary = ld_cli_text_sanitize (ld_file_entry_get_summary (entry));
-          /* Translators: an entry of a file section: its number, date (may be empty) and summary. */
-          g_string_append_printf (out, _("  Entry %lld  %s  %s\n"), (long long) ld_file_entry_get_id (entry),
-                                  ld_file_entry_get_entry_date (entry), summary);
+          if (*ld_file_entry_get_entry_date (entry) != '\0')
+            /* Translators: an entry of a file section: its number, date and summary. */
+            g_string_append_printf (out, _("  Entry %lld  %s  %s\n"), (long long) ld_file_entry_get_id (entry),
+                                    ld_file_entry_get_entry_date (entry), summary);
+          else
+            /* Translators: an entry of a file section: its number and summary. */
+            g_string_append_printf (out, _("  Entry %lld  %s\n"), (long long) ld_file_entry_get_id (entry), summary);
           if (s->kinds != NULL)
             append_value (out, _("Kind"), ld_file_section_kind_label (s, ld_file_entry_get_kind (entry)));
           if (s->date_label != NULL)

@@ -583,6 +583,6 @@ ld_file_entry_spec_validate (const LdFileEntrySpec  *spec,
   g_return_val_if_fail (spec != NULL, FALSE);
 
   if (bad_key != NULL)
-    g_clear_pointer (bad_key, g_free);
+    *bad_key = NULL;
   return _ld_file_entry_spec_clean (spec, &clean, bad_key, error);
 }

@@ -952,3 +952,73 @@ ld_entry_field_type_hint (LdEntryFieldType type)
       return "";
     }
 }
+
+gboolean
+ld_file_section_describe_change (const char  *name,
+                                 const char  *value,
+                                 char       **out_label,
+                                 char       **out_value)
+{
+  static const struct { const char *key; const char *label; } attachment_keys[] = {
+    { "id", N_("Attachment number") },
+    { "owner", N_("Attached to") },
+    { "name", N_("File name") },
+    { "size", N_("Size in bytes") },
+    { "sha256", N_("SHA-256 checksum") },
+    { "retired_reason", N_("Reason for retiring") },
+  };
+  const LdFileSectionInfo *section;
+  const LdEntryFieldInfo *field;
+  const char *dot, *key, *label = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (out_label != NULL && out_value != NULL, FALSE);
+
+  if (name == NULL || (dot = strchr (name, '.')) == NULL)
+    return FALSE;
+  key = dot + 1;
+  value = value ? value : "";
+  code = g_strndup (name, (gsize) (dot - name));
+  if (g_str_equal (code, "attachment"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (attachment_keys); i++)
+        if (g_str_equal (attachment_keys[i].key, key))
+          {
+            /* Translators: a change in a file's history: "Attachment: File name". */
+            *out_label = g_strdup_printf (_("Attachment: %s"), _(attachment_keys[i].label));
+            *out_value = g_strdup (value);
+            return TRUE;
+          }
+      return FALSE;
+    }
+  section = ld_file_section_lookup (code);
+  if (section == NULL || !section->has_entries)
+    return FALSE;
+  if (g_str_equal (key, "entry"))
+    label = _("Entry number");
+  else if (g_str_equal (key, "kind"))
+    {
+      label = _("Kind of entry");
+      if (section->kinds != NULL && *value != '\0')
+        shown = g_strdup (ld_file_section_kind_label (section, value));
+    }
+  else if (g_str_equal (key, "entry_date"))
+    label = section->date_label ? ld_file_section_gettext (section->date_label) : _("Date");
+  else if (g_str_equal (key, "retired_reason"))
+    label = _("Reason for retiring");
+  else if ((field = ld_file_section_find_field (section, key)) != NULL)
+    {
+      label = ld_file_section_gettext (field->label);
+      if (field->type == LD_ENTRY_FIELD_CHOICE && *value != '\0')
+        shown = g_strdup (ld_entry_field_choice_label (field, value));
+      else if (field->type == LD_ENTRY_FIELD_BOOL && *value != '\0')
+        shown = g_strdup (g_str_equal (value, "1") ? _("yes") : _("no"));
+    }
+  else
+    return FALSE;
+  /* Translators: a change in a file's history: a section title and a field label. */
+  *out_label = g_strdup_printf (_("%s: %s"), ld_file_section_gettext (section->title), label);
+  *out_value = shown ? g_steal_pointer (&shown) : g_strdup (value);
+  return TRUE;
+}

@@ -101,4 +101,14 @@ gboolean                 ld_file_section_field_applies (const LdFileSectionInfo 
  * YYYY-MM-DD or YYYY-MM"), for help texts. */
 const char              *ld_entry_field_type_hint    (LdEntryFieldType type);
 
+/* For history views: describes one "name=value" line of a version written
+ * for a file entry or an attachment ("C.verification" and "omitted" give
+ * "Personal Matters Reports: Verification result" and "Omission"; kinds,
+ * choices and yes/no fields are shown by their labels, other values as
+ * stored). Returns FALSE, setting nothing, for a name that is not theirs. */
+gboolean                 ld_file_section_describe_change (const char  *name,
+                                                          const char  *value,
+                                                          char       **out_label,
+                                                          char       **out_value);
+
 G_END_DECLS

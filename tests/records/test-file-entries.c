@@ -228,6 +228,34 @@ test_tables (void)
     g_assert_cmpstr (ld_entry_field_choice_label (v, "concealed"), ==, "Concealment");
     g_assert_cmpstr (ld_entry_field_choice_label (v, "nonsense"), ==, "nonsense");
   }
+
+  /* History lines are described by their labels. */
+  {
+    g_autofree char *label = NULL;
+    g_autofree char *value = NULL;
+
+    g_assert_true (ld_file_section_describe_change ("C.verification", "concealed", &label, &value));
+    g_assert_cmpstr (label, ==, "Personal Matters Reports: Verification result");
+    g_assert_cmpstr (value, ==, "Concealment");
+    g_clear_pointer (&label, g_free);
+    g_clear_pointer (&value, g_free);
+    g_assert_true (ld_file_section_describe_change ("E.kind", "pledge", &label, &value));
+    g_assert_cmpstr (value, ==, "Integrity pledge");
+    g_clear_pointer (&label, g_free);
+    g_clear_pointer (&value, g_free);
+    g_assert_true (ld_file_section_describe_change ("K.rectified", "1", &label, &value));
+    g_assert_cmpstr (value, ==, "yes");
+    g_clear_pointer (&label, g_free);
+    g_clear_pointer (&value, g_free);
+    g_assert_true (ld_file_section_describe_change ("attachment.name", "a.pdf", &label, &value));
+    g_assert_cmpstr (label, ==, "Attachment: File name");
+    g_clear_pointer (&label, g_free);
+    g_clear_pointer (&value, g_free);
+    g_assert_false (ld_file_section_describe_change ("name", "x", &label, &value));
+    g_assert_false (ld_file_section_describe_change ("A.name", "x", &label, &value));
+    g_assert_false (ld_file_section_describe_change ("C.colour", "x", &label, &value));
+    g_assert_null (label);
+  }
 }
 
 typedef struct
