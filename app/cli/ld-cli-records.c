@@ -10,6 +10,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-scope.h"
 #include "records/ld-unit-repository.h"
+#include "rules/ld-categories.h"
 #include "vault/ld-vault.h"
 
 #include <glib/gi18n.h>
@@ -329,6 +330,95 @@ append_cell (GString    *line,
     g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
+static const char * const authorities[] = { "central", "province", "city", "county", "unit", NULL };
+static const char * const levels[] = { "xiangke", "xianchu", "tingju", "shengbu", "guojia", NULL };
+static const char * const statuses[] = { "serving", "left", "retired", "transferred", NULL };
+
+static gboolean
+check_code (const char          *value,
+            const char * const  *codes,
+            const char          *option,
+            GError             **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *known = NULL;
+
+  if (value == NULL || g_strv_contains (codes, value))
+    return TRUE;
+  shown = ld_cli_text_sanitize (value);
+  known = g_strjoinv (", ", (char **) codes);
+  /* Translators: an option, the value typed and the values it takes. */
+  g_set_error (error, LD_ERROR, LD_ERROR_USAGE, _("%s: unknown value “%s”. Use one of: %s."), option, shown, known);
+  return FALSE;
+}
+
+/* --category given once or more, each a code or a comma-separated list. */
+static gboolean
+parse_categories (char      **values,
+                  guint      *flags,
+                  GError    **error)
+{
+  *flags = 0;
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          const char *code = g_strstrip (parts[j]);
+          LdCategory category = ld_category_from_string (code);
+
+          if (*code == '\0')
+            continue;
+          if (category == LD_CATEGORY_NONE)
+            {
+              g_autofree char *shown = ld_cli_text_sanitize (code);
+              g_set_error (error, LD_ERROR, LD_ERROR_USAGE,
+                           _("“%s” is not a category. Use top-leader, young, newly-promoted or key-position."),
+                           shown);
+              return FALSE;
+            }
+          *flags |= category;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_order (const char    *text,
+             LdCadreOrder  *order,
+             GError       **error)
+{
+  static const struct
+  {
+    const char   *name;
+    LdCadreOrder  order;
+  } orders[] = {
+    { "stroke", LD_CADRE_ORDER_STROKE },
+    { "pinyin", LD_CADRE_ORDER_PINYIN },
+    { "unit", LD_CADRE_ORDER_UNIT },
+    { "age", LD_CADRE_ORDER_AGE },
+    { "rank", LD_CADRE_ORDER_RANK },
+    { "post-since", LD_CADRE_ORDER_POST_SINCE },
+    { "id", LD_CADRE_ORDER_ID },
+  };
+  g_autofree char *shown = NULL;
+
+  *order = LD_CADRE_ORDER_STROKE;
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    if (g_str_equal (orders[i].name, text))
+      {
+        *order = orders[i].order;
+        return TRUE;
+      }
+  shown = ld_cli_text_sanitize (text);
+  g_set_error (error, LD_ERROR, LD_ERROR_USAGE,
+               _("“%s” is not an order. Use stroke, pinyin, unit, age, rank or post-since."), shown);
+  return FALSE;
+}
+
 int
 ld_cli_cadre_list_run (LdCli               *cli,
                        const LdCliCommand  *command,
@@ -338,12 +428,34 @@ ld_cli_cadre_list_run (LdCli               *cli,
   g_autoptr(GPtrArray) cadres = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *search = NULL;
-  gboolean header = FALSE, all = FALSE;
+  g_autofree char *authority = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *order = NULL;
+  g_auto(GStrv) categories = NULL;
+  gboolean header = FALSE, all = FALSE, descending = FALSE;
   LdCadreFilter filter = { 0 };
   const GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit and the units below it"), N_("ID") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Only cadres whose name, pinyin, initials, ID number or post contain TEXT"), N_("TEXT") },
+    { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &categories,
+      N_("Only cadres in one of these computed categories: top-leader, young, newly-promoted, key-position "
+         "(repeatable, or a comma-separated list)"),
+      N_("CATEGORY") },
+    { "authority", 0, 0, G_OPTION_ARG_STRING, &authority,
+      N_("Only cadres under this management authority: central, province, city, county or unit"), N_("CODE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level,
+      N_("Only cadres at this post level: xiangke, xianchu, tingju, shengbu or guojia"), N_("CODE") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Only cadres with this employment status: serving, left, retired or transferred"), N_("CODE") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Only cadres with this manual tag"), N_("TAG") },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order,
+      N_("Sort by stroke (surname strokes, the default), pinyin, unit, age (youngest first), rank (highest "
+         "first) or post-since (longest in the post first)"),
+      N_("ORDER") },
+    { "descending", 0, 0, G_OPTION_ARG_NONE, &descending, N_("Reverse the order"), NULL },
     { "header", 0, 0, G_OPTION_ARG_NONE, &header, N_("Print a header line first"), NULL },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Also list retired files"), NULL },
     { NULL }
@@ -352,6 +464,29 @@ ld_cli_cadre_list_run (LdCli               *cli,
   PARSE_OR_RETURN (cli, command, entries, args, error);
   if (unit != NULL)
     REPORT_IF_FAILED (cli, parse_id (unit, FALSE, &filter.unit_id, &error), error);
+  REPORT_IF_FAILED (cli, parse_categories (categories, &filter.categories, &error), error);
+  REPORT_IF_FAILED (cli, parse_order (order, &filter.order, &error), error);
+  REPORT_IF_FAILED (cli, check_code (authority, authorities, "--authority", &error), error);
+  REPORT_IF_FAILED (cli, check_code (level, levels, "--level", &error), error);
+  REPORT_IF_FAILED (cli, check_code (status, statuses, "--status", &error), error);
+  if (tag != NULL)
+    {
+      g_autofree char *utf8 = g_locale_to_utf8 (tag, -1, NULL, NULL, NULL);
+
+      g_free (tag);
+      tag = g_strstrip (g_steal_pointer (&utf8));
+      if (tag == NULL)
+        {
+          g_set_error_literal (&error, LD_ERROR, LD_ERROR_INVALID,
+                               _("The tag is not text in the encoding of the current locale."));
+          return ld_cli_report_error (cli, error);
+        }
+    }
+  filter.authority = authority;
+  filter.post_level = level;
+  filter.status = status;
+  filter.tag = tag;
+  filter.descending = descending;
   if (search != NULL)
     {
       g_autofree char *utf8 = g_locale_to_utf8 (search, -1, NULL, NULL, NULL);
@@ -366,7 +501,6 @@ ld_cli_cadre_list_run (LdCli               *cli,
     }
   filter.search = search;
   filter.include_retired = all;
-  filter.order = LD_CADRE_ORDER_STROKE;
   REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
   /* Searches and the order rely on keys made with the current ICU. */
   REPORT_IF_FAILED (cli, ld_cadre_repository_refresh_keys (cli->vault, NULL, &error), error);
@@ -421,6 +555,7 @@ ld_cli_cadre_show_run (LdCli               *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(LdCadre) cadre = NULL;
   g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) explanations = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *text = NULL;
   const char * const *fields;
@@ -471,30 +606,25 @@ ld_cli_cadre_show_run (LdCli               *cli,
         }
       g_string_append_printf (out, "  %s: %s\n", ld_cadre_field_get_label (fields[i]), value ? value : "");
     }
-  if (*ld_cadre_get_categories (cadre) != '\0')
-    g_string_append_printf (out, "  %s: %s\n", _("Categories"), ld_cadre_get_categories (cadre));
+  if (*ld_cadre_get_tags (cadre) != '\0')
+    {
+      g_auto(GStrv) tags = g_strsplit (ld_cadre_get_tags (cadre), ",", -1);
+      g_autofree char *joined = g_strjoinv (C_("list separator", ", "), tags);
 
-  /* Sections that later issues fill; the file already has their place. */
-  {
-    static const char *sections[] = {
-      N_("B. Family members and main social relations"),
-      N_("C. Personal-matters reports"),
-      N_("D. Duty and integrity reports, democratic appraisal"),
-      N_("E. Self-discipline"),
-      N_("F. Petitions and reports"),
-      N_("G. Talks and written inquiries"),
-      N_("H. Sanctions and handling"),
-      N_("I. Annual appraisal"),
-      N_("J. Economic-responsibility audits"),
-      N_("K. Inspection-tour and special-check findings"),
-      N_("L. Integrity education"),
-      N_("M. Integrity opinion replies"),
-      N_("N. Rewards"),
-      N_("Z. Other"),
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      g_string_append_printf (out, "\n%s\n  %s\n", _(sections[i]), _("(no entries)"));
-  }
+      g_string_append_printf (out, "  %s: %s\n", ld_cadre_field_get_label ("tags"), joined);
+    }
+
+  /* Computed categories, each with why. */
+  explanations = ld_cadre_repository_explain_categories (cli->vault, id, &error);
+  REPORT_IF_FAILED (cli, explanations != NULL, error);
+  g_string_append_printf (out, "\n%s\n", _("Categories (computed)"));
+  for (guint i = 0; i < explanations->len; i++)
+    g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (explanations, i));
+  if (explanations->len == 0)
+    g_string_append_printf (out, "  %s\n", _("(none)"));
+
+  /* Sections B … Z. */
+  REPORT_IF_FAILED (cli, ld_cli_entries_append_text (cli->vault, id, out, &error), error);
 
   if (history)
     {
@@ -657,4 +787,125 @@ ld_cli_cadre_fields_help (void)
   for (guint i = 0; fields[i] != NULL; i++)
     g_string_append_printf (out, "  %-18s %s\n", fields[i], ld_cadre_field_get_label (fields[i]));
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* --- cadre tag / untag / photo ------------------------------------------------- */
+
+static char *
+arg_to_utf8 (const char  *arg,
+             GError     **error)
+{
+  char *utf8 = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL);
+
+  if (utf8 == NULL)
+    g_set_error_literal (error, LD_ERROR, LD_ERROR_INVALID,
+                         _("An argument is not text in the encoding of the current locale."));
+  return utf8;
+}
+
+int
+ld_cli_cadre_tag_run (LdCli               *cli,
+                      const LdCliCommand  *command,
+                      char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *note_utf8 = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why the tag was added"), N_("TEXT") },
+    { NULL }
+  };
+
+  PARSE_OR_RETURN (cli, command, entries, args, error);
+  REPORT_IF_FAILED (cli, parse_id ((*args)[0], FALSE, &id, &error), error);
+  tag = arg_to_utf8 ((*args)[1], &error);
+  REPORT_IF_FAILED (cli, tag != NULL, error);
+  if (note != NULL)
+    {
+      note_utf8 = arg_to_utf8 (note, &error);
+      REPORT_IF_FAILED (cli, note_utf8 != NULL, error);
+    }
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  REPORT_IF_FAILED (cli, ld_cadre_repository_add_tag (cli->vault, id, tag, note_utf8, &error), error);
+  return 0;
+}
+
+int
+ld_cli_cadre_untag_run (LdCli               *cli,
+                        const LdCliCommand  *command,
+                        char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tag = NULL;
+  gint64 id = 0;
+
+  PARSE_OR_RETURN (cli, command, NULL, args, error);
+  REPORT_IF_FAILED (cli, parse_id ((*args)[0], FALSE, &id, &error), error);
+  tag = arg_to_utf8 ((*args)[1], &error);
+  REPORT_IF_FAILED (cli, tag != NULL, error);
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  REPORT_IF_FAILED (cli, ld_cadre_repository_remove_tag (cli->vault, id, tag, &error), error);
+  return 0;
+}
+
+/* Larger files are refused before they are read (the vault takes 2 MB). */
+#define PHOTO_READ_LIMIT (4 * 1024 * 1024)
+
+int
+ld_cli_cadre_photo_run (LdCli               *cli,
+                        const LdCliCommand  *command,
+                        char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = NULL;
+  gboolean remove = FALSE;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Remove the photo"), NULL },
+    { NULL }
+  };
+
+  PARSE_OR_RETURN (cli, command, entries, args, error);
+  REPORT_IF_FAILED (cli, parse_id ((*args)[0], FALSE, &id, &error), error);
+  if (remove == ((*args)[1] != NULL))
+    {
+      g_set_error_literal (&error, LD_ERROR, LD_ERROR_USAGE,
+                           _("Give either the photo file or --remove, not both or neither."));
+      return ld_cli_report_error (cli, error);
+    }
+  if (!remove)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg ((*args)[1]);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     NULL, &error);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      if (info == NULL)
+        {
+          g_autofree char *shown = ld_cli_text_sanitize ((*args)[1]);
+          g_autoptr(GError) wrapped = g_error_new (LD_ERROR, LD_ERROR_INVALID, _("Cannot read “%s”: %s"), shown,
+                                                   error->message);
+          return ld_cli_report_error (cli, wrapped);
+        }
+      if (g_file_info_get_size (info) > PHOTO_READ_LIMIT)
+        {
+          g_set_error_literal (&error, LD_ERROR, LD_ERROR_INVALID,
+                               _("The photo is larger than 2 MB. Save it smaller or at a lower quality."));
+          return ld_cli_report_error (cli, error);
+        }
+      if (!g_file_load_contents (file, NULL, &data, &len, NULL, &error))
+        {
+          g_autofree char *shown = ld_cli_text_sanitize ((*args)[1]);
+          g_autoptr(GError) wrapped = g_error_new (LD_ERROR, LD_ERROR_INVALID, _("Cannot read “%s”: %s"), shown,
+                                                   error->message);
+          return ld_cli_report_error (cli, wrapped);
+        }
+      photo = g_bytes_new_take (g_steal_pointer (&data), len);
+    }
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  REPORT_IF_FAILED (cli, ld_cadre_repository_set_photo (cli->vault, id, photo, &error), error);
+  return 0;
 }

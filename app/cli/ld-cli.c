@@ -168,11 +168,13 @@ static const LdCliCommand commands[] = {
   },
   {
     "cadre", "list",
-    N_("[--unit ID] [--search TEXT] [--header] [--all]"),
+    N_("[--unit ID] [--category CATEGORY] [--authority CODE] [--level CODE] [--status CODE] [--tag TAG] "
+       "[--search TEXT] [--order ORDER] [--descending] [--header] [--all]"),
     N_("List the cadres in your scope, one tab-separated line each."),
     N_("Columns: record number, name, sex, date of birth, ID number, unit, post, categories. "
-       "Cadres are in surname stroke order. --unit includes the units below it; --search matches "
-       "part of the name, its pinyin or initials, the ID number or the post."),
+       "Cadres are in surname stroke order unless --order says otherwise. --unit includes the units below "
+       "it; --search matches part of the name, its pinyin or initials, the ID number or the post; "
+       "--category, repeatable, lists the cadres in any of the categories given."),
     0, 0, ld_cli_cadre_list_run,
   },
   {
