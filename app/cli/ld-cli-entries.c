@@ -201,7 +201,6 @@ ld_cli_entry_set_run (LdCli               *cli,
   g_autoptr(LdFileEntry) entry = NULL;
   g_auto(LdFileEntrySpec) spec = { 0 };
   g_auto(LdFileEntrySpec) changes = { 0 };
-  g_auto(GStrv) keys = NULL;
   GHashTableIter iter;
   gpointer key, value;
   gint64 id = 0;
@@ -227,12 +226,17 @@ ld_cli_entry_set_run (LdCli               *cli,
   REPORT_IF_FAILED (cli, entry != NULL, error);
 
   /* The stored entry with the changes on top. */
-  ld_file_entry_spec_init (&spec, ld_file_entry_get_section (entry));
-  spec.kind = kind ? g_steal_pointer (&kind) : g_strdup (ld_file_entry_get_kind (entry));
-  spec.entry_date = date ? g_steal_pointer (&date) : g_strdup (ld_file_entry_get_entry_date (entry));
-  keys = ld_file_entry_dup_keys (entry);
-  for (guint i = 0; keys[i] != NULL; i++)
-    ld_file_entry_spec_set (&spec, keys[i], ld_file_entry_get_value (entry, keys[i]));
+  ld_file_entry_spec_init_from_entry (&spec, entry);
+  if (kind != NULL)
+    {
+      g_free (spec.kind);
+      spec.kind = g_steal_pointer (&kind);
+    }
+  if (date != NULL)
+    {
+      g_free (spec.entry_date);
+      spec.entry_date = g_steal_pointer (&date);
+    }
   g_hash_table_iter_init (&iter, changes.values);
   while (g_hash_table_iter_next (&iter, &key, &value))
     ld_file_entry_spec_set (&spec, key, value);

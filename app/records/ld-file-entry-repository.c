@@ -23,9 +23,12 @@
   " (SELECT count(*) FROM attachments a WHERE a.owner_type = 'entry' AND a.owner_id = e.id" \
   " AND a.retired_at IS NULL), c.retired_at IS NOT NULL, c.name"
 
+/* NULL for a section this version does not know (written by a newer one). */
 static LdFileEntry *
 read_entry (sqlite3_stmt *stmt)
 {
+  if (ld_file_section_lookup (ld_sql_column_text (stmt, 2)) == NULL)
+    return NULL;
   return _ld_file_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                              ld_sql_column_text (stmt, 2), ld_sql_column_text (stmt, 3),
                              ld_sql_column_text (stmt, 4), ld_sql_column_text (stmt, 5),
@@ -134,6 +137,14 @@ load_entry (LdVault   *vault,
       return NULL;
     }
   entry = read_entry (stmt);
+  if (entry == NULL)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("Entry number %lld belongs to a file section this version of Liandang does not know. "
+                     "Install the newer version that wrote it."),
+                   (long long) entry_id);
+      return NULL;
+    }
   if (writable && sqlite3_column_int (stmt, 12))
     {
       set_cadre_retired (error, ld_sql_column_text (stmt, 13));

@@ -397,6 +397,24 @@ ld_file_entry_spec_clear (LdFileEntrySpec *spec)
 }
 
 void
+ld_file_entry_spec_init_from_entry (LdFileEntrySpec *spec,
+                                    LdFileEntry     *entry)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (LD_IS_FILE_ENTRY (entry));
+
+  ld_file_entry_spec_init (spec, entry->section->code);
+  spec->kind = g_strdup (entry->kind);
+  spec->entry_date = g_strdup (entry->entry_date);
+  g_hash_table_iter_init (&iter, entry->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (spec->values, g_strdup (key), g_strdup (value));
+}
+
+void
 ld_file_entry_spec_set (LdFileEntrySpec *spec,
                         const char      *key,
                         const char      *value)

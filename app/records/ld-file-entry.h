@@ -49,6 +49,10 @@ typedef struct
 void         ld_file_entry_spec_init         (LdFileEntrySpec *spec,
                                               const char      *section);
 void         ld_file_entry_spec_clear        (LdFileEntrySpec *spec);
+/* Initialises SPEC with the section, kind, date and values of ENTRY, for
+ * an edit that changes some of them. */
+void         ld_file_entry_spec_init_from_entry (LdFileEntrySpec *spec,
+                                                 LdFileEntry     *entry);
 void         ld_file_entry_spec_set          (LdFileEntrySpec *spec,
                                               const char      *key,
                                               const char      *value);

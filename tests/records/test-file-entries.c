@@ -548,6 +548,20 @@ test_create_update_retire (Fixture       *f,
   g_assert_cmpstr (keys[0], ==, "PM1");
   g_assert_cmpstr (keys[1], ==, "PA3");
   g_assert_cmpstr (keys[2], ==, "verification");
+
+  /* A copy of the entry as a spec validates and changes nothing. */
+  {
+    g_auto(LdFileEntrySpec) copy = { 0 };
+
+    ld_file_entry_spec_init_from_entry (&copy, entry);
+    g_assert_cmpstr (copy.section, ==, "C");
+    g_assert_cmpstr (copy.kind, ==, "annual");
+    g_assert_cmpstr (g_hash_table_lookup (copy.values, "verification"), ==, "omitted");
+    n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+    g_assert_true (ld_file_entry_repository_update (f->vault, id, &copy, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+  }
   g_clear_object (&entry);
 
   /* A targeted check finds concealment: the outcome follows. */
