@@ -869,7 +869,8 @@ ld_entry_field_normalise (const LdEntryFieldInfo  *field,
         if (len > 4 && g_str_has_suffix (folded, "年"))
           folded[len - strlen ("年")] = '\0';
         if (strlen (folded) != 4 || !parse_number (folded, 4, &y) || y < 1900 || y > 2100)
-          return invalid (error, _("%s: “%s” is not a year. Write four digits between 1900 and 2100, for example 2023."),
+          return invalid (error,
+                          _("%s: “%s” is not a year. Write four digits between 1900 and 2100, for example 2023."),
                           label, value);
         return g_strdup_printf ("%04d", y);
       }
