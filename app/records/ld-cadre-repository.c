@@ -203,7 +203,7 @@ load_cadre (LdVault   *vault,
             GError   **error)
 {
   g_autofree char *select = select_sql ();
-  g_autofree char *sql = g_strconcat (select, " WHERE c.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)", NULL);
+  g_autofree char *sql = g_strconcat (select, " WHERE c.id = ?2 AND +c.unit_id IN (SELECT id FROM visible_units)", NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const LdCategoryRules *rules;
   GDate today;
@@ -1222,7 +1222,9 @@ ld_cadre_repository_get_many (LdVault       *vault,
       g_string_append (sql, " WHERE c.id IN (");
       for (guint i = 0; i < n; i++)
         g_string_append (sql, i ? ", ?" : "?");
-      g_string_append (sql, ") AND c.unit_id IN (SELECT id FROM visible_units)");
+      /* "+": look the ids up by row number, not every cadre of the
+       * visible units through the unit index. */
+      g_string_append (sql, ") AND +c.unit_id IN (SELECT id FROM visible_units)");
       stmt = _ld_scope_prepare (vault, sql->str, error);
       if (stmt == NULL)
         return NULL;
@@ -1684,7 +1686,7 @@ read_photo (LdVault   *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
                                                     " SELECT c.photo FROM cadres c WHERE c.id = ?2"
-                                                    " AND c.unit_id IN (SELECT id FROM visible_units)",
+                                                    " AND +c.unit_id IN (SELECT id FROM visible_units)",
                                                     error);
   int rc;
 
