@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ld-ui-test-utils.h"
@@ -10,6 +11,8 @@
 #include "dialogs/ld-cadre-dialog.h"
 #include "dialogs/ld-entry-dialog.h"
 #include "ld-error.h"
+#include "ld-process.h"
+#include "records/ld-attachment-repository.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-scope.h"
@@ -81,6 +84,17 @@ seed_vault (const char *dir,
   fields.classification = g_strdup ("");
   ld_cadre_repository_create (vault, &fields, &cadre_id, &error);
   g_assert_no_error (error);
+
+  /* A scanned form on the file. */
+  {
+    g_autofree char *path = g_build_filename (dir, "任职谈话记录.txt", NULL);
+
+    g_file_set_contents (path, "任前廉政谈话记录\n", -1, &error);
+    g_assert_no_error (error);
+    ld_attachment_repository_add (vault, "cadre", cadre_id, path, NULL, &error);
+    g_assert_no_error (error);
+    g_unlink (path);
+  }
   ld_vault_lock (vault, "exit");
 
   if (out_unit_id != NULL)
@@ -122,6 +136,15 @@ get_cadre_worker (LdVault       *vault,
   return g_object_ref (g_ptr_array_index (cadres, 0));
 }
 
+static gpointer
+list_attachments_worker (LdVault       *vault,
+                         gpointer       data,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return ld_attachment_repository_list (vault, "cadre", *(gint64 *) data, FALSE, error);
+}
+
 static LdCadre *
 read_cadre (LdVault *vault,
             gint64   id)
@@ -133,6 +156,42 @@ read_cadre (LdVault *vault,
   LD_UI_TEST_WAIT_FOR (run.done, 10000);
   g_assert_no_error (run.error);
   return run.result;
+}
+
+/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
+ * there as NAME.png, to look at the layout (run with LANG=zh_CN.UTF-8 and
+ * LIANDANG_LOCALEDIR=<build>/po for the Chinese one). */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  ld_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
 }
 
 /* The vault open as the investigator. The file view and the dialogs need
@@ -154,6 +213,13 @@ close_vault (LdVault *vault)
   ld_ui_test_flush ();
   ld_vault_lock (vault, "exit");
   g_object_unref (vault);
+}
+
+static void
+on_toast_cb (LdCadreFileView *view,
+             AdwToast        *toast)
+{
+  g_test_message ("Toast: %s", adw_toast_get_title (toast));
 }
 
 static void
@@ -186,15 +252,18 @@ test_cadre_file_view_and_edit (void)
   host = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (host, 1100, 800);
   view = ld_cadre_file_view_new (vault);
+  g_signal_connect (view, "add-toast", G_CALLBACK (on_toast_cb), NULL);
   gtk_window_set_child (host, GTK_WIDGET (view));
   gtk_window_present (host);
   ld_cadre_file_view_load (view, cadre_id);
   LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (host));
+  screenshot (GTK_WIDGET (host), "file-view");
 
   g_assert_cmpstr (ld_cadre_file_view_get_shown_name (view), ==, "张三丰");
   g_assert_true (ld_cadre_file_view_has_badge (view, "top-leader"));
   g_assert_cmpuint (ld_cadre_file_view_get_n_entries (view, "B"), ==, 0);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_attachments (view, 0), ==, 1);
   n_versions = ld_cadre_file_view_get_n_versions (view);
   g_assert_cmpuint (n_versions, >=, 1);
 
@@ -210,6 +279,7 @@ test_cadre_file_view_and_edit (void)
   g_assert_cmpstr (ld_cadre_dialog_get_error_field (LD_CADRE_DIALOG (dialog)), ==, "id_number");
   g_assert_nonnull (ld_cadre_dialog_get_error_message (LD_CADRE_DIALOG (dialog)));
   g_assert_false (ld_cadre_dialog_get_can_save (LD_CADRE_DIALOG (dialog)));
+  screenshot (GTK_WIDGET (dialog), "cadre-dialog-error");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "cadre.save", NULL);
   ld_ui_test_flush ();
   g_assert_true (ld_ui_test_find_window (LD_TYPE_CADRE_DIALOG) == dialog);
@@ -250,6 +320,7 @@ test_cadre_file_view_and_edit (void)
   g_assert_cmpstr (ld_entry_dialog_get_error_key (LD_ENTRY_DIALOG (dialog)), ==, "name");
   g_assert_nonnull (ld_entry_dialog_get_error_message (LD_ENTRY_DIALOG (dialog)));
   g_assert_false (ld_entry_dialog_get_can_save (LD_ENTRY_DIALOG (dialog)));
+  screenshot (GTK_WIDGET (dialog), "entry-dialog-error");
 
   g_assert_true (ld_entry_dialog_set_value (LD_ENTRY_DIALOG (dialog), "name", "李四"));
   g_assert_true (ld_entry_dialog_set_value (LD_ENTRY_DIALOG (dialog), "work_unit", "县人民医院"));
@@ -276,16 +347,65 @@ test_cadre_file_view_and_edit (void)
   LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_ENTRY_DIALOG) == NULL, 10000);
   LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_get_n_entries (view, "C") == 1, 10000);
 
+  /* Retiring asks for a reason; the entry leaves the list. */
+  {
+    LdFileEntry *entry = ld_cadre_file_view_get_entry (view, "C", 0);
+    GtkWidget *reason;
+
+    g_assert_nonnull (entry);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.retire-entry", "x",
+                                               ld_file_entry_get_id (entry)));
+    dialog = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "retire"));
+    reason = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (reason), "重复录入");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "retire"));
+    /* A response given in code does not close the dialog as a click does. */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "retire");
+    gtk_window_destroy (dialog);
+    LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_get_n_entries (view, "C") == 0, 10000);
+  }
+
+  /* The file's attachment is retired the same way. */
+  {
+    SyncRun run = { 0 };
+    GPtrArray *list;
+    GtkWidget *reason;
+
+    ld_vault_run_async (vault, list_attachments_worker, g_memdup2 (&cadre_id, sizeof cadre_id), g_free,
+                        (GDestroyNotify) g_ptr_array_unref, NULL, sync_run_cb, &run);
+    LD_UI_TEST_WAIT_FOR (run.done, 10000);
+    g_assert_no_error (run.error);
+    list = run.result;
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.retire-attachment", "x",
+                                               ((LdAttachment *) g_ptr_array_index (list, 0))->id));
+    g_ptr_array_unref (list);
+    dialog = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    reason = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (reason), "扫描件不清晰");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "retire");
+    gtk_window_destroy (dialog);
+    LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_get_n_attachments (view, 0) == 0, 10000);
+  }
+
   /* Manual tags: added and shown; computed ones cannot be added by hand. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.add-tag", "s", "重点关注"));
   LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_has_badge (view, "重点关注"), 10000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.remove-tag", "s", "重点关注"));
   LD_UI_TEST_WAIT_FOR (view_ready (view) && !ld_cadre_file_view_has_badge (view, "重点关注"), 10000);
   g_assert_true (ld_cadre_file_view_has_badge (view, "top-leader"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.show-section", "s", "B"));
+  screenshot (GTK_WIDGET (host), "file-view-b");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.show-section", "s", "F"));
+  screenshot (GTK_WIDGET (host), "file-view-f");
 
   /* The History page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.show-history", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (host));
+  screenshot (GTK_WIDGET (host), "file-history");
 
   /* Back asks the page to close the file. */
   g_signal_connect_swapped (view, "close-requested", G_CALLBACK (count_cb), &n_closed);
@@ -419,7 +539,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  ld_i18n_init ();
   ld_ui_test_init (&argc, &argv);
+  if (g_getenv ("LD_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 
   g_test_add_func ("/ui/cadre-file/view-and-edit", test_cadre_file_view_and_edit);
   g_test_add_func ("/ui/cadre-file/not-found", test_cadre_file_not_found);

@@ -31,16 +31,16 @@ struct _LdCadreDialog
   AdwEntryRow         *id_number_row;
   AdwActionRow        *id_info_row;
   GtkImage            *id_info_icon;
-  AdwEntryRow         *ethnicity_row;
+  AdwComboRow         *ethnicity_row;
   AdwEntryRow         *native_place_row;
   AdwComboRow         *political_status_row;
   AdwEntryRow         *party_joined_row;
   AdwEntryRow         *party_full_row;
   AdwComboRow         *edu_fulltime_row;
-  AdwEntryRow         *degree_fulltime_row;
+  AdwComboRow         *degree_fulltime_row;
   AdwEntryRow         *school_fulltime_row;
   AdwComboRow         *edu_inservice_row;
-  AdwEntryRow         *degree_inservice_row;
+  AdwComboRow         *degree_inservice_row;
   AdwEntryRow         *school_inservice_row;
   AdwComboRow         *unit_id_row;
   AdwEntryRow         *post_row;
@@ -72,6 +72,7 @@ struct _LdCadreDialog
   gint64               cadre_id;
   gint64               default_unit_id;
   gboolean             loaded;
+  gboolean             load_failed;
   gboolean             valid;
   gboolean             busy;
   gboolean             dirty;
@@ -105,16 +106,16 @@ static const struct
   { "name", G_STRUCT_OFFSET (LdCadreDialog, name_row), ROW_TEXT, TRUE },
   { "former_names", G_STRUCT_OFFSET (LdCadreDialog, former_names_row), ROW_TEXT, FALSE },
   { "id_number", G_STRUCT_OFFSET (LdCadreDialog, id_number_row), ROW_TEXT, TRUE },
-  { "ethnicity", G_STRUCT_OFFSET (LdCadreDialog, ethnicity_row), ROW_TEXT, FALSE },
+  { "ethnicity", G_STRUCT_OFFSET (LdCadreDialog, ethnicity_row), ROW_CHOICE, FALSE },
   { "native_place", G_STRUCT_OFFSET (LdCadreDialog, native_place_row), ROW_TEXT, FALSE },
   { "political_status", G_STRUCT_OFFSET (LdCadreDialog, political_status_row), ROW_CHOICE, FALSE },
   { "party_joined", G_STRUCT_OFFSET (LdCadreDialog, party_joined_row), ROW_DATE, FALSE },
   { "party_full", G_STRUCT_OFFSET (LdCadreDialog, party_full_row), ROW_DATE, FALSE },
   { "edu_fulltime", G_STRUCT_OFFSET (LdCadreDialog, edu_fulltime_row), ROW_CHOICE, FALSE },
-  { "degree_fulltime", G_STRUCT_OFFSET (LdCadreDialog, degree_fulltime_row), ROW_TEXT, FALSE },
+  { "degree_fulltime", G_STRUCT_OFFSET (LdCadreDialog, degree_fulltime_row), ROW_CHOICE, FALSE },
   { "school_fulltime", G_STRUCT_OFFSET (LdCadreDialog, school_fulltime_row), ROW_TEXT, FALSE },
   { "edu_inservice", G_STRUCT_OFFSET (LdCadreDialog, edu_inservice_row), ROW_CHOICE, FALSE },
-  { "degree_inservice", G_STRUCT_OFFSET (LdCadreDialog, degree_inservice_row), ROW_TEXT, FALSE },
+  { "degree_inservice", G_STRUCT_OFFSET (LdCadreDialog, degree_inservice_row), ROW_CHOICE, FALSE },
   { "school_inservice", G_STRUCT_OFFSET (LdCadreDialog, school_inservice_row), ROW_TEXT, FALSE },
   { "post", G_STRUCT_OFFSET (LdCadreDialog, post_row), ROW_TEXT, FALSE },
   { "post_level", G_STRUCT_OFFSET (LdCadreDialog, post_level_row), ROW_CHOICE, FALSE },
@@ -166,6 +167,11 @@ choice_get_code (AdwComboRow *row,
   guint selected = adw_combo_row_get_selected (row);
   guint offset = choices_have_none (choices, n) ? 1 : 0;
 
+  const char *extra = g_object_get_data (G_OBJECT (row), "ld-extra-code");
+
+  /* A stored value that is not in the table keeps its own last row. */
+  if (extra != NULL && selected == offset + n)
+    return extra;
   if (selected == GTK_INVALID_LIST_POSITION || selected < offset || selected - offset >= n)
     return "";
   return choices[selected - offset].code;
@@ -191,7 +197,27 @@ choice_set_code (AdwComboRow *row,
         adw_combo_row_set_selected (row, i + offset);
         return TRUE;
       }
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ld-extra-code"), code) == 0)
+    {
+      adw_combo_row_set_selected (row, n + offset);
+      return TRUE;
+    }
   return FALSE;
+}
+
+/* Keeps a stored value the table does not know (typed before the table
+ * existed, or imported) as a last row, so saving does not drop it. */
+static void
+choice_keep_unknown (AdwComboRow *row,
+                     const char  *code)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = g_list_model_get_n_items (model);
+
+  if (g_object_get_data (G_OBJECT (row), "ld-extra-code") != NULL)
+    gtk_string_list_remove (GTK_STRING_LIST (model), n - 1);
+  g_object_set_data_full (G_OBJECT (row), "ld-extra-code", g_strdup (code), g_free);
+  gtk_string_list_append (GTK_STRING_LIST (model), code);
 }
 
 static gint64
@@ -296,7 +322,10 @@ fill_form (LdCadreDialog       *self,
       if (form_rows[i].kind == ROW_CHOICE)
         {
           if (!choice_set_code (ADW_COMBO_ROW (row), form_rows[i].column, text))
-            g_debug ("Unknown %s code “%s”", form_rows[i].column, text);
+            {
+              choice_keep_unknown (ADW_COMBO_ROW (row), text);
+              choice_set_code (ADW_COMBO_ROW (row), form_rows[i].column, text);
+            }
         }
       else
         gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -382,10 +411,12 @@ check_id_number (LdCadreDialog *self,
 static void
 update_actions (LdCadreDialog *self)
 {
+  gboolean spinning = self->busy || (!self->loaded && !self->load_failed);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadre.save",
                                  ld_cadre_dialog_get_can_save (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy || !self->loaded);
-  gtk_spinner_set_spinning (self->spinner, self->busy || !self->loaded);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spinning);
+  gtk_spinner_set_spinning (self->spinner, spinning);
 }
 
 static void
@@ -591,6 +622,7 @@ load_cb (GObject      *object,
   if (result == NULL)
     {
       self->loaded = FALSE;
+      self->load_failed = TRUE;
       show_message (self, error ? error->message : _("The file could not be read."), TRUE);
       update_actions (self);
       return;

@@ -185,6 +185,8 @@ make_badge (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (box, "ld-badge");
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   if (style != NULL)
     gtk_widget_add_css_class (box, style);
   gtk_box_append (GTK_BOX (box), label);
@@ -277,6 +279,8 @@ make_attachment_row (LdAttachment *attachment,
   GtkWidget *button;
 
   g_variant_ref_sink (target);
+  /* User text: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_gicon (g_content_type_get_symbolic_icon (attachment->content_type)));
@@ -371,6 +375,7 @@ make_value_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (value != NULL && *value != '\0')
     {
@@ -380,6 +385,9 @@ make_value_row (const char *title,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      /* Short values stay on one line; long ones wrap at about 40. */
+      gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (g_utf8_strlen (value, -1) * 2, 24));
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
@@ -444,6 +452,8 @@ make_entry_row (LdCadreFileView         *self,
   GVariant *target = g_variant_ref_sink (g_variant_new_int64 (ld_file_entry_get_id (entry)));
   GtkWidget *actions;
 
+  /* User text: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  summary && *summary ? summary : _("(no summary)"));
   if (date != NULL && *date != '\0')
@@ -642,19 +652,56 @@ show_sections (LdCadreFileView *self)
     }
 }
 
+/* Scrolls to a group once it has its place: right after a reload the new
+ * groups are not allocated yet, so this waits for a frame. */
+static gboolean
+scroll_to_group_tick_cb (GtkWidget     *widget,
+                         GdkFrameClock *frame_clock,
+                         gpointer       user_data)
+{
+  LdCadreFileView *self = LD_CADRE_FILE_VIEW (widget);
+  GtkWidget *group = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->content_scroller);
+  graphene_point_t point;
+
+  if (gtk_widget_get_parent (group) == NULL)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (group) == 0)
+    return G_SOURCE_CONTINUE;
+  if (gtk_widget_compute_point (group, GTK_WIDGET (self->content_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_section_activated_cb (LdCadreFileView *self,
                          GtkListBoxRow   *row)
 {
   GtkWidget *group = g_object_get_data (G_OBJECT (row), "ld-group");
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->content_scroller);
-  graphene_point_t point;
 
   if (group == NULL)
     return;
   gtk_stack_set_visible_child_name (self->view_stack, "file");
-  if (gtk_widget_compute_point (group, GTK_WIDGET (self->content_box), &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (adjustment, point.y);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_group_tick_cb, g_object_ref (group), g_object_unref);
+}
+
+static void
+show_section (LdCadreFileView *self,
+              const char      *code)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *group = g_object_get_data (G_OBJECT (row), "ld-group");
+
+      if (group != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (group), "ld-section"), code) == 0)
+        {
+          gtk_list_box_select_row (self->section_list, GTK_LIST_BOX_ROW (row));
+          on_section_activated_cb (self, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
 }
 
 /* --- History ----------------------------------------------------------------- */
@@ -729,10 +776,11 @@ show_history (LdCadreFileView *self)
       /* Translators: an account and a time in the History */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), version->account ? version->account : "", when);
       GtkWidget *row = adw_expander_row_new ();
+      GString *labels = g_string_new (NULL);
       guint shown = 0;
+      guint n_listed = 0;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ld_history_event_label (version->event));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
       for (guint j = 0; j < order->len; j++)
         {
@@ -754,9 +802,37 @@ show_history (LdCadreFileView *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row), label);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field_row), FALSE);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (field_row), change);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (field_row), 0);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row);
           shown++;
+
+          /* The subtitle names the first few fields. */
+          {
+            g_autofree char *short_label = ld_history_field_short_label (field);
+
+            if (short_label != NULL && n_listed < 4)
+              /* Translators: separates the items of a short list */
+              g_string_append_printf (labels, "%s%s", n_listed ? C_("list separator", ", ") : "", short_label);
+            else if (short_label != NULL && n_listed == 4)
+              g_string_append (labels, "…");
+            if (short_label != NULL)
+              n_listed++;
+          }
         }
+
+      if (labels->len > 0)
+        {
+          g_autofree char *text = NULL;
+
+          /* Translators: who and when, then the fields changed, in the History */
+          text = g_strdup_printf (_("%s — %s"), subtitle, labels->str);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text);
+        }
+      else
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      g_string_free (labels, TRUE);
+      /* The newest change is open. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), i == self->versions->len && shown > 0);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       if (shown == 0)
@@ -1198,6 +1274,14 @@ reload_action (GtkWidget  *widget,
                GVariant   *param)
 {
   start_load (LD_CADRE_FILE_VIEW (widget));
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  show_section (LD_CADRE_FILE_VIEW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -1708,6 +1792,7 @@ ld_cadre_file_view_class_init (LdCadreFileViewClass *klass)
   gtk_widget_class_install_action (widget_class, "file.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "file.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "file.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "file.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "file.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "file.edit-entry", "x", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "file.retire-entry", "x", retire_entry_action);
@@ -1832,4 +1917,39 @@ ld_cadre_file_view_get_n_versions (LdCadreFileView *self)
   g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), 0);
 
   return self->versions ? self->versions->len : 0;
+}
+
+LdFileEntry *
+ld_cadre_file_view_get_entry (LdCadreFileView *self,
+                              const char      *section,
+                              guint            index)
+{
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), NULL);
+
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    {
+      LdFileEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_strcmp0 (ld_file_entry_get_section (entry), section) != 0 || ld_file_entry_get_retired_at (entry) != 0)
+        continue;
+      if (index-- == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+guint
+ld_cadre_file_view_get_n_attachments (LdCadreFileView *self,
+                                      gint64           entry_id)
+{
+  g_autofree char *key = NULL;
+  GPtrArray *list;
+
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), 0);
+
+  if (self->attachments == NULL)
+    return 0;
+  key = entry_id == 0 ? g_strdup ("cadre") : g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
+  list = g_hash_table_lookup (self->attachments, key);
+  return list ? list->len : 0;
 }

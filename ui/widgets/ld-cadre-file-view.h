@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "records/ld-cadre.h"
+#include "records/ld-file-entry.h"
 #include "vault/ld-vault.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,14 @@ void             ld_cadre_file_view_load     (LdCadreFileView *self,
                                               gint64           cadre_id);
 gint64           ld_cadre_file_view_get_cadre_id (LdCadreFileView *self);
 
+/* Actions (for the window's menus and shortcuts): "file.back",
+ * "file.reload", "file.edit", "file.show-history", "file.show-section" (s:
+ * section code), "file.add-entry" (s), "file.edit-entry" (x: entry id),
+ * "file.retire-entry" (x), "file.attach" (x: entry id, 0 = the file),
+ * "file.open-attachment" (x), "file.save-attachment" (x),
+ * "file.retire-attachment" (x), "file.add-tag" (s), "file.remove-tag" (s),
+ * "file.set-photo", "file.remove-photo". */
+
 /* The cadre as last loaded, or NULL (while loading or after an error). */
 LdCadre         *ld_cadre_file_view_get_cadre    (LdCadreFileView *self);
 /* Whether a load is running. */
@@ -42,5 +51,12 @@ gboolean         ld_cadre_file_view_has_badge    (LdCadreFileView *self,
 guint            ld_cadre_file_view_get_n_entries (LdCadreFileView *self,
                                                    const char      *section);
 guint            ld_cadre_file_view_get_n_versions (LdCadreFileView *self);
+/* The index-th active entry of a section as listed (newest first), or NULL. */
+LdFileEntry     *ld_cadre_file_view_get_entry    (LdCadreFileView *self,
+                                                  const char      *section,
+                                                  guint            index);
+/* The number of active attachments listed on an entry (0 = the file). */
+guint            ld_cadre_file_view_get_n_attachments (LdCadreFileView *self,
+                                                       gint64           entry_id);
 
 G_END_DECLS

@@ -91,6 +91,10 @@ ld_section_a_choices (const char *column,
     return ld_code_table_get (LD_CODE_TABLE_POLITICAL_STATUS, n);
   if (g_strcmp0 (column, "edu_fulltime") == 0 || g_strcmp0 (column, "edu_inservice") == 0)
     return ld_code_table_get (LD_CODE_TABLE_EDUCATION, n);
+  if (g_strcmp0 (column, "ethnicity") == 0)
+    return ld_code_table_get (LD_CODE_TABLE_ETHNICITY, n);
+  if (g_strcmp0 (column, "degree_fulltime") == 0 || g_strcmp0 (column, "degree_inservice") == 0)
+    return ld_code_table_get (LD_CODE_TABLE_DEGREE, n);
   if (g_strcmp0 (column, "post_level") == 0)
     return ld_code_table_get (LD_CODE_TABLE_LEADING_POST, n);
   if (g_strcmp0 (column, "rank") == 0)
@@ -207,54 +211,53 @@ split_entry_field (const char               *field,
 char *
 ld_history_field_label (const char *field)
 {
+  g_autofree char *label = NULL;
+  g_autofree char *value = NULL;
+
+  if (ld_file_section_describe_change (field, "", &label, &value))
+    return g_steal_pointer (&label);
+  return g_strdup (ld_cadre_field_get_label (field));
+}
+
+char *
+ld_history_field_short_label (const char *field)
+{
   const LdFileSectionInfo *section;
   const LdEntryFieldInfo *info;
   const char *key;
-  const char *label;
 
+  if (g_str_has_prefix (field, "attachment."))
+    {
+      if (g_str_equal (field, "attachment.name") || g_str_equal (field, "attachment.retired_reason"))
+        return ld_history_field_label (field);
+      return NULL;
+    }
   if (!split_entry_field (field, &section, &key))
     return g_strdup (ld_cadre_field_get_label (field));
 
   if (g_str_equal (key, "entry"))
-    label = _("Entry");
-  else if (g_str_equal (key, "kind"))
-    label = _("Kind");
-  else if (g_str_equal (key, "entry_date"))
-    label = section->date_label ? ld_file_section_gettext (section->date_label) : _("Date");
-  else if ((info = ld_file_section_find_field (section, key)) != NULL)
-    label = ld_file_section_gettext (info->label);
-  else
-    label = key;
-
-  /* Translators: a section title and a field label, in the History */
-  return g_strdup_printf (_("%s · %s"), ld_file_section_gettext (section->title), label);
+    return NULL;
+  if (g_str_equal (key, "kind"))
+    return g_strdup (_("Kind of entry"));
+  if (g_str_equal (key, "retired_reason"))
+    return g_strdup (_("Reason for retiring"));
+  if (g_str_equal (key, "entry_date"))
+    return g_strdup (section->date_label ? ld_file_section_gettext (section->date_label) : _("Date"));
+  if ((info = ld_file_section_find_field (section, key)) != NULL)
+    return g_strdup (ld_file_section_gettext (info->label));
+  return ld_history_field_label (field);
 }
 
 char *
 ld_history_value_label (const char *field,
                         const char *value)
 {
-  const LdFileSectionInfo *section;
-  const LdEntryFieldInfo *info;
-  const char *key;
+  g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
 
-  if (value == NULL)
-    value = "";
-
-  if (!split_entry_field (field, &section, &key))
-    return ld_section_a_value_label (field, value);
-
-  if (g_str_equal (key, "kind"))
-    return g_strdup (*value ? ld_file_section_kind_label (section, value) : "");
-  if ((info = ld_file_section_find_field (section, key)) != NULL)
-    {
-      if (info->type == LD_ENTRY_FIELD_CHOICE && *value != '\0')
-        return g_strdup (ld_entry_field_choice_label (info, value));
-      if (info->type == LD_ENTRY_FIELD_BOOL && *value != '\0')
-        return g_strdup (g_str_equal (value, "1") ? _("Yes") : _("No"));
-    }
-
-  return g_strdup (value);
+  if (ld_file_section_describe_change (field, value, &label, &shown))
+    return g_steal_pointer (&shown);
+  return ld_section_a_value_label (field, value);
 }
 
 const char *

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * translated labels. Not a widget. */
 
 /* The choices of a coded section-A column ("political_status",
- * "edu_fulltime", "edu_inservice", "post_level", "rank", "authority",
+ * "ethnicity", "edu_fulltime", "edu_inservice", "degree_fulltime",
+ * "degree_inservice", "post_level", "rank", "authority",
  * "status", "classification"), labels translated, in order; NULL (and
  * *n = 0) for a free-text column. The codes are the ones the cadre
  * repository stores. */
@@ -31,6 +32,10 @@ char         *ld_section_a_value_text   (const LdCadreFields *fields,
  * column, or "<section>.<key>" of an entry field ("Family Members and
  * Social Relations · Full name"). Free with g_free(). */
 char         *ld_history_field_label    (const char          *field);
+/* A shorter label for a list of changed fields (the field without its
+ * section), or NULL for a field not worth listing (entry and attachment
+ * numbers, checksums). */
+char         *ld_history_field_short_label (const char        *field);
 /* The translated value of such a field (choice codes as labels). */
 char         *ld_history_value_label    (const char          *field,
                                          const char          *value);
