@@ -1000,9 +1000,20 @@ prepare_filtered (LdVault              *vault,
   if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
     return NULL;
 #ifdef LD_HAVE_SEARCH_SQLITE
-  /* Cheap to repeat; the vault owns the connection and may reopen it. */
-  if (!ld_search_sqlite_register (_ld_vault_get_db (vault), error))
-    return NULL;
+  /* The vault owns the connection and may reopen it. Registering again
+   * would expire every prepared statement (and fail while one runs), so
+   * only when the functions are missing. */
+  {
+    sqlite3_stmt *probe = NULL;
+
+    if (sqlite3_prepare_v2 (_ld_vault_get_db (vault), "SELECT ld_contains ('', '')", -1, &probe, NULL) != SQLITE_OK
+        && !ld_search_sqlite_register (_ld_vault_get_db (vault), error))
+      {
+        sqlite3_finalize (probe);
+        return NULL;
+      }
+    sqlite3_finalize (probe);
+  }
 #endif
   if (!_ld_cadre_sql_register (_ld_vault_get_db (vault), error))
     return NULL;
