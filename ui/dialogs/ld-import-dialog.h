@@ -16,12 +16,28 @@ G_DECLARE_FINAL_TYPE (LdImportDialog, ld_import_dialog, LD, IMPORT_DIALOG, AdwWi
  * created and the changes to existing cadres, then confirm; all valid rows
  * go in in one transaction, with progress and cancel.
  *
- * Signal "imported" (gint64 n_created, gint64 n_updated): after a commit. */
+ * Signal "imported" (gint64 n_created, gint64 n_updated): after a commit.
+ * Property "skip-invalid" (bool; also the action import.skip-invalid). */
 LdImportDialog *ld_import_dialog_new (GtkWindow *parent,
                                       LdVault   *vault,
                                       gint64     parent_unit_id);
 /* Starts with FILE already chosen (tests, drag and drop). */
 void            ld_import_dialog_set_file (LdImportDialog *self,
                                            GFile          *file);
+
+gboolean        ld_import_dialog_get_skip_invalid (LdImportDialog *self);
+void            ld_import_dialog_set_skip_invalid (LdImportDialog *self,
+                                                   gboolean        skip_invalid);
+
+/* For tests. The step shown ("choose", "preview", "progress", "result");
+ * whether a plan or a commit is running; whether Import may be pressed;
+ * the counts line and the reason Import is off (NULL when it is on) as
+ * shown; the problem lines as shown ("Row 5 · ID number: …"). */
+const char     *ld_import_dialog_get_step           (LdImportDialog *self);
+gboolean        ld_import_dialog_get_busy           (LdImportDialog *self);
+gboolean        ld_import_dialog_get_can_import     (LdImportDialog *self);
+const char     *ld_import_dialog_get_counts_text    (LdImportDialog *self);
+const char     *ld_import_dialog_get_blocked_reason (LdImportDialog *self);
+GStrv           ld_import_dialog_dup_problems       (LdImportDialog *self);
 
 G_END_DECLS

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-dialog"
+
+#include "config.h"
+
+#include "ld-ui-test-utils.h"
+
+#include "dialogs/ld-import-dialog.h"
+#include "ld-window.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-unit-repository.h"
+#include "vault/ld-vault.h"
+
+#define SECADMIN     "security"
+#define INVESTIGATOR "ivan"
+
+/* A roster as units keep them: a title row above the header, one row with
+ * a broken ID number (row 5 of the file). */
+static const char roster_csv[] =
+  "县委组织部干部名册,,,,,\n"
+  "姓名,性别,身份证号,出生年月,工作单位,职务\n"
+  "王芳,女,11010519491231002X,1949.12,组织部,部长\n"
+  "李四,男,34052419800101001X,1980.01,组织部,副部长\n"
+  "赵六,男,110105194912310021,1949.12,宣传部,科员\n"
+  "钱七,男,440300199001011238,1990.01,宣传部,科员\n";
+
+static LdVault *
+open_vault (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  LdVault *vault = ld_vault_new (dir);
+
+  g_assert_true (ld_vault_unlock (vault, name, LD_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  return vault;
+}
+
+typedef struct
+{
+  gint64 n_created;
+  gint64 n_updated;
+  guint  n_signals;
+} Imported;
+
+static void
+on_imported_cb (LdImportDialog *dialog,
+                gint64          n_created,
+                gint64          n_updated,
+                Imported       *imported)
+{
+  imported->n_created = n_created;
+  imported->n_updated = n_updated;
+  imported->n_signals++;
+}
+
+static gboolean
+has_problem (LdImportDialog *dialog,
+             const char     *prefix)
+{
+  g_auto(GStrv) problems = ld_import_dialog_dup_problems (dialog);
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    if (g_str_has_prefix (problems[i], prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+preview_ready (LdImportDialog *dialog)
+{
+  return !ld_import_dialog_get_busy (dialog) &&
+         g_strcmp0 (ld_import_dialog_get_step (dialog), "preview") == 0;
+}
+
+static void
+test_import_dialog_preview_commit (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  Imported imported = { 0 };
+  LdApplication *app;
+  GtkWindow *window;
+  LdImportDialog *dialog;
+  gint64 top = 0;
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, SECADMIN, LD_ROLE_SECADMIN, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, INVESTIGATOR, LD_ROLE_INVESTIGATOR, "Initial-Pass-2024", FALSE);
+  {
+    g_autoptr(LdVault) vault = open_vault (dir, SECADMIN);
+
+    g_assert_true (ld_scope_grant (vault, INVESTIGATOR, 0, &error));
+    g_assert_no_error (error);
+    ld_vault_lock (vault, "exit");
+  }
+  {
+    g_autoptr(LdVault) vault = open_vault (dir, INVESTIGATOR);
+    LdUnitSpec spec = { .name = "县委" };
+
+    g_assert_true (ld_unit_repository_create (vault, &spec, &top, &error));
+    g_assert_no_error (error);
+    ld_vault_lock (vault, "exit");
+  }
+
+  csv = g_build_filename (dir, "名册.csv", NULL);
+  g_assert_true (g_file_set_contents (csv, roster_csv, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (csv);
+
+  app = ld_ui_test_app_new (dir);
+  window = ld_ui_test_unlock (app, INVESTIGATOR, LD_TEST_PASSWORD);
+
+  dialog = ld_import_dialog_new (window, ld_application_get_vault (app), top);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (ld_import_dialog_get_step (dialog), ==, "choose");
+  g_assert_false (ld_import_dialog_get_can_import (dialog));
+
+  /* The preview: counts, the broken row named by its number, Import off. */
+  ld_import_dialog_set_file (dialog, file);
+  LD_UI_TEST_WAIT_FOR (preview_ready (dialog), 20000);
+  g_assert_nonnull (ld_import_dialog_get_counts_text (dialog));
+  g_assert_nonnull (g_strstr_len (ld_import_dialog_get_counts_text (dialog), -1, "New: 3"));
+  g_assert_nonnull (g_strstr_len (ld_import_dialog_get_counts_text (dialog), -1, "Invalid: 1"));
+  g_assert_true (has_problem (dialog, "Row 5"));
+  g_assert_false (ld_import_dialog_get_can_import (dialog));
+  g_assert_nonnull (ld_import_dialog_get_blocked_reason (dialog));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL) &&
+                  g_strcmp0 (ld_import_dialog_get_step (dialog), "progress") == 0);
+
+  /* Skip invalid rows: planned again, Import on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.skip-invalid", NULL));
+  g_assert_true (ld_import_dialog_get_skip_invalid (dialog));
+  LD_UI_TEST_WAIT_FOR (preview_ready (dialog), 20000);
+  g_assert_true (ld_import_dialog_get_can_import (dialog));
+  g_assert_null (ld_import_dialog_get_blocked_reason (dialog));
+
+  /* Import: the cadres are in the vault and "imported" fired. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL));
+  LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_import_dialog_get_step (dialog), "result") == 0, 30000);
+  g_assert_cmpuint (imported.n_signals, ==, 1);
+  g_assert_cmpint (imported.n_created, ==, 3);
+  g_assert_cmpint (imported.n_updated, ==, 0);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+  ld_ui_test_app_free (app);
+
+  {
+    g_autoptr(LdVault) vault = open_vault (dir, INVESTIGATOR);
+    LdCadreFilter filter = { .unit_id = top };
+    gint64 count = 0;
+
+    g_assert_true (ld_cadre_repository_count (vault, &filter, &count, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count, ==, 3);
+    ld_vault_lock (vault, "exit");
+  }
+
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_import_dialog_escape (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LdApplication *app;
+  GtkWindow *window;
+  LdImportDialog *dialog;
+  AdwMessageDialog *confirm;
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, SECADMIN, LD_ROLE_SECADMIN, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, INVESTIGATOR, LD_ROLE_INVESTIGATOR, "Initial-Pass-2024", FALSE);
+  {
+    g_autoptr(LdVault) vault = open_vault (dir, SECADMIN);
+
+    g_assert_true (ld_scope_grant (vault, INVESTIGATOR, 0, &error));
+    g_assert_no_error (error);
+    ld_vault_lock (vault, "exit");
+  }
+
+  csv = g_build_filename (dir, "roster.csv", NULL);
+  g_assert_true (g_file_set_contents (csv, roster_csv, -1, &error));
+  file = g_file_new_for_path (csv);
+
+  app = ld_ui_test_app_new (dir);
+  window = ld_ui_test_unlock (app, INVESTIGATOR, LD_TEST_PASSWORD);
+
+  /* Without a plan, closing just closes. */
+  dialog = ld_import_dialog_new (window, ld_application_get_vault (app), 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+
+  /* With a plan, it asks first. */
+  dialog = ld_import_dialog_new (window, ld_application_get_vault (app), 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ld_import_dialog_set_file (dialog, file);
+  LD_UI_TEST_WAIT_FOR (preview_ready (dialog), 20000);
+  gtk_window_close (GTK_WINDOW (dialog));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  confirm = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+  adw_message_dialog_response (confirm, "discard");
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+
+  ld_ui_test_app_free (app);
+  ld_ui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/import-dialog/preview-commit", test_import_dialog_preview_commit);
+  g_test_add_func ("/ui/import-dialog/escape", test_import_dialog_escape);
+
+  return g_test_run ();
+}
