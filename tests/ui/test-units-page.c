@@ -12,6 +12,7 @@
 #include "records/ld-scope.h"
 #include "records/ld-unit-repository.h"
 #include "vault/ld-vault.h"
+#include "widgets/ld-unit-picker.h"
 
 #define SECADMIN     "security"
 #define INVESTIGATOR "ivan"
@@ -128,6 +129,7 @@ test_units_page_tree (void)
   LdUnitsPage *page;
   GtkWindow *dialog;
   AdwMessageDialog *message;
+  LdUnitPicker *picker;
   gint64 top, org, propaganda, created;
 
   seed (dir);
@@ -174,7 +176,7 @@ test_units_page_tree (void)
   /* Retiring a unit with cadres: the core refuses and the page says why. */
   g_assert_true (ld_units_page_select_unit (page, org));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.retire", NULL));
-  message = wait_message_dialog ("组织部");
+  message = wait_message_dialog ("Retire “组织部”");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (message)), "机构改革");
   g_assert_true (adw_message_dialog_get_response_enabled (message, "retire"));
   adw_message_dialog_response (message, "retire");
@@ -185,20 +187,45 @@ test_units_page_tree (void)
   ld_ui_test_flush ();
   g_assert_cmpint (ld_units_page_find_unit (page, "组织部"), ==, org);
 
+  /* Move 办公室 below 组织部: the picker leaves out the unit itself. */
+  g_assert_true (ld_units_page_select_unit (page, created));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.move", NULL));
+  message = wait_message_dialog ("Move “办公室”");
+  picker = LD_UNIT_PICKER (adw_message_dialog_get_extra_child (message));
+  g_assert_cmpint (ld_unit_picker_get_selected_id (picker), ==, top);
+  g_assert_false (ld_unit_picker_set_selected_id (picker, created));
+  g_assert_true (ld_unit_picker_set_selected_id (picker, org));
+  adw_message_dialog_response (message, "move");
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)) && ld_units_page_select_unit (page, created), 10000);
+  g_assert_cmpint (ld_units_page_get_n_units (page), ==, 4);
+
+  /* Merge 组织部 into 宣传部: its cadres and 办公室 go along. */
+  g_assert_true (ld_units_page_select_unit (page, org));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.merge", NULL));
+  message = wait_message_dialog ("Merge “组织部”");
+  picker = LD_UNIT_PICKER (adw_message_dialog_get_extra_child (message));
+  g_assert_false (ld_unit_picker_set_selected_id (picker, created));
+  g_assert_true (ld_unit_picker_set_selected_id (picker, propaganda));
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "merge"));
+  adw_message_dialog_response (message, "merge");
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)) && ld_units_page_find_unit (page, "组织部") == 0, 10000);
+  g_assert_cmpint (ld_units_page_get_n_cadres (page, propaganda), ==, 2);
+  g_assert_true (ld_units_page_select_unit (page, created));
+
   /* A unit without cadres retires and leaves the tree… */
-  LD_UI_TEST_WAIT_FOR (ld_units_page_select_unit (page, propaganda), 10000);
+  LD_UI_TEST_WAIT_FOR (ld_units_page_select_unit (page, created), 10000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.retire", NULL));
-  message = wait_message_dialog ("宣传部");
+  message = wait_message_dialog ("Retire “办公室”");
   g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (message)), "撤并");
   adw_message_dialog_response (message, "retire");
-  LD_UI_TEST_WAIT_FOR (ld_units_page_find_unit (page, "宣传部") == 0 && !ld_page_get_busy (LD_PAGE (page)), 10000);
+  LD_UI_TEST_WAIT_FOR (ld_units_page_find_unit (page, "办公室") == 0 && !ld_page_get_busy (LD_PAGE (page)), 10000);
 
   /* …and comes back with "Show retired", unable to change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.show-retired", NULL));
   g_assert_true (ld_units_page_get_show_retired (page));
-  LD_UI_TEST_WAIT_FOR (ld_units_page_find_unit (page, "宣传部") == propaganda && !ld_page_get_busy (LD_PAGE (page)), 10000);
-  g_assert_true (ld_units_page_select_unit (page, propaganda));
+  LD_UI_TEST_WAIT_FOR (ld_units_page_find_unit (page, "办公室") == created && !ld_page_get_busy (LD_PAGE (page)), 10000);
+  g_assert_true (ld_units_page_select_unit (page, created));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "units.edit", NULL) &&
                   ld_ui_test_find_window (LD_TYPE_UNIT_DIALOG) != NULL);
 
