@@ -803,6 +803,11 @@ plan_row (Context      *ctx,
           g_free (row->row.id_number);
           row->row.id_number = g_strdup (info.number);
           provide (row, "id_number", info.number);
+          if (info.converted_from_15)
+            add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_WARNING,
+                         /* Translators: an old 15-digit ID number, then its 18-digit form. */
+                         g_strdup_printf (_("The old 15-digit ID number %s is stored as %s."), value,
+                                          info.number));
           if (first != NULL && !g_hash_table_contains (ctx->id_error_rows, GUINT_TO_POINTER (number)))
             {
               add_problem (ctx, number, LD_ROSTER_FIELD_ID_NUMBER, LD_ROSTER_SEVERITY_ERROR,

@@ -514,6 +514,7 @@ test_roster (Fixture       *f,
   g_autofree char *details = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *birth = NULL;
+  g_autofree char *id18 = NULL;
   Person *people = make_people (N_PEOPLE + 4);
   LdImportOptions options = { .parent_unit_id = f->county };
   GPtrArray *new_units;
@@ -539,6 +540,9 @@ test_roster (Fixture       *f,
   /* Row 10: a political status nobody knows (a warning, the row goes in). */
   g_free (people[6].political);
   people[6].political = g_strdup ("火星党");
+  /* Row 24: a legacy 15-digit ID number (stored converted, with a note). */
+  id18 = people[20].id_number;
+  people[20].id_number = g_strdup_printf ("%.6s%.9s", id18, id18 + 8);
   path = write_roster ("roster.xlsx", people, N_PEOPLE + 4, NULL, TRUE);
 
   /* Refused without skip_invalid: the plan says so and the commit writes
@@ -588,6 +592,12 @@ test_roster (Fixture       *f,
   g_assert_nonnull (problem);
   assert_contains (problem->message, "火星党");
   g_assert_cmpint (find_row (refused, 10)->action, ==, LD_IMPORT_ROW_CREATE);
+  row = find_row (refused, 24);
+  g_assert_cmpint (row->action, ==, LD_IMPORT_ROW_CREATE);
+  g_assert_cmpstr (row->id_number, ==, id18);
+  problem = find_problem (refused, 24, LD_ROSTER_SEVERITY_WARNING);
+  g_assert_nonnull (problem);
+  assert_contains (problem->message, people[20].id_number);
 
   report = ld_import_plan_format_report (refused);
   assert_contains (report, "New cadres: 300");
