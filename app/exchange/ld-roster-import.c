@@ -761,7 +761,8 @@ plan_row (Context      *ctx,
   LdIdInfo info = { 0 };
 
   row->row.row_number = number;
-  row->row.name = g_strdup (ld_roster_row_get (in, LD_ROSTER_FIELD_NAME) ?: "");
+  value = ld_roster_row_get (in, LD_ROSTER_FIELD_NAME);
+  row->row.name = g_strdup (value != NULL ? value : "");
   row->row.id_number = g_strdup ("");
   row->row.unit_path = g_strdup ("");
   row->row.changes = g_ptr_array_new_with_free_func (g_free);
