@@ -85,6 +85,26 @@ seed_vault (const char *dir,
   ld_cadre_repository_create (vault, &fields, &cadre_id, &error);
   g_assert_no_error (error);
 
+  /* A photo: a small PNG. */
+  {
+    guint8 pixels[48 * 64 * 3];
+    g_autoptr(GBytes) data = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autoptr(GBytes) png = NULL;
+
+    for (guint i = 0; i < sizeof pixels; i += 3)
+      {
+        pixels[i] = 0x3a;
+        pixels[i + 1] = 0x6e;
+        pixels[i + 2] = (guint8) (0x90 + (i / (48 * 3)));
+      }
+    data = g_bytes_new (pixels, sizeof pixels);
+    texture = gdk_memory_texture_new (48, 64, GDK_MEMORY_R8G8B8, data, 48 * 3);
+    png = gdk_texture_save_to_png_bytes (texture);
+    ld_cadre_repository_set_photo (vault, cadre_id, png, &error);
+    g_assert_no_error (error);
+  }
+
   /* A scanned form on the file. */
   {
     g_autofree char *path = g_build_filename (dir, "任职谈话记录.txt", NULL);
@@ -541,6 +561,14 @@ main (int   argc,
 {
   ld_i18n_init ();
   ld_ui_test_init (&argc, &argv);
+
+  /* $LD_TEST_SEED_VAULT=DIR only makes the test vault in DIR (to try the
+   * application on it: sign in as ivy with LD_TEST_PASSWORD). */
+  if (g_getenv ("LD_TEST_SEED_VAULT") != NULL)
+    {
+      seed_vault (g_getenv ("LD_TEST_SEED_VAULT"), NULL);
+      return 0;
+    }
   if (g_getenv ("LD_TEST_SCREENSHOTS") != NULL)
     {
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();

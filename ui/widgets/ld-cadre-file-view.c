@@ -242,7 +242,14 @@ show_badges (LdCadreFileView *self,
       /* Translators: tooltip of a computed category badge; %s explains it */
       tooltip = g_strdup_printf (_("%s\nComputed from the file; it cannot be removed by hand."),
                                  explanation ? explanation : label);
-      gtk_flow_box_append (self->badge_box, make_badge (label, "ld-badge-category", tooltip, NULL));
+      {
+        GtkWidget *badge = make_badge (label, "ld-badge-category", tooltip, NULL);
+        g_autofree char *style = g_strconcat ("ld-badge-", categories[i], NULL);
+
+        /* The same tint per category as in the cadre list. */
+        gtk_widget_add_css_class (badge, style);
+        gtk_flow_box_append (self->badge_box, badge);
+      }
       g_ptr_array_add (self->badges, g_strdup (categories[i]));
     }
 
