@@ -256,6 +256,45 @@ test_units_page_no_scope (void)
   ld_ui_test_remove_dir (dir);
 }
 
+static void
+test_units_page_first_unit (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdApplication *app;
+  LdWindow *window;
+  LdUnitsPage *page;
+  GtkWindow *dialog;
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, SECADMIN, LD_ROLE_SECADMIN, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, INVESTIGATOR, LD_ROLE_INVESTIGATOR, "Initial-Pass-2024", FALSE);
+  {
+    g_autoptr(LdVault) vault = open_vault (dir, SECADMIN);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ld_scope_grant (vault, INVESTIGATOR, 0, &error));
+    g_assert_no_error (error);
+    ld_vault_lock (vault, "exit");
+  }
+
+  app = ld_ui_test_app_new (dir);
+  window = LD_WINDOW (ld_ui_test_unlock (app, INVESTIGATOR, LD_TEST_PASSWORD));
+  page = LD_UNITS_PAGE (ld_window_get_page (window, "units"));
+
+  /* Scoped to every unit, with none yet: "Create the first unit". */
+  LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_units_page_get_state (page), "empty") == 0, 10000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "units.new", NULL));
+  dialog = ld_ui_test_find_window (LD_TYPE_UNIT_DIALOG);
+  g_assert_nonnull (dialog);
+  ld_unit_dialog_fill (LD_UNIT_DIALOG (dialog), "某县县委", NULL, "县纪委");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "unit.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_units_page_find_unit (page, "某县县委") != 0 && !ld_page_get_busy (LD_PAGE (page)), 10000);
+  g_assert_cmpstr (ld_units_page_get_state (page), ==, "list");
+
+  ld_ui_test_app_free (app);
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +303,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/units-page/tree", test_units_page_tree);
   g_test_add_func ("/ui/units-page/no-scope", test_units_page_no_scope);
+  g_test_add_func ("/ui/units-page/first-unit", test_units_page_first_unit);
 
   return g_test_run ();
 }
