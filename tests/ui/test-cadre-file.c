@@ -367,6 +367,28 @@ test_cadre_file_view_and_edit (void)
   LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_ENTRY_DIALOG) == NULL, 10000);
   LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_get_n_entries (view, "C") == 1, 10000);
 
+  /* Section E: the fields follow the kind of entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.add-entry", "s", "E"));
+  dialog = ld_ui_test_find_window (LD_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ld_entry_dialog_set_value (LD_ENTRY_DIALOG (dialog), "kind", "outside-post"));
+  g_assert_true (ld_entry_dialog_set_value (LD_ENTRY_DIALOG (dialog), "entry-date", "2024-06-01"));
+  screenshot (GTK_WIDGET (dialog), "entry-dialog-e");
+  g_assert_false (ld_entry_dialog_set_value (LD_ENTRY_DIALOG (dialog), "kind", "no-such-kind"));
+
+  /* Escape with changes asks before discarding them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.cancel", NULL));
+  {
+    GtkWindow *confirm = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (confirm);
+    g_assert_true (ld_ui_test_find_window (LD_TYPE_ENTRY_DIALOG) == dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "discard");
+    gtk_window_close (confirm);
+  }
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_ENTRY_DIALOG) == NULL, 10000);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_entries (view, "E"), ==, 0);
+
   /* Retiring asks for a reason; the entry leaves the list. */
   {
     LdFileEntry *entry = ld_cadre_file_view_get_entry (view, "C", 0);

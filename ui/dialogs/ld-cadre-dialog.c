@@ -775,6 +775,17 @@ save_action (GtkWidget  *widget,
 
 /* --- Cancelling -------------------------------------------------------------- */
 
+/* After the confirmation has closed: destroying the dialog from inside
+ * the confirmation's response would destroy the confirmation (a transient
+ * of it) while it is still emitting. */
+static void
+destroy_later_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+
+  gtk_window_destroy (window);
+}
+
 static void
 on_discard_response_cb (LdCadreDialog *self,
                         const char    *response)
@@ -782,7 +793,7 @@ on_discard_response_cb (LdCadreDialog *self,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->dirty = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_idle_add_once (destroy_later_cb, g_object_ref (self));
     }
 }
 
