@@ -6,6 +6,7 @@
 #include "ld-ui-test-utils.h"
 
 #include "dialogs/ld-import-dialog.h"
+#include "exchange/ld-roster-parser.h"
 #include "ld-window.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-scope.h"
@@ -133,6 +134,14 @@ test_import_dialog_preview_commit (void)
   g_assert_nonnull (ld_import_dialog_get_blocked_reason (dialog));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL) &&
                   g_strcmp0 (ld_import_dialog_get_step (dialog), "progress") == 0);
+
+  /* Correcting a column plans again: 职务 (column F) ignored, then back. */
+  g_assert_cmpint (ld_import_dialog_get_column_field (dialog, 5), ==, LD_ROSTER_FIELD_POST);
+  ld_import_dialog_set_column_field (dialog, 5, LD_ROSTER_FIELD_NONE);
+  LD_UI_TEST_WAIT_FOR (preview_ready (dialog) && ld_import_dialog_get_column_field (dialog, 5) == LD_ROSTER_FIELD_NONE, 20000);
+  ld_import_dialog_set_column_field (dialog, 5, LD_ROSTER_FIELD_POST);
+  LD_UI_TEST_WAIT_FOR (preview_ready (dialog) && ld_import_dialog_get_column_field (dialog, 5) == LD_ROSTER_FIELD_POST, 20000);
+  g_assert_true (has_problem (dialog, "Row 5"));
 
   /* Skip invalid rows: planned again, Import on. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.skip-invalid", NULL));

@@ -1316,3 +1316,38 @@ ld_import_dialog_dup_problems (LdImportDialog *self)
 
   return g_strv_builder_end (builder);
 }
+
+int
+ld_import_dialog_get_column_field (LdImportDialog *self,
+                                   guint           column)
+{
+  const LdRosterMapping *mapping;
+
+  g_return_val_if_fail (LD_IS_IMPORT_DIALOG (self), -2);
+
+  if (self->plan == NULL)
+    return -2;
+
+  mapping = ld_import_plan_get_mapping (self->plan);
+  if (column >= ld_roster_mapping_get_n_columns (mapping))
+    return -2;
+
+  return (int) ld_roster_mapping_get_field (mapping, column);
+}
+
+void
+ld_import_dialog_set_column_field (LdImportDialog *self,
+                                   guint           column,
+                                   int             field)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LD_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (field >= -1 && field < LD_ROSTER_N_FIELDS);
+
+  row = gtk_list_box_get_row_at_index (self->mapping_list, (int) column);
+  if (row == NULL || !ADW_IS_COMBO_ROW (row))
+    return;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (field + 1));
+}

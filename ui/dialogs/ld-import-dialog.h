@@ -39,5 +39,13 @@ gboolean        ld_import_dialog_get_can_import     (LdImportDialog *self);
 const char     *ld_import_dialog_get_counts_text    (LdImportDialog *self);
 const char     *ld_import_dialog_get_blocked_reason (LdImportDialog *self);
 GStrv           ld_import_dialog_dup_problems       (LdImportDialog *self);
+/* The roster field (LdRosterField, -1 = ignored) the preview maps a file
+ * column to, or -2 without a preview; setting it plans again, as choosing
+ * it in the column's drop-down does. */
+int             ld_import_dialog_get_column_field   (LdImportDialog *self,
+                                                     guint           column);
+void            ld_import_dialog_set_column_field   (LdImportDialog *self,
+                                                     guint           column,
+                                                     int             field);
 
 G_END_DECLS
