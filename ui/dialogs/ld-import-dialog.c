@@ -752,7 +752,7 @@ commit_cb (GObject      *object,
   self->done = TRUE;
 
   /* Translators: the result of an import: cadres added, then updated. */
-  description = g_strdup_printf (_("%u cadres added and %u updated. The import is recorded in the audit trail."),
+  description = g_strdup_printf (_("Cadres added: %u. Cadres updated: %u. The import is recorded in the audit trail."),
                                  n_created, n_updated);
   adw_status_page_set_description (self->result_page, description);
   gtk_stack_set_visible_child_name (self->stack, "result");
