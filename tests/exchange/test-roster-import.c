@@ -998,6 +998,43 @@ test_no_parent (Fixture       *f,
   free_people (people, 5);
 }
 
+/* A CSV roster in GB18030, as Excel in a Chinese locale saves it. */
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdImportPlan) plan = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *details = NULL;
+  Person *people = make_people (2);
+  LdImportOptions options = { 0 };
+  gsize length = 0;
+  guint n_created = 0;
+
+  text = g_strdup_printf ("姓名,性别,身份证号,工作单位,职务\r\n%s,%s,%s,组织部,科员\r\n%s,%s,%s,县财政局,副局长\r\n",
+                          people[0].name, people[0].sex, people[0].id_number,
+                          people[1].name, people[1].sex, people[1].id_number);
+  gb = g_convert (text, -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  path = ld_fixture_write ("roster.csv", gb, (gssize) length);
+
+  plan = ld_import_plan_new (f->vault, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ld_table_get_encoding (ld_import_plan_get_table (plan)), ==, "GB18030");
+  g_assert_cmpstr (find_row (plan, 2)->unit_path, ==, "某县 / 组织部");
+  g_assert_cmpstr (find_row (plan, 3)->unit_path, ==, "某县 / 县政府 / 县财政局");
+  g_assert_true (ld_import_plan_commit (f->vault, plan, NULL, NULL, NULL, &n_created, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_created, ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE post = '副局长' AND name = '干部001'"), ==, 1);
+  details = query_text (f, "SELECT details FROM audit_log WHERE event = 'import.cadres'");
+  g_assert_true (g_str_has_prefix (details, "file=roster.csv; sha256="));
+  free_people (people, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1053,7 @@ main (int   argc,
   g_test_add ("/roster-import/all-or-nothing", Fixture, NULL, setup, test_all_or_nothing, teardown);
   g_test_add ("/roster-import/cancel", Fixture, NULL, setup, test_cancel, teardown);
   g_test_add ("/roster-import/no-parent", Fixture, NULL, setup, test_no_parent, teardown);
+  g_test_add ("/roster-import/csv", Fixture, NULL, setup, test_csv, teardown);
 
   status = g_test_run ();
   ld_test_rmdir (template_dir);
