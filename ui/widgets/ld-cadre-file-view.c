@@ -1207,6 +1207,57 @@ typedef struct
   char            *done;
 } ChangeContext;
 
+typedef struct
+{
+  LdCadreFileView *self;
+  char            *path;
+} LaunchContext;
+
+static void remove_temp_files_thread (GTask        *task,
+                                      gpointer      source_object,
+                                      gpointer      task_data,
+                                      GCancellable *cancellable);
+
+/* Removes opened attachment files off the main thread (each is
+ * overwritten first). */
+static void
+remove_temp_files (GPtrArray *paths)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, remove_temp_files_thread);
+}
+
+static void
+launch_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LaunchContext *launch = user_data;
+  g_autoptr(LdCadreFileView) self = launch->self;
+  g_autofree char *path = launch->path;
+  g_autoptr(GError) error = NULL;
+
+  g_free (launch);
+  if (g_app_info_launch_default_for_uri_finish (result, &error) && self->temp_paths != NULL)
+    {
+      /* Removed when the view goes away (or the vault locks). */
+      g_ptr_array_add (self->temp_paths, g_steal_pointer (&path));
+      return;
+    }
+
+  /* Nothing opened it: no plain copy stays behind. */
+  {
+    GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (paths, g_steal_pointer (&path));
+    remove_temp_files (paths);
+  }
+  if (!ld_error_is_cancelled (error))
+    toast (self, error ? error->message : _("No application can open this attachment."));
+}
+
 static void
 change_cb (GObject      *object,
            GAsyncResult *res,
@@ -1233,12 +1284,11 @@ change_cb (GObject      *object,
   if (kind == CHANGE_OPEN_ATTACHMENT)
     {
       g_autofree char *uri = g_filename_to_uri (result, NULL, NULL);
-      g_autoptr(GError) launch_error = NULL;
+      LaunchContext *launch = g_new0 (LaunchContext, 1);
 
-      if (self->temp_paths != NULL)
-        g_ptr_array_add (self->temp_paths, g_steal_pointer (&result));
-      if (uri == NULL || !g_app_info_launch_default_for_uri (uri, NULL, &launch_error))
-        toast (self, launch_error ? launch_error->message : _("No application can open this attachment."));
+      launch->self = g_object_ref (self);
+      launch->path = g_steal_pointer (&result);
+      g_app_info_launch_default_for_uri_async (uri, NULL, self->cancellable, launch_cb, launch);
       return;
     }
 
@@ -1724,12 +1774,7 @@ ld_cadre_file_view_dispose (GObject *object)
   /* Opened attachments leave no plain copy behind (off the main thread:
    * each is overwritten first). */
   if (self->temp_paths != NULL && self->temp_paths->len > 0)
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-      g_task_set_task_data (task, g_steal_pointer (&self->temp_paths), (GDestroyNotify) g_ptr_array_unref);
-      g_task_run_in_thread (task, remove_temp_files_thread);
-    }
+    remove_temp_files (g_steal_pointer (&self->temp_paths));
   g_clear_pointer (&self->temp_paths, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_CADRE_FILE_VIEW);
