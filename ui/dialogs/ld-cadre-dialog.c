@@ -504,7 +504,18 @@ validate (LdCadreDialog *self)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
-    ld_widget_set_error (ROW_WIDGET (self, i), g_strcmp0 (marked_field, form_rows[i].column) == 0);
+    {
+      gboolean bad = g_strcmp0 (marked_field, form_rows[i].column) == 0;
+
+      ld_widget_set_error (ROW_WIDGET (self, i), bad);
+      /* The message also shows on the row itself. */
+      if (bad)
+        gtk_widget_set_tooltip_text (ROW_WIDGET (self, i), self->error_message);
+      else if (form_rows[i].kind == ROW_DATE)
+        gtk_widget_set_tooltip_text (ROW_WIDGET (self, i), ld_entry_field_type_hint (LD_ENTRY_FIELD_DATE));
+      else
+        gtk_widget_set_tooltip_text (ROW_WIDGET (self, i), NULL);
+    }
   ld_widget_set_error (GTK_WIDGET (self->unit_id_row), g_strcmp0 (marked_field, "unit_id") == 0);
   /* A wrong ID number is marked as soon as it is typed, even when another
    * field comes first. */

@@ -216,8 +216,10 @@ static void
 show_badges (LdCadreFileView *self,
              GPtrArray       *explanations)
 {
-  g_auto(GStrv) categories = g_strsplit (ld_cadre_get_categories (self->cadre), ",", -1);
-  g_auto(GStrv) tags = g_strsplit (ld_cadre_get_tags (self->cadre), ",", -1);
+  const char *category_text = ld_cadre_get_categories (self->cadre);
+  const char *tag_text = ld_cadre_get_tags (self->cadre);
+  g_auto(GStrv) categories = g_strsplit (category_text ? category_text : "", ",", -1);
+  g_auto(GStrv) tags = g_strsplit (tag_text ? tag_text : "", ",", -1);
   GString *all = g_string_new (NULL);
 
   remove_all_children (GTK_WIDGET (self->badge_box));
@@ -283,6 +285,7 @@ make_attachment_row (LdAttachment *attachment,
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s · added %s by %s"), type, size, when,
                                                attachment->account ? attachment->account : "");
   GVariant *target = g_variant_new_int64 (attachment->id);
+  g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (attachment->content_type);
   GtkWidget *button;
 
   g_variant_ref_sink (target);
@@ -290,7 +293,7 @@ make_attachment_row (LdAttachment *attachment,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_gicon (g_content_type_get_symbolic_icon (attachment->content_type)));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_gicon (icon));
 
   button = gtk_button_new_from_icon_name ("document-open-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
