@@ -454,7 +454,10 @@ test_cadre_file_view_and_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.back", NULL));
   g_assert_cmpuint (n_closed, ==, 1);
 
+  /* Nothing keeps the view alive once its window is gone. */
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (host);
+  LD_UI_TEST_WAIT_FOR (view == NULL, 10000);
   close_vault (vault);
 
   /* The opening was an audited view. */
@@ -550,6 +553,7 @@ test_cadre_dialog_new (void)
   g_assert_true (ld_cadre_dialog_set_field (dialog, "political_status", "01"));
   g_assert_true (ld_cadre_dialog_set_field (dialog, "post_tags", "procurement,personnel"));
   g_assert_true (ld_cadre_dialog_get_can_save (dialog));
+  screenshot (GTK_WIDGET (dialog), "cadre-dialog-new");
 
   /* The seeded cadre has this ID number: the core refuses it, and the
    * dialog stays open with the message. */
