@@ -23,15 +23,37 @@
 
 /* --- Facts from columns ------------------------------------------------------ */
 
+/* Up to max digits as a number; -1 if there is none. */
+static int
+read_number (const char **p,
+             int          max)
+{
+  int n = 0, i = 0;
+
+  for (; i < max && g_ascii_isdigit ((*p)[i]); i++)
+    n = n * 10 + ((*p)[i] - '0');
+  *p += i;
+  return i > 0 ? n : -1;
+}
+
+/* "YYYY-MM-DD" or "YYYY-MM" (as stored) into numbers, 0 when unknown; by
+ * hand, as this runs for every row of a filtered list. */
 static void
 split_date (const char *date,
             int        *y,
             int        *m,
             int        *d)
 {
+  const char *p = date;
+
   *y = *m = *d = 0;
-  if (date != NULL && *date != '\0' && sscanf (date, "%d-%d-%d", y, m, d) < 2)
-    *y = *m = *d = 0;
+  if (p == NULL || (*y = read_number (&p, 4)) < 0 || *p++ != '-' || (*m = read_number (&p, 2)) < 0)
+    {
+      *y = *m = *d = 0;
+      return;
+    }
+  if (*p == '-' && (p++, (*d = read_number (&p, 2)) < 0))
+    *d = 0;
 }
 
 /* The level code the rules look at: the leading post level, else the rank. */
