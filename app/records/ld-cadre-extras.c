@@ -108,24 +108,20 @@ _ld_cadre_rank_order (const char *post_level,
                       const char *rank)
 {
   const char *code = rank_level (post_level, rank);
-  LdPostLevel level;
   const char *current;
   int score, n = 0;
 
   if (code == NULL || *code == '\0')
     return 0;
-  level = ld_post_level_from_code (code);
+  /* A title from before 2019 ranks as the rank it became. */
   current = ld_rank_get_current (code);
   if (current != NULL)
     code = current;
-  score = 100 * (2 * (int) level);
-  if (code[0] == 'L' && sscanf (code + 1, "%d", &n) == 1)
-    score += (n % 2 == 1 ? 100 : 0) + 50;
+  score = 200 * (int) ld_post_level_from_code (code) + (ld_code_is_principal_level (code) ? 100 : 0);
+  if (code[0] == 'L')
+    score += 50;
   else if (code[0] == 'J' && sscanf (code + 1, "%d", &n) == 1)
-    score += (ld_code_is_principal_level (code) || n == 1 || n == 3 || n == 4 || n == 7 || n == 8 ? 100 : 0)
-             + (20 - n);
-  else if (ld_code_is_principal_level (code))
-    score += 100;
+    score += 20 - n;
   return score + 1;
 }
 
@@ -192,60 +188,33 @@ categories_func (sqlite3_context *context,
 {
   ParsedRules *rules = sqlite3_get_auxdata (context, 6);
   GDate *reference = sqlite3_get_auxdata (context, 7);
+  ParsedRules *new_rules = NULL;
+  GDate *new_reference = NULL;
+  LdCategory flags;
 
   if (rules == NULL)
-    {
-      rules = parse_rules_text ((const char *) sqlite3_value_text (argv[6]));
-      sqlite3_set_auxdata (context, 6, rules, parsed_rules_free);
-      rules = sqlite3_get_auxdata (context, 6);
-      if (rules == NULL)
-        {
-          /* Not kept (not a constant): use it for this row only. */
-          ParsedRules *once = parse_rules_text ((const char *) sqlite3_value_text (argv[6]));
-          GDate *date = parse_reference ((const char *) sqlite3_value_text (argv[7]));
-          int flags = 0;
-
-          if (date != NULL)
-            flags = compute (&once->rules, (const char *) sqlite3_value_text (argv[0]),
-                             (const char *) sqlite3_value_text (argv[1]),
-                             (const char *) sqlite3_value_text (argv[2]),
-                             sqlite3_value_int (argv[3]) != 0, (const char *) sqlite3_value_text (argv[4]),
-                             (const char *) sqlite3_value_text (argv[5]), date, NULL);
-          parsed_rules_free (once);
-          g_clear_pointer (&date, g_date_free);
-          sqlite3_result_int (context, flags);
-          return;
-        }
-    }
+    rules = new_rules = parse_rules_text ((const char *) sqlite3_value_text (argv[6]));
   if (reference == NULL)
     {
-      reference = parse_reference ((const char *) sqlite3_value_text (argv[7]));
+      reference = new_reference = parse_reference ((const char *) sqlite3_value_text (argv[7]));
       if (reference == NULL)
         {
+          g_clear_pointer (&new_rules, parsed_rules_free);
           sqlite3_result_error (context, "ld_categories: the reference date is not YYYY-MM-DD", -1);
           return;
         }
-      sqlite3_set_auxdata (context, 7, reference, date_free);
-      if (sqlite3_get_auxdata (context, 7) == NULL)
-        {
-          g_autoptr(GDate) copy = parse_reference ((const char *) sqlite3_value_text (argv[7]));
-
-          sqlite3_result_int (context,
-                              compute (&rules->rules, (const char *) sqlite3_value_text (argv[0]),
-                                       (const char *) sqlite3_value_text (argv[1]),
-                                       (const char *) sqlite3_value_text (argv[2]),
-                                       sqlite3_value_int (argv[3]) != 0,
-                                       (const char *) sqlite3_value_text (argv[4]),
-                                       (const char *) sqlite3_value_text (argv[5]), copy, NULL));
-          return;
-        }
     }
-  sqlite3_result_int (context,
-                      compute (&rules->rules, (const char *) sqlite3_value_text (argv[0]),
-                               (const char *) sqlite3_value_text (argv[1]),
-                               (const char *) sqlite3_value_text (argv[2]),
-                               sqlite3_value_int (argv[3]) != 0, (const char *) sqlite3_value_text (argv[4]),
-                               (const char *) sqlite3_value_text (argv[5]), reference, NULL));
+  flags = compute (&rules->rules, (const char *) sqlite3_value_text (argv[0]),
+                   (const char *) sqlite3_value_text (argv[1]), (const char *) sqlite3_value_text (argv[2]),
+                   sqlite3_value_int (argv[3]) != 0, (const char *) sqlite3_value_text (argv[4]),
+                   (const char *) sqlite3_value_text (argv[5]), reference, NULL);
+  /* Keep the parsed forms for the next rows; SQLite frees them (at once,
+   * when the argument is not a constant). */
+  if (new_rules != NULL)
+    sqlite3_set_auxdata (context, 6, new_rules, parsed_rules_free);
+  if (new_reference != NULL)
+    sqlite3_set_auxdata (context, 7, new_reference, date_free);
+  sqlite3_result_int (context, (int) flags);
 }
 
 /* ld_post_level(post_level, rank): the post level code ("xiangke" …) or

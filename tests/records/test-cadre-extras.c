@@ -7,6 +7,7 @@
 
 #include "ld-error.h"
 #include "ld-test-utils.h"
+#include "records/ld-cadre-private.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-rules-repository.h"
 #include "records/ld-scope.h"
@@ -530,6 +531,24 @@ test_query_plans (Fixture       *f,
   g_assert_nonnull (strstr (plan, "cadres_unit"));
 }
 
+static void
+test_rank_order (void)
+{
+  static const char * const descending[] = { "L05", "J01", "L06", "J02", "L07", "J03", "J04", "L08", "J05", "L09",
+                                             "J07", "L10", "J10", "J11", NULL };
+
+  for (guint i = 1; descending[i] != NULL; i++)
+    {
+      g_test_message ("%s > %s", descending[i - 1], descending[i]);
+      g_assert_cmpint (_ld_cadre_rank_order ("", descending[i - 1]), >, _ld_cadre_rank_order ("", descending[i]));
+    }
+  /* Old titles rank as the rank they became; the post level wins over the rank. */
+  g_assert_cmpint (_ld_cadre_rank_order ("", "old-diaoyanyuan"), ==, _ld_cadre_rank_order ("", "J04"));
+  g_assert_cmpint (_ld_cadre_rank_order ("L07", "J12"), ==, _ld_cadre_rank_order ("L07", ""));
+  g_assert_cmpint (_ld_cadre_rank_order ("", ""), ==, 0);
+  g_assert_cmpint (_ld_cadre_rank_order ("", "nonsense"), <, _ld_cadre_rank_order ("", "J12"));
+}
+
 /* --- Rules ------------------------------------------------------------------------------ */
 
 static void
@@ -995,6 +1014,7 @@ main (int   argc,
   g_test_add ("/cadre-extras/filters", Fixture, NULL, setup, test_filters, teardown);
   g_test_add ("/cadre-extras/orders", Fixture, NULL, setup, test_orders, teardown);
   g_test_add ("/cadre-extras/get-many", Fixture, NULL, setup, test_get_many, teardown);
+  g_test_add_func ("/cadre-extras/rank-order", test_rank_order);
   g_test_add ("/cadre-extras/query-plans", Fixture, NULL, setup, test_query_plans, teardown);
   g_test_add ("/cadre-extras/rules-history", Fixture, NULL, setup, test_rules_history, teardown);
   g_test_add ("/cadre-extras/rules-change-categories", Fixture, NULL, setup, test_rules_change_categories,
