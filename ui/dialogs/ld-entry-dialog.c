@@ -744,6 +744,14 @@ ld_entry_dialog_new (GtkWindow   *parent,
     fill_from_entry (self, entry);
   validate (self);
 
+  /* Typing starts in the first field. */
+  if (info->kinds != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+  else if (info->date_label != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+  else if (self->inputs->len > 0)
+    gtk_widget_grab_focus (g_array_index (self->inputs, LdEntryInput, 0).input);
+
   return self;
 }
 
