@@ -303,7 +303,10 @@ fetch_batch (LdCadreListModel *self,
                       callback_new (self, self->ids_serial, batch));
 }
 
-/* Replaces the record numbers: every row goes, the view is told once. */
+/* Replaces the record numbers: every row goes. The view is told in two
+ * steps, all removed and then all added: told in one, GTK 4.8's list item
+ * manager asks for every added item to look for widgets it could reuse,
+ * which would fetch all 100,000 rows. */
 static void
 replace_ids (LdCadreListModel *self,
              GArray           *ids)
@@ -315,17 +318,21 @@ replace_ids (LdCadreListModel *self,
   self->rows_cancellable = g_cancellable_new ();
   self->ids_serial++;
 
+  g_queue_clear (&self->lru);
+  g_clear_pointer (&self->batch_state, g_free);
+  g_ptr_array_set_size (self->rows, 0);
+  g_array_set_size (self->ids, 0);
+
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = ids;
-
-  g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->rows, ids->len);
-
-  g_clear_pointer (&self->batch_state, g_free);
   self->batch_state = g_new0 (guint8, n_batches (self) + 1);
-  g_queue_clear (&self->lru);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  if (ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
 
   if (old_n != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
