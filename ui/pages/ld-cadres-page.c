@@ -180,20 +180,9 @@ static char *
 category_label (gpointer    item,
                 const char *code)
 {
-  switch (ld_category_from_string (code))
-    {
-    case LD_CATEGORY_TOP_LEADER:
-      return g_strdup (C_("category badge", "Top leader"));
-    case LD_CATEGORY_YOUNG:
-      return g_strdup (C_("category badge", "Young"));
-    case LD_CATEGORY_NEWLY_PROMOTED:
-      return g_strdup (C_("category badge", "Newly promoted"));
-    case LD_CATEGORY_KEY_POSITION:
-      return g_strdup (C_("category badge", "Key position"));
-    case LD_CATEGORY_NONE:
-    default:
-      return g_strdup ("");
-    }
+  LdCategory category = ld_category_from_string (code);
+
+  return g_strdup (category != LD_CATEGORY_NONE ? ld_category_get_label (category) : "");
 }
 
 static char *
