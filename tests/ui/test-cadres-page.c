@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dialogs/ld-cadre-dialog.h"
+#include "dialogs/ld-import-dialog.h"
 
 #include "ld-window.h"
 #include "models/ld-cadre-row.h"
@@ -434,6 +435,42 @@ test_cadres_page_open (Fixture       *f,
 }
 
 static void
+test_cadres_page_actions (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  open_window (f, "inv");
+
+  /* New Cadre… opens the dialog; a save reloads the list and opens the
+   * file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cadres.new", NULL));
+  dialog = ld_ui_test_find_window (LD_TYPE_CADRE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (dialog, "saved", f->zhang_id);
+  g_assert_cmpstr (ld_cadres_page_get_state (f->page), ==, "file");
+  g_assert_cmpint (ld_cadre_file_view_get_cadre_id (LD_CADRE_FILE_VIEW (ld_cadres_page_get_file_view (f->page))),
+                   ==, f->zhang_id);
+  gtk_window_destroy (dialog);
+  wait_idle (f);
+
+  /* Import Roster… opens the import dialog; an import reloads the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cadres.import", NULL));
+  dialog = ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (dialog, "imported", (gint64) 2, (gint64) 1);
+  g_assert_true (ld_cadres_page_get_loading (f->page));
+  gtk_window_destroy (dialog);
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_cadres_page_get_model (f->page)), ==, N_FILLER + N_NAMED);
+
+  /* Refresh keeps the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cadres.refresh", NULL));
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_cadres_page_get_model (f->page)), ==, N_FILLER + N_NAMED);
+}
+
+static void
 test_cadres_page_no_scope (Fixture       *f,
                            gconstpointer  data)
 {
@@ -460,6 +497,7 @@ main (int   argc,
   g_test_add ("/ui/cadres-page/sort", Fixture, NULL, setup, test_cadres_page_sort, teardown);
   g_test_add ("/ui/cadres-page/columns", Fixture, NULL, setup, test_cadres_page_columns, teardown);
   g_test_add ("/ui/cadres-page/open", Fixture, NULL, setup, test_cadres_page_open, teardown);
+  g_test_add ("/ui/cadres-page/actions", Fixture, NULL, setup, test_cadres_page_actions, teardown);
   g_test_add ("/ui/cadres-page/no-scope", Fixture, NULL, setup, test_cadres_page_no_scope, teardown);
 
   return g_test_run ();
