@@ -104,20 +104,22 @@ typedef struct
   const char *id;
   gsize       offset;   /* of the column in LdCadresPage */
   const char *order;    /* the cadre-list-order it sorts by, or NULL */
+  const char *property; /* the LdCadreRow text shown, NULL for the badges */
+  gboolean    tooltip;  /* whether long texts get a tooltip */
 } ColumnInfo;
 
 static const ColumnInfo column_infos[] = {
-  { "name", G_STRUCT_OFFSET (LdCadresPage, name_column), "name" },
-  { "sex", G_STRUCT_OFFSET (LdCadresPage, sex_column), NULL },
-  { "birth", G_STRUCT_OFFSET (LdCadresPage, birth_column), "age" },
-  { "id-number", G_STRUCT_OFFSET (LdCadresPage, id_number_column), NULL },
-  { "unit", G_STRUCT_OFFSET (LdCadresPage, unit_column), "unit" },
-  { "post", G_STRUCT_OFFSET (LdCadresPage, post_column), NULL },
-  { "rank", G_STRUCT_OFFSET (LdCadresPage, rank_column), "rank" },
-  { "post-since", G_STRUCT_OFFSET (LdCadresPage, post_since_column), "post-since" },
-  { "categories", G_STRUCT_OFFSET (LdCadresPage, categories_column), NULL },
-  { "tags", G_STRUCT_OFFSET (LdCadresPage, tags_column), NULL },
-  { "status", G_STRUCT_OFFSET (LdCadresPage, status_column), NULL },
+  { "name", G_STRUCT_OFFSET (LdCadresPage, name_column), "name", "name", FALSE },
+  { "sex", G_STRUCT_OFFSET (LdCadresPage, sex_column), NULL, "sex", FALSE },
+  { "birth", G_STRUCT_OFFSET (LdCadresPage, birth_column), "age", "birth-age", FALSE },
+  { "id-number", G_STRUCT_OFFSET (LdCadresPage, id_number_column), NULL, "id-number", FALSE },
+  { "unit", G_STRUCT_OFFSET (LdCadresPage, unit_column), "unit", "unit", TRUE },
+  { "post", G_STRUCT_OFFSET (LdCadresPage, post_column), NULL, "post", TRUE },
+  { "rank", G_STRUCT_OFFSET (LdCadresPage, rank_column), "rank", "rank", FALSE },
+  { "post-since", G_STRUCT_OFFSET (LdCadresPage, post_since_column), "post-since", "post-since", FALSE },
+  { "categories", G_STRUCT_OFFSET (LdCadresPage, categories_column), NULL, NULL, FALSE },
+  { "tags", G_STRUCT_OFFSET (LdCadresPage, tags_column), NULL, "tags", TRUE },
+  { "status", G_STRUCT_OFFSET (LdCadresPage, status_column), NULL, "status", FALSE },
 };
 
 static const char * const default_columns[] = {
@@ -159,7 +161,7 @@ info_of_column (LdCadresPage        *self,
   return NULL;
 }
 
-/* Closures of the cell templates ------------------------------------------- */
+/* Categories --------------------------------------------------------------- */
 
 static gboolean
 has_category (gpointer    item,
@@ -174,15 +176,6 @@ has_category (gpointer    item,
   parts = g_strsplit (categories, ",", -1);
 
   return g_strv_contains ((const char * const *) parts, code);
-}
-
-static char *
-category_label (gpointer    item,
-                const char *code)
-{
-  LdCategory category = ld_category_from_string (code);
-
-  return g_strdup (category != LD_CATEGORY_NONE ? ld_category_get_label (category) : "");
 }
 
 static char *
@@ -208,6 +201,144 @@ format_categories (gpointer    item,
 
   /* Translators: the separator between category names in a tooltip. */
   return g_strjoinv (_(", "), (char **) labels->pdata);
+}
+
+/* Text cells --------------------------------------------------------------- */
+
+/* The text columns use one GtkInscription per cell, set up and bound here:
+ * a GtkBuilderListItemFactory builds each cell from its template, which
+ * costs several times more when a new list replaces every visible row. */
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               const ColumnInfo         *info)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 2);
+  gtk_widget_set_hexpand (inscription, TRUE);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+text_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const ColumnInfo         *info)
+{
+  GObject *row = gtk_list_item_get_item (list_item);
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "ld-text",
+                     g_object_bind_property (row, info->property, inscription, "text", G_BINDING_SYNC_CREATE));
+  if (info->tooltip)
+    g_object_set_data (G_OBJECT (list_item), "ld-tooltip",
+                       g_object_bind_property (row, info->property, inscription, "tooltip-text",
+                                               G_BINDING_SYNC_CREATE));
+}
+
+static void
+text_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                const ColumnInfo         *info)
+{
+  GBinding *binding;
+
+  if ((binding = g_object_steal_data (G_OBJECT (list_item), "ld-text")) != NULL)
+    g_binding_unbind (binding);
+  if ((binding = g_object_steal_data (G_OBJECT (list_item), "ld-tooltip")) != NULL)
+    g_binding_unbind (binding);
+}
+
+/* The category badges: four small labels, shown by the row's categories. */
+static void
+badges_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_flags); i++)
+    {
+      const char *code = ld_category_to_string (category_flags[i]);
+      g_autofree char *style = g_strconcat ("ld-badge-", code, NULL);
+      GtkWidget *label = gtk_label_new (ld_category_get_label (category_flags[i]));
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "ld-badge");
+      gtk_widget_add_css_class (label, style);
+      gtk_widget_set_visible (label, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_badges (LdCadreRow  *row,
+               GParamSpec  *pspec,
+               GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const char *categories = ld_cadre_row_get_categories (row);
+  g_autofree char *tooltip = format_categories (NULL, categories);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_flags) && label != NULL; i++)
+    {
+      gtk_widget_set_visible (label, has_category (NULL, categories, ld_category_to_string (category_flags[i])));
+      label = gtk_widget_get_next_sibling (label);
+    }
+
+  gtk_widget_set_tooltip_text (box, tooltip);
+}
+
+static void
+badges_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  LdCadreRow *row = gtk_list_item_get_item (list_item);
+
+  g_signal_connect_object (row, "notify::categories", G_CALLBACK (update_badges), list_item, 0);
+  update_badges (row, NULL, list_item);
+}
+
+static void
+badges_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  LdCadreRow *row = gtk_list_item_get_item (list_item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, update_badges, list_item);
+}
+
+static void
+setup_factories (LdCadresPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_infos); i++)
+    {
+      const ColumnInfo *info = &column_infos[i];
+      g_autoptr(GtkListItemFactory) factory = NULL;
+
+      factory = gtk_signal_list_item_factory_new ();
+
+      if (info->property == NULL)
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (badges_setup_cb), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (badges_bind_cb), NULL);
+          g_signal_connect (factory, "unbind", G_CALLBACK (badges_unbind_cb), NULL);
+        }
+      else
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), (gpointer) info);
+          g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), (gpointer) info);
+          g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind_cb), (gpointer) info);
+        }
+      gtk_column_view_column_set_factory (column_of (self, info), factory);
+    }
 }
 
 /* State -------------------------------------------------------------------- */
@@ -598,11 +729,33 @@ context_cb (GObject      *object,
   update_state (self);
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): the internal list
+ * view's "list.scroll-to-item" action does it. */
+static void
+scroll_to_position (LdCadresPage *self,
+                    guint         position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 static void
 on_list_loaded_cb (LdCadresPage     *self,
                    const GError     *error,
                    LdCadreListModel *model)
 {
+  /* A new list starts at its top: the old scroll offset would point into
+   * rows the list view has no widgets for (GTK 4.8 shows them blank). The
+   * anchor is moved, not the adjustment, which needs an allocation. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
+    scroll_to_position (self, 0);
+
   self->list_loaded = TRUE;
   g_clear_error (&self->load_error);
 
@@ -617,7 +770,10 @@ on_list_loaded_cb (LdCadresPage     *self,
       guint pos = ld_cadre_list_model_find (model, self->reselect_id);
 
       if (pos != G_MAXUINT)
-        gtk_single_selection_set_selected (self->selection, pos);
+        {
+          gtk_single_selection_set_selected (self->selection, pos);
+          scroll_to_position (self, pos);
+        }
       self->reselect_id = 0;
     }
 
@@ -729,6 +885,21 @@ on_sorter_changed_cb (LdCadresPage *self,
 
   info = probe_sort_column (self, &descending);
 
+  /* The vault sorts by one column: keep only that one in the sorter, so a
+   * single header shows an arrow. GTK 4.8 tells only the column it sets or
+   * the first it clears to redraw its arrow, so the previous column is set
+   * and cleared on its own first. */
+  self->restoring = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (column_infos); i++)
+    if (column_infos[i].order != NULL && g_strcmp0 (column_infos[i].order, self->order) == 0 &&
+        &column_infos[i] != info)
+      gtk_column_view_sort_by_column (self->column_view, column_of (self, &column_infos[i]), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  if (info != NULL)
+    gtk_column_view_sort_by_column (self->column_view, column_of (self, info),
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->restoring = FALSE;
+
   g_free (self->order);
   self->order = g_strdup (info != NULL && info->order != NULL ? info->order : "name");
   self->descending = info != NULL && descending;
@@ -747,6 +918,7 @@ apply_sort_column (LdCadresPage *self)
       column = column_of (self, &column_infos[i]);
 
   self->restoring = TRUE;
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
   gtk_column_view_sort_by_column (self->column_view, column,
                                   self->descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   self->restoring = FALSE;
@@ -1095,6 +1267,7 @@ ld_cadres_page_constructed (GObject *object)
     self->settings = g_object_ref (ld_application_get_settings (LD_APPLICATION (app)));
 
   fill_static_filters (self);
+  setup_factories (self);
   setup_columns (self);
 
   self->model = ld_cadre_list_model_new (vault);
@@ -1253,9 +1426,6 @@ ld_cadres_page_class_init (LdCadresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdCadresPage, categories_column);
   gtk_widget_class_bind_template_child (widget_class, LdCadresPage, tags_column);
   gtk_widget_class_bind_template_child (widget_class, LdCadresPage, status_column);
-  gtk_widget_class_bind_template_callback (widget_class, has_category);
-  gtk_widget_class_bind_template_callback (widget_class, category_label);
-  gtk_widget_class_bind_template_callback (widget_class, format_categories);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
