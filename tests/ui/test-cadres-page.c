@@ -34,6 +34,7 @@ typedef struct
 {
   char          *dir;
   gint64         county;
+  gint64         dept_a;     /* Finance Bureau: half the filler and 张三丰, 丁一 */
   gint64         zhang_id;   /* 张三丰 */
   LdApplication *app;
   LdWindow      *window;
@@ -129,7 +130,7 @@ seed_vault (Fixture *f)
 
   unlock (vault, "inv");
   f->county = add_unit (vault, 0, "County");
-  dept_a = add_unit (vault, f->county, "Finance Bureau");
+  f->dept_a = dept_a = add_unit (vault, f->county, "Finance Bureau");
   dept_b = add_unit (vault, f->county, "Water Bureau");
 
   for (guint i = 0; i < N_FILLER; i++)
@@ -318,6 +319,24 @@ test_cadres_page_filter (Fixture       *f,
     g_assert_nonnull (strstr (ld_cadre_row_get_categories (row_at (f, i)), "top-leader"));
 
   ld_cadres_page_set_category (f->page, LD_CATEGORY_NONE);
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FILLER + N_NAMED);
+
+  /* A unit subtree: the Finance Bureau holds every other filler cadre and
+   * two named ones; the county holds everyone. */
+  g_assert_true (ld_cadres_page_set_unit (f->page, f->dept_a));
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FILLER / 2 + 2);
+  g_assert_true (ld_cadres_page_set_unit (f->page, f->county));
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FILLER + N_NAMED);
+
+  /* Filters combine: top leaders of the Finance Bureau (filler 1 only). */
+  g_assert_true (ld_cadres_page_set_unit (f->page, f->dept_a));
+  ld_cadres_page_set_category (f->page, LD_CATEGORY_TOP_LEADER);
+  wait_idle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cadres.clear-filters", NULL));
   wait_idle (f);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_FILLER + N_NAMED);
 }

@@ -1524,6 +1524,22 @@ ld_cadres_page_set_category (LdCadresPage *self,
   gtk_drop_down_set_selected (self->category_dropdown, pos);
 }
 
+gboolean
+ld_cadres_page_set_unit (LdCadresPage *self,
+                         gint64        unit_id)
+{
+  g_return_val_if_fail (LD_IS_CADRES_PAGE (self), FALSE);
+
+  for (guint i = 0; self->unit_ids != NULL && i < self->unit_ids->len; i++)
+    if (g_array_index (self->unit_ids, gint64, i) == unit_id)
+      {
+        gtk_drop_down_set_selected (self->unit_dropdown, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 void
 ld_cadres_page_sort_by (LdCadresPage *self,
                         const char   *order,

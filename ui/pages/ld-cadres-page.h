@@ -37,6 +37,10 @@ void           ld_cadres_page_set_search       (LdCadresPage *self,
 /* One LdCategory or LD_CATEGORY_NONE for any. */
 void           ld_cadres_page_set_category     (LdCadresPage *self,
                                                 guint         category);
+/* Shows the cadres of a unit and the units below it (0 = every visible
+ * unit); FALSE if the unit is not in the menu (yet). */
+gboolean       ld_cadres_page_set_unit         (LdCadresPage *self,
+                                                gint64        unit_id);
 /* Sorts as a click on a column header would: "name", "unit", "age",
  * "rank" or "post-since". */
 void           ld_cadres_page_sort_by          (LdCadresPage *self,
