@@ -59,7 +59,7 @@ ld_format_timestamp (gint64 unix_seconds)
 }
 
 gboolean
-ld_parse_date (const char  *text,
+ld_ui_parse_date (const char  *text,
                gboolean     end_of_day,
                gint64      *unix_seconds,
                GError     **error)

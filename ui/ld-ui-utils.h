@@ -18,7 +18,7 @@ char        *ld_format_timestamp        (gint64        unix_seconds);
 
 /* Parses "YYYY-MM-DD" (local time). Empty text gives 0. With end_of_day the
  * result is the first second of the following day (an exclusive bound). */
-gboolean     ld_parse_date              (const char   *text,
+gboolean     ld_ui_parse_date              (const char   *text,
                                          gboolean      end_of_day,
                                          gint64       *unix_seconds,
                                          GError      **error);

@@ -1581,7 +1581,7 @@ test_records (Fixture       *f,
   assert_contains (show, "Post: 局长 → 副局长");
   assert_contains (show, "张三丰");
   assert_contains (show, "ID number: 11010519491231002X");
-  assert_contains (show, "B. Family members");
+  assert_contains (show, "B. Family Members");
   assert_contains (show, "History");
 
   /* ivy sees dept B only, through every command. */

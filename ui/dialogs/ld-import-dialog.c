@@ -11,8 +11,6 @@
 #include "records/ld-unit-repository.h"
 #include "widgets/ld-unit-picker.h"
 
-/* ld-ui-utils.h is not included: it declares an ld_parse_date() of its own
- * with another signature than the roster parser's. */
 
 static gboolean
 is_cancelled (const GError *error)

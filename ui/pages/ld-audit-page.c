@@ -173,9 +173,9 @@ ld_audit_page_refresh (LdPage *page)
   ld_widget_set_error (GTK_WIDGET (self->since_entry), FALSE);
   ld_widget_set_error (GTK_WIDGET (self->until_entry), FALSE);
 
-  if (!ld_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->since_entry)), FALSE, &job->filter.since, &error))
+  if (!ld_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->since_entry)), FALSE, &job->filter.since, &error))
     ld_widget_set_error (GTK_WIDGET (self->since_entry), TRUE);
-  else if (!ld_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->until_entry)), TRUE, &job->filter.until, &error))
+  else if (!ld_ui_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->until_entry)), TRUE, &job->filter.until, &error))
     ld_widget_set_error (GTK_WIDGET (self->until_entry), TRUE);
 
   gtk_label_set_label (self->filter_error_label, error ? error->message : "");
