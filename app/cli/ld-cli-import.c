@@ -59,7 +59,8 @@ progress_cb (guint    done,
              gpointer user_data)
 {
   /* Translators: shown while importing: rows written so far and in all. */
-  g_printerr (_("\rImporting: %u of %u rows…"), done, total);
+  g_printerr ("\r");
+  g_printerr (_("Importing: %u of %u rows…"), done, total);
   if (done == total)
     g_printerr ("\n");
 }

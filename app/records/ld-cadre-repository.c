@@ -422,16 +422,60 @@ clean_fields (const LdCadreFields  *in,
   return TRUE;
 }
 
+/* Units found active and in scope during the current transaction: an
+ * import of many rows into few units checks each unit once. */
+typedef struct
+{
+  guint64     tx_serial;
+  GHashTable *units;
+} CheckedUnits;
+
+static void
+checked_units_free (gpointer data)
+{
+  CheckedUnits *checked = data;
+
+  g_hash_table_unref (checked->units);
+  g_free (checked);
+}
+
+static CheckedUnits *
+get_checked_units (LdVault *vault)
+{
+  CheckedUnits *checked = g_object_get_data (G_OBJECT (vault), "ld-checked-units");
+  guint64 serial = _ld_vault_get_tx_serial (vault);
+
+  if (sqlite3_get_autocommit (_ld_vault_get_db (vault)))
+    return NULL;
+  if (checked == NULL)
+    {
+      checked = g_new0 (CheckedUnits, 1);
+      checked->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (vault), "ld-checked-units", checked, checked_units_free);
+    }
+  if (checked->tx_serial != serial)
+    {
+      g_hash_table_remove_all (checked->units);
+      checked->tx_serial = serial;
+    }
+  return checked;
+}
+
 static gboolean
 check_unit (LdVault   *vault,
             gint64     unit_id,
             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT retired_at IS NOT NULL, name FROM units WHERE id = ?2"
-                                                    " AND id IN (SELECT id FROM visible_units)",
-                                                    error);
+  CheckedUnits *checked = get_checked_units (vault);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
+
+  if (checked != NULL && g_hash_table_contains (checked->units, &unit_id))
+    return TRUE;
+  stmt = _ld_scope_prepare (vault,
+                            "SELECT retired_at IS NOT NULL, name FROM units WHERE id = ?2"
+                            " AND id IN (SELECT id FROM visible_units)",
+                            error);
 
   if (stmt == NULL)
     return FALSE;
@@ -455,6 +499,8 @@ check_unit (LdVault   *vault,
                    _("The unit “%s” is retired. Choose an active unit."), ld_sql_column_text (stmt, 1));
       return FALSE;
     }
+  if (checked != NULL)
+    g_hash_table_add (checked->units, g_memdup2 (&unit_id, sizeof unit_id));
   return TRUE;
 }
 

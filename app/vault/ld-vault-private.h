@@ -22,6 +22,9 @@ gboolean       _ld_vault_begin         (LdVault     *self,
 gboolean       _ld_vault_commit        (LdVault     *self,
                                         GError     **error);
 void           _ld_vault_rollback      (LdVault     *self);
+/* Changes with every _ld_vault_begin(): lets a repository remember checks
+ * for the length of one transaction (an import of many rows). */
+guint64        _ld_vault_get_tx_serial (LdVault     *self);
 
 /* The key slots, loaded at unlock; saving rewrites the file atomically. */
 LdKeySlots    *_ld_vault_get_slots     (LdVault     *self);

@@ -43,6 +43,7 @@ struct _LdVault
   LdSession   *session;
   LdPolicy     policy;
   int          lock_fd;
+  guint64      tx_serial;  /* counts the transactions begun */
 };
 
 G_DEFINE_FINAL_TYPE (LdVault, ld_vault, G_TYPE_OBJECT)
@@ -321,7 +322,14 @@ gboolean
 _ld_vault_begin (LdVault  *self,
                  GError  **error)
 {
+  self->tx_serial++;
   return ld_sql_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+guint64
+_ld_vault_get_tx_serial (LdVault *self)
+{
+  return self->tx_serial;
 }
 
 gboolean
