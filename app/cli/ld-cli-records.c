@@ -601,7 +601,7 @@ ld_cli_cadre_show_run (LdCli               *cli,
           g_autofree char *prop = g_strdelimit (g_strdup (fields[i]), "_", '-');
 
           g_object_get_property (G_OBJECT (cadre), prop, (g_value_init (&v, G_TYPE_STRING), &v));
-          value = g_value_dup_string (&v);
+          value = ld_cadre_field_format_value (fields[i], g_value_get_string (&v));
           g_value_unset (&v);
         }
       g_string_append_printf (out, "  %s: %s\n", ld_cadre_field_get_label (fields[i]), value ? value : "");

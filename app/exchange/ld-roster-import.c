@@ -863,6 +863,19 @@ plan_row (Context      *ctx,
   provide_code (ctx, row, in, LD_ROSTER_FIELD_DEGREE, "degree_fulltime", LD_CODE_TABLE_DEGREE,
                 "学士, 硕士, 博士, 法学学士");
   bad |= !provide_text (ctx, row, in, LD_ROSTER_FIELD_POST, "post", 200);
+  /* Rosters rarely say who is the 一把手: the post title does. */
+  switch (ld_post_title_guess_principal (ld_roster_row_get (in, LD_ROSTER_FIELD_POST)))
+    {
+    case LD_PRINCIPAL_YES:
+      provide (row, "principal", "1");
+      break;
+    case LD_PRINCIPAL_NO:
+      provide (row, "principal", "0");
+      break;
+    case LD_PRINCIPAL_UNKNOWN:
+    default:
+      break;
+    }
   provide_rank (ctx, row, in);
   bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_POST_DATE, "post_since");
   bad |= !provide_date (ctx, row, in, LD_ROSTER_FIELD_RANK_DATE, "rank_since");

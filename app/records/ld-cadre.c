@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "records/ld-cadre-private.h"
+#include "rules/ld-code-tables.h"
 
 #define TEXT(col, prop, label) { #col, prop, label, LD_CADRE_FIELD_TEXT, G_STRUCT_OFFSET (LdCadreFields, col) }
 
@@ -184,6 +185,95 @@ ld_cadre_sex_get_label (const char *sex)
   if (g_strcmp0 (sex, "F") == 0)
     return C_("sex", "Female");
   return "";
+}
+
+/* The record spells management authority and employment status its own
+ * way; these are the code-table codes for them. */
+static const struct
+{
+  const char *field;
+  const char *stored;
+  const char *table;
+  const char *table_code;
+} stored_codes[] = {
+  { "authority", "central", LD_CODE_TABLE_MANAGEMENT, "central" },
+  { "authority", "province", LD_CODE_TABLE_MANAGEMENT, "provincial" },
+  { "authority", "city", LD_CODE_TABLE_MANAGEMENT, "municipal" },
+  { "authority", "county", LD_CODE_TABLE_MANAGEMENT, "county" },
+  { "authority", "unit", LD_CODE_TABLE_MANAGEMENT, "unit" },
+  { "status", "serving", LD_CODE_TABLE_EMPLOYMENT_STATUS, "active" },
+  { "status", "left", LD_CODE_TABLE_EMPLOYMENT_STATUS, "left-post" },
+  { "status", "retired", LD_CODE_TABLE_EMPLOYMENT_STATUS, "retired" },
+  { "status", "transferred", LD_CODE_TABLE_EMPLOYMENT_STATUS, "transferred-out" },
+};
+
+static const char *
+code_label (const char *table,
+            const char *code)
+{
+  const char *label = ld_code_get_label (table, code);
+
+  return label != NULL && *label != '\0' ? label : NULL;
+}
+
+char *
+ld_cadre_field_format_value (const char *field,
+                             const char *value)
+{
+  const char *label = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("");
+  if (g_str_equal (field, "ethnicity"))
+    label = code_label (LD_CODE_TABLE_ETHNICITY, value);
+  else if (g_str_equal (field, "political_status"))
+    label = code_label (LD_CODE_TABLE_POLITICAL_STATUS, value);
+  else if (g_str_equal (field, "edu_fulltime") || g_str_equal (field, "edu_inservice"))
+    label = code_label (LD_CODE_TABLE_EDUCATION, value);
+  else if (g_str_equal (field, "degree_fulltime") || g_str_equal (field, "degree_inservice"))
+    label = code_label (LD_CODE_TABLE_DEGREE, value);
+  else if (g_str_equal (field, "post_level"))
+    {
+      if ((label = code_label (LD_CODE_TABLE_LEADING_POST, value)) == NULL)
+        label = code_label (LD_CODE_TABLE_POST_LEVEL, value);
+    }
+  else if (g_str_equal (field, "rank"))
+    {
+      if ((label = code_label (LD_CODE_TABLE_RANK, value)) == NULL)
+        label = code_label (LD_CODE_TABLE_STAFF_GRADE, value);
+    }
+  else if (g_str_equal (field, "authority") || g_str_equal (field, "status"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (stored_codes); i++)
+        if (g_str_equal (stored_codes[i].field, field) && g_str_equal (stored_codes[i].stored, value))
+          label = code_label (stored_codes[i].table, stored_codes[i].table_code);
+    }
+  else if (g_str_equal (field, "classification"))
+    {
+      if (g_str_equal (value, "internal"))
+        label = C_("classification", "Internal");
+      else if (g_str_equal (value, "secret"))
+        label = C_("classification", "Secret");
+      else if (g_str_equal (value, "confidential"))
+        label = C_("classification", "Confidential");
+    }
+  else if (g_str_equal (field, "post_tags"))
+    {
+      g_auto(GStrv) tags = g_strsplit (value, ",", -1);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          const char *tag = code_label (LD_CODE_TABLE_POST_TAG, tags[i]);
+
+          g_ptr_array_add (labels, (gpointer) (tag != NULL ? tag : tags[i]));
+        }
+      g_ptr_array_add (labels, NULL);
+      return g_strjoinv (C_("list separator", ", "), (char **) labels->pdata);
+    }
+  return g_strdup (label != NULL ? label : value);
 }
 
 /* --- The object ------------------------------------------------------------ */

@@ -98,6 +98,13 @@ gint64       ld_cadre_get_retired_at       (LdCadre             *self);
 const char  *ld_cadre_get_retired_reason   (LdCadre             *self);
 gint64       ld_cadre_get_created_at       (LdCadre             *self);
 gint64       ld_cadre_get_updated_at       (LdCadre             *self);
+/* How a stored section-A value reads: the translated label of a coded
+ * value (ethnicity "01" → 汉族, political status, education, degree, post
+ * level, rank or staff grade, authority "city", status "serving", post
+ * tags, classification), the value itself when the field has no code
+ * table or the code is unknown. Caller frees. */
+char        *ld_cadre_field_format_value   (const char          *field,
+                                            const char          *value);
 /* Translated "Male" / "Female" / "". */
 const char  *ld_cadre_sex_get_label        (const char          *sex);
 

@@ -676,3 +676,51 @@ ld_categories_format (LdCategory set)
       }
   return g_string_free (out, FALSE);
 }
+
+/* --- The principal post from a title ------------------------------------------ */
+
+static const char * const principal_titles[] = {
+  "书记", "局长", "主任", "镇长", "乡长", "县长", "区长", "市长", "州长", "旗长", "院长", "校长", "所长",
+  "站长", "厂长", "总经理", "董事长", "社长", "馆长", "部长", "主席", "检察长", "行长", "总队长",
+  "大队长", "队长", "会长", "理事长", "署长", "办主任", "委员长", "主任委员", "园长", "处长", NULL,
+};
+
+static const char * const internal_titles[] = {
+  "科长", "股长", "科员", "办事员", "职员", "干事", "组长", "主任科员", "调研员", "巡视员", NULL,
+};
+
+static gboolean
+ends_with_any (const char         *text,
+               const char * const *titles)
+{
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_str_has_suffix (text, titles[i]))
+      return TRUE;
+  return FALSE;
+}
+
+LdPrincipalGuess
+ld_post_title_guess_principal (const char *post)
+{
+  g_auto(GStrv) parts = NULL;
+  gboolean all_not = TRUE;
+  guint n = 0;
+
+  if (post == NULL || *post == '\0')
+    return LD_PRINCIPAL_UNKNOWN;
+  parts = g_regex_split_simple ("[、，,;；/／\\s]+|兼", post, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+
+      if (*part == '\0')
+        continue;
+      n++;
+      if (strstr (part, "副") != NULL || strstr (part, "助理") != NULL || ends_with_any (part, internal_titles))
+        continue;
+      all_not = FALSE;
+      if (ends_with_any (part, principal_titles))
+        return LD_PRINCIPAL_YES;
+    }
+  return n > 0 && all_not ? LD_PRINCIPAL_NO : LD_PRINCIPAL_UNKNOWN;
+}

@@ -170,4 +170,20 @@ char       *ld_categories_format            (LdCategory  categories);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LdCategoryRules, ld_category_rules_clear)
 
+/* What a post title (职务) as written in a roster says about the principal
+ * (一把手) flag: YES when one of its parts ("党组书记、局长" has two) is the
+ * head of a leadership team or unit — a Party secretary (书记, not 副书记)
+ * or the head of a unit (局长, 主任, 镇长, 乡长, 县长, 院长, 校长, 总经理,
+ * 董事长 …) without 副; NO when every part is a deputy (副…) or an
+ * internal post (科长, 股长, 科员 …); UNKNOWN otherwise (the file keeps
+ * what it had). Pure; rosters rarely have a column for it. */
+typedef enum
+{
+  LD_PRINCIPAL_UNKNOWN,
+  LD_PRINCIPAL_YES,
+  LD_PRINCIPAL_NO,
+} LdPrincipalGuess;
+
+LdPrincipalGuess ld_post_title_guess_principal (const char *post);
+
 G_END_DECLS

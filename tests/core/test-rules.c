@@ -721,6 +721,37 @@ test_young_principal_keys (void)
   g_assert_cmpstr (copy.origin[LD_CATEGORY_RULE_YOUNG_XIANCHU_PRINCIPAL].source, ==, "Rule 2025");
 }
 
+static void
+test_principal_from_title (void)
+{
+  static const struct
+  {
+    const char       *post;
+    LdPrincipalGuess  expected;
+  } cases[] = {
+    { "党组书记、局长", LD_PRINCIPAL_YES },
+    { "局长", LD_PRINCIPAL_YES },
+    { "镇党委书记", LD_PRINCIPAL_YES },
+    { "县政府办公室主任", LD_PRINCIPAL_YES },
+    { "副局长", LD_PRINCIPAL_NO },
+    { "党委副书记、镇长", LD_PRINCIPAL_YES },
+    { "党委副书记", LD_PRINCIPAL_NO },
+    { "副镇长", LD_PRINCIPAL_NO },
+    { "局长助理", LD_PRINCIPAL_NO },
+    { "办公室科长", LD_PRINCIPAL_NO },
+    { "四级主任科员", LD_PRINCIPAL_NO },
+    { "党组成员", LD_PRINCIPAL_UNKNOWN },
+    { "", LD_PRINCIPAL_UNKNOWN },
+    { NULL, LD_PRINCIPAL_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("post %s", cases[i].post ? cases[i].post : "(null)");
+      g_assert_cmpint (ld_post_title_guess_principal (cases[i].post), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,5 +772,6 @@ main (int   argc,
   g_test_add_func ("/rules/code-tables/names", test_table_names);
   g_test_add_func ("/rules/categories/young-principal", test_young_principal_variants);
   g_test_add_func ("/rules/categories/young-principal-keys", test_young_principal_keys);
+  g_test_add_func ("/rules/categories/principal-from-title", test_principal_from_title);
   return g_test_run ();
 }
