@@ -4,203 +4,23 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "ld-cli-test-utils.h"
 
 /* Drives the built liandang-cli (path in $LIANDANG_CLI) through GSubprocess
  * for the cadre list's filters and orders, manual tags, photos and the
  * category rules, each test in its own temporary vault. */
 
-#define ADMIN       "root"
-#define ADMIN_PW    "Admin#Pass2024"
-#define INITIAL_PW  "Temp#Word1234"
-#define USER_PW     "Good#Word4321"
-
 typedef struct
 {
-  char *dir;
-  char *vault;
-  char *dept_a;
-  char *dept_b;
-  char *zhang;  /* 张三丰: born 1949, principal, finance → top leader, key position */
-  char *li;     /* 李四: born 1990-01-01, 县处级 (L07) → young (36 ≤ 40) */
-  char *wang;   /* 王五: born 1980, promoted two months ago, left the post → newly promoted */
+  CliFixture cli;
+  char      *dept_a;
+  char      *dept_b;
+  char      *zhang;  /* 张三丰: born 1949, principal, finance → top leader, key position */
+  char      *li;     /* 李四: born 1990-01-01, 县处级 (L07) → young (36 ≤ 40) */
+  char      *wang;   /* 王五: born 1980, promoted two months ago, left the post → newly promoted */
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("LIANDANG_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-/* Runs the tool with argv and input on standard input (from a file, never
- * a terminal). */
-static CliResult *
-run_argv (const char * const *argv,
-          const char         *input)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *input_path = NULL;
-  g_autofree char *line = NULL;
-  CliResult *result = g_new0 (CliResult, 1);
-  int fd;
-
-  fd = g_file_open_tmp ("liandang-cli-input-XXXXXX", &input_path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (input_path, input != NULL ? input : "", -1, &error);
-  g_assert_no_error (error);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_VAULT");
-  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_USER");
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_unlink (input_path);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("liandang-cli did not exit normally (signal %d); stderr: %s", g_subprocess_get_term_sig (process),
-             result->err);
-  result->status = g_subprocess_get_exit_status (process);
-  line = g_strjoinv (" ", (char **) argv + 1);
-  g_test_message ("$ liandang-cli %s → %d\n%s%s", line, result->status, result->out, result->err);
-  return result;
-}
-
-static CliResult *
-run_va (Fixture    *f,
-        const char *user,
-        const char *input,
-        va_list     args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--vault");
-  g_ptr_array_add (argv, f->vault);
-  if (user != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--user");
-      g_ptr_array_add (argv, (gpointer) user);
-    }
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-  return run_argv ((const char * const *) argv->pdata, input);
-}
-
-static CliResult *
-run_cli (Fixture    *f,
-         const char *user,
-         const char *input,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static CliResult *
-run_cli (Fixture    *f,
-         const char *user,
-         const char *input,
-         ...)
-{
-  CliResult *result;
-  va_list args;
-
-  va_start (args, input);
-  result = run_va (f, user, input, args);
-  va_end (args);
-  return result;
-}
-
-/* Runs as user (password USER_PW); asserts the exit status. */
-static CliResult *
-run_as (Fixture    *f,
-        int         status,
-        const char *user,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static CliResult *
-run_as (Fixture    *f,
-        int         status,
-        const char *user,
-        ...)
-{
-  CliResult *result;
-  va_list args;
-
-  va_start (args, user);
-  result = run_va (f, user, USER_PW "\n", args);
-  va_end (args);
-  if (result->status != status)
-    g_error ("expected exit status %d, got %d\nstdout: %s\nstderr: %s", status, result->status, result->out,
-             result->err);
-  if (status != 0)
-    g_assert_true (g_str_has_prefix (result->err, "liandang-cli: "));
-  return result;
-}
-
-/* The standard output of a successful run. */
-static char *
-run_ok (Fixture    *f,
-        const char *user,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_ok (Fixture    *f,
-        const char *user,
-        ...)
-{
-  g_autoptr(CliResult) result = NULL;
-  va_list args;
-
-  va_start (args, user);
-  result = run_va (f, user, USER_PW "\n", args);
-  va_end (args);
-  if (result->status != 0)
-    g_error ("expected success, got %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
-  return g_steal_pointer (&result->out);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_not_contains (const char *haystack,
-                     const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
-}
 
 /* The names (second column) of `cadre list` output, space-separated. */
 static char *
@@ -222,28 +42,12 @@ names_of (const char *list)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define ASSERT_NAMES(f, expected, ...)                                              \
-  G_STMT_START {                                                                    \
-    g_autofree char *out_ = run_ok ((f), "boss", "cadre", "list", __VA_ARGS__, NULL); \
-    g_autofree char *names_ = names_of (out_);                                       \
-    g_assert_cmpstr (names_, ==, (expected));                                        \
+#define ASSERT_NAMES(f, expected, ...)                                                      \
+  G_STMT_START {                                                                            \
+    g_autofree char *out_ = run_ok (&(f)->cli, "boss", "cadre", "list", __VA_ARGS__, NULL); \
+    g_autofree char *names_ = names_of (out_);                                               \
+    g_assert_cmpstr (names_, ==, (expected));                                                \
   } G_STMT_END
-
-static void
-add_account (Fixture    *f,
-             const char *name,
-             const char *role)
-{
-  g_autofree char *add_input = g_strdup_printf ("%s\n%s\n", ADMIN_PW, INITIAL_PW);
-  g_autofree char *change_input = g_strdup_printf ("%s\n%s\n", INITIAL_PW, USER_PW);
-  g_autoptr(CliResult) added = run_cli (f, ADMIN, add_input, "user", "add", name, "--role", role, "--kdf",
-                                        "interactive", NULL);
-  g_autoptr(CliResult) changed = NULL;
-
-  g_assert_cmpint (added->status, ==, 0);
-  changed = run_cli (f, name, change_input, "user", "passwd", name, NULL);
-  g_assert_cmpint (changed->status, ==, 0);
-}
 
 static char *
 months_ago (int months)
@@ -258,69 +62,36 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CliResult) init = NULL;
   g_autofree char *county = NULL;
   g_autofree char *promoted = months_ago (2);
   g_autofree char *promoted_set = g_strconcat ("promoted_at=", promoted, NULL);
 
-  f->dir = g_dir_make_tmp ("liandang-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->vault = g_build_filename (f->dir, "vault", NULL);
+  cli_fixture_init (&f->cli, NULL);
+  setup_admins (&f->cli);
+  add_account (&f->cli, "boss", "investigator");
+  add_account (&f->cli, "chief", "leader");
+  add_account (&f->cli, "look", "viewer");
+  g_free (run_ok (&f->cli, "sec", "user", "scope", "boss", "all", NULL));
+  g_free (run_ok (&f->cli, "sec", "user", "scope", "look", "all", NULL));
 
-  init = run_cli (f, NULL, ADMIN_PW "\n", "init", "--admin", ADMIN, "--kdf", "interactive", NULL);
-  g_assert_cmpint (init->status, ==, 0);
-  add_account (f, "sec", "secadmin");
-  add_account (f, "aud", "auditor");
-  add_account (f, "boss", "investigator");
-  add_account (f, "chief", "leader");
-  add_account (f, "look", "viewer");
-  g_free (run_ok (f, "sec", "user", "scope", "boss", "all", NULL));
-  g_free (run_ok (f, "sec", "user", "scope", "look", "all", NULL));
-
-  county = g_strstrip (run_ok (f, "boss", "unit", "add", "县委", "--kind", "party-organ", NULL));
-  f->dept_b = g_strstrip (run_ok (f, "boss", "unit", "add", "教育局", "--parent", county, NULL));
-  f->dept_a = g_strstrip (run_ok (f, "boss", "unit", "add", "财政局", "--parent", county, NULL));
-  f->zhang = g_strstrip (run_ok (f, "boss", "cadre", "add", "--name", "张三丰", "--id-number", "11010519491231002X",
+  county = g_strstrip (run_ok (&f->cli, "boss", "unit", "add", "县委", "--kind", "party-organ", NULL));
+  f->dept_b = g_strstrip (run_ok (&f->cli, "boss", "unit", "add", "教育局", "--parent", county, NULL));
+  f->dept_a = g_strstrip (run_ok (&f->cli, "boss", "unit", "add", "财政局", "--parent", county, NULL));
+  f->zhang = g_strstrip (run_ok (&f->cli, "boss", "cadre", "add", "--name", "张三丰", "--id-number", "11010519491231002X",
                                  "--unit", f->dept_a, "--post", "局长", "--set", "principal=yes", "--set",
                                  "authority=county", "--set", "post_tags=finance", NULL));
-  f->li = g_strstrip (run_ok (f, "boss", "cadre", "add", "--name", "李四", "--id-number", "440300199001011238",
+  f->li = g_strstrip (run_ok (&f->cli, "boss", "cadre", "add", "--name", "李四", "--id-number", "440300199001011238",
                               "--unit", f->dept_b, "--set", "post_level=L07", "--set", "authority=city", NULL));
-  f->wang = g_strstrip (run_ok (f, "boss", "cadre", "add", "--name", "王五", "--id-number", "34052419800101001X",
+  f->wang = g_strstrip (run_ok (&f->cli, "boss", "cadre", "add", "--name", "王五", "--id-number", "34052419800101001X",
                                 "--unit", f->dept_a, "--set", promoted_set, "--set", "status=left", "--set",
                                 "post_since=2015-03-01", NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_free (f->vault);
-  g_free (f->dir);
+  cli_fixture_clear (&f->cli);
   g_free (f->dept_a);
   g_free (f->dept_b);
   g_free (f->zhang);
@@ -348,16 +119,16 @@ test_list_filters (Fixture       *f,
   ASSERT_NAMES (f, "", "--unit", f->dept_b, "--category", "newly-promoted");
 
   /* The categories column holds the codes. */
-  header = run_ok (f, "boss", "cadre", "list", "--category", "young", "--header", NULL);
+  header = run_ok (&f->cli, "boss", "cadre", "list", "--category", "young", "--header", NULL);
   g_assert_true (g_str_has_prefix (header, "Record\t"));
   assert_contains (header, "\tyoung\n");
 
   /* Refusals are usage errors. */
   g_clear_pointer (&header, g_free);
   {
-    g_autoptr(CliResult) bad_category = run_as (f, 2, "boss", "cadre", "list", "--category", "old", NULL);
-    g_autoptr(CliResult) bad_order = run_as (f, 2, "boss", "cadre", "list", "--order", "height", NULL);
-    g_autoptr(CliResult) bad_status = run_as (f, 2, "boss", "cadre", "list", "--status", "gone", NULL);
+    g_autoptr(CliResult) bad_category = run_as (&f->cli, 2, "boss", "cadre", "list", "--category", "old", NULL);
+    g_autoptr(CliResult) bad_order = run_as (&f->cli, 2, "boss", "cadre", "list", "--order", "height", NULL);
+    g_autoptr(CliResult) bad_status = run_as (&f->cli, 2, "boss", "cadre", "list", "--status", "gone", NULL);
 
     assert_contains (bad_category->err, "old");
     assert_contains (bad_order->err, "post-since");
@@ -376,16 +147,16 @@ test_list_orders (Fixture       *f,
   ASSERT_NAMES (f, "李四 王五 张三丰", "--order", "rank");
   /* In the post since 2015, then unknown dates in stroke order (王 4, 李 7, 张 7). */
   {
-    g_autofree char *out = run_ok (f, "boss", "cadre", "list", "--order", "post-since", NULL);
+    g_autofree char *out = run_ok (&f->cli, "boss", "cadre", "list", "--order", "post-since", NULL);
     g_autofree char *names = names_of (out);
 
     g_assert_true (g_str_has_prefix (names, "王五 "));
   }
   /* Unit tree order: 财政局 and 教育局 sorted by name under 县委. */
   {
-    g_autofree char *out = run_ok (f, "boss", "cadre", "list", "--order", "unit", NULL);
+    g_autofree char *out = run_ok (&f->cli, "boss", "cadre", "list", "--order", "unit", NULL);
     g_autofree char *names = names_of (out);
-    g_autofree char *units = run_ok (f, "boss", "unit", "list", NULL);
+    g_autofree char *units = run_ok (&f->cli, "boss", "unit", "list", NULL);
     gboolean a_first = strstr (units, "财政局") < strstr (units, "教育局");
 
     g_assert_cmpstr (names, ==, a_first ? "王五 张三丰 李四" : "李四 王五 张三丰");
@@ -393,7 +164,7 @@ test_list_orders (Fixture       *f,
   ASSERT_NAMES (f, "李四 王五 张三丰", "--order", "pinyin");
   ASSERT_NAMES (f, "张三丰 王五 李四", "--order", "pinyin", "--descending");
   {
-    g_autofree char *out = run_ok (f, "boss", "cadre", "list", NULL);
+    g_autofree char *out = run_ok (&f->cli, "boss", "cadre", "list", NULL);
     g_autofree char *names = names_of (out);
 
     g_assert_true (g_str_has_prefix (names, "王五 "));
@@ -407,26 +178,26 @@ test_tags_and_show (Fixture       *f,
   g_autofree char *show = NULL;
   g_autofree char *audit = NULL;
 
-  g_free (run_ok (f, "boss", "cadre", "tag", f->li, "重点关注", "--note", "2025 巡察反映", NULL));
-  g_free (run_ok (f, "boss", "cadre", "tag", f->li, "A-list", NULL));
+  g_free (run_ok (&f->cli, "boss", "cadre", "tag", f->li, "重点关注", "--note", "2025 巡察反映", NULL));
+  g_free (run_ok (&f->cli, "boss", "cadre", "tag", f->li, "A-list", NULL));
   ASSERT_NAMES (f, "李四", "--tag", "重点关注");
   {
-    g_autoptr(CliResult) duplicate = run_as (f, 6, "boss", "cadre", "tag", f->li, "重点关注", NULL);
-    g_autoptr(CliResult) category = run_as (f, 6, "boss", "cadre", "tag", f->li, "young", NULL);
-    g_autoptr(CliResult) chinese = run_as (f, 6, "boss", "cadre", "tag", f->li, "年轻干部", NULL);
-    g_autoptr(CliResult) too_long = run_as (f, 6, "boss", "cadre", "tag", f->li, "一二三四五六七八九十一二三四五六七八九十一",
+    g_autoptr(CliResult) duplicate = run_as (&f->cli, 6, "boss", "cadre", "tag", f->li, "重点关注", NULL);
+    g_autoptr(CliResult) category = run_as (&f->cli, 6, "boss", "cadre", "tag", f->li, "young", NULL);
+    g_autoptr(CliResult) chinese = run_as (&f->cli, 6, "boss", "cadre", "tag", f->li, "年轻干部", NULL);
+    g_autoptr(CliResult) too_long = run_as (&f->cli, 6, "boss", "cadre", "tag", f->li, "一二三四五六七八九十一二三四五六七八九十一",
                                             NULL);
-    g_autoptr(CliResult) viewer = run_as (f, 5, "look", "cadre", "tag", f->li, "mine", NULL);
-    g_autoptr(CliResult) missing = run_as (f, 6, "boss", "cadre", "untag", f->li, "nothing", NULL);
-    g_autoptr(CliResult) no_cadre = run_as (f, 6, "boss", "cadre", "tag", "999", "x", NULL);
-    g_autoptr(CliResult) no_tag = run_as (f, 2, "boss", "cadre", "tag", f->li, NULL);
+    g_autoptr(CliResult) viewer = run_as (&f->cli, 5, "look", "cadre", "tag", f->li, "mine", NULL);
+    g_autoptr(CliResult) missing = run_as (&f->cli, 6, "boss", "cadre", "untag", f->li, "nothing", NULL);
+    g_autoptr(CliResult) no_cadre = run_as (&f->cli, 6, "boss", "cadre", "tag", "999", "x", NULL);
+    g_autoptr(CliResult) no_tag = run_as (&f->cli, 2, "boss", "cadre", "tag", f->li, NULL);
 
     assert_contains (duplicate->err, "already");
     assert_contains (category->err, "computed");
     assert_contains (chinese->err, "computed");
   }
 
-  show = run_ok (f, "boss", "cadre", "show", f->li, NULL);
+  show = run_ok (&f->cli, "boss", "cadre", "show", f->li, NULL);
   assert_contains (show, "Manual tags: A-list, 重点关注");
   assert_contains (show, "Categories (computed)");
   assert_contains (show, "Young cadre: born 1990-01-01, age 3");
@@ -434,18 +205,18 @@ test_tags_and_show (Fixture       *f,
   assert_contains (show, "B. ");
   assert_contains (show, "Z. ");
   g_clear_pointer (&show, g_free);
-  show = run_ok (f, "boss", "cadre", "show", f->zhang, NULL);
+  show = run_ok (&f->cli, "boss", "cadre", "show", f->zhang, NULL);
   assert_contains (show, "Top leader: holds the principal post");
   assert_contains (show, "Key position:");
   g_clear_pointer (&show, g_free);
 
-  g_free (run_ok (f, "boss", "cadre", "untag", f->li, "重点关注", NULL));
+  g_free (run_ok (&f->cli, "boss", "cadre", "untag", f->li, "重点关注", NULL));
   ASSERT_NAMES (f, "", "--tag", "重点关注");
-  show = run_ok (f, "boss", "cadre", "show", f->li, "--history", NULL);
+  show = run_ok (&f->cli, "boss", "cadre", "show", f->li, "--history", NULL);
   assert_contains (show, "Manual tags: A-list\n");
   assert_contains (show, "cadre.untagged");
 
-  audit = run_ok (f, "aud", "audit", "list", NULL);
+  audit = run_ok (&f->cli, "aud", "audit", "list", NULL);
   assert_contains (audit, "cadre.tagged");
   assert_contains (audit, "cadre.untagged");
   assert_not_contains (audit, "重点关注");
@@ -457,8 +228,8 @@ test_photo (Fixture       *f,
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
   g_autoptr(GError) error = NULL;
-  g_autofree char *photo = g_build_filename (f->dir, "photo.png", NULL);
-  g_autofree char *text = g_build_filename (f->dir, "photo.txt", NULL);
+  g_autofree char *photo = g_build_filename (f->cli.dir, "photo.png", NULL);
+  g_autofree char *text = g_build_filename (f->cli.dir, "photo.txt", NULL);
   g_autofree char *show = NULL;
 
   g_file_set_contents (photo, png, sizeof png - 1, &error);
@@ -466,17 +237,17 @@ test_photo (Fixture       *f,
   g_file_set_contents (text, "not a photo", -1, &error);
   g_assert_no_error (error);
 
-  g_free (run_ok (f, "boss", "cadre", "photo", f->li, photo, NULL));
+  g_free (run_ok (&f->cli, "boss", "cadre", "photo", f->li, photo, NULL));
   {
-    g_autoptr(CliResult) not_image = run_as (f, 6, "boss", "cadre", "photo", f->li, text, NULL);
-    g_autoptr(CliResult) neither = run_as (f, 2, "boss", "cadre", "photo", f->li, NULL);
-    g_autoptr(CliResult) both = run_as (f, 2, "boss", "cadre", "photo", f->li, photo, "--remove", NULL);
-    g_autoptr(CliResult) viewer = run_as (f, 5, "look", "cadre", "photo", f->li, "--remove", NULL);
+    g_autoptr(CliResult) not_image = run_as (&f->cli, 6, "boss", "cadre", "photo", f->li, text, NULL);
+    g_autoptr(CliResult) neither = run_as (&f->cli, 2, "boss", "cadre", "photo", f->li, NULL);
+    g_autoptr(CliResult) both = run_as (&f->cli, 2, "boss", "cadre", "photo", f->li, photo, "--remove", NULL);
+    g_autoptr(CliResult) viewer = run_as (&f->cli, 5, "look", "cadre", "photo", f->li, "--remove", NULL);
 
     assert_contains (not_image->err, "JPEG");
   }
-  g_free (run_ok (f, "boss", "cadre", "photo", f->li, "--remove", NULL));
-  show = run_ok (f, "boss", "cadre", "show", f->li, "--history", NULL);
+  g_free (run_ok (&f->cli, "boss", "cadre", "photo", f->li, "--remove", NULL));
+  show = run_ok (&f->cli, "boss", "cadre", "show", f->li, "--history", NULL);
   assert_contains (show, "cadre.photo");
   assert_contains (show, "16 bytes, SHA-256");
 }
@@ -492,22 +263,22 @@ test_rules (Fixture       *f,
   g_autofree char *help = NULL;
   g_autofree char *audit = NULL;
 
-  list = run_ok (f, "boss", "rules", "list", NULL);
+  list = run_ok (&f->cli, "boss", "rules", "list", NULL);
   assert_contains (list, "young-max-age-xianchu");
   assert_contains (list, "No rule has been changed");
   g_clear_pointer (&list, g_free);
 
   ASSERT_NAMES (f, "李四", "--category", "young");
-  g_free (run_ok (f, "chief", "rules", "set", "young-max-age-xianchu", "35", "--source", "县纪委〔2026〕3号", NULL));
+  g_free (run_ok (&f->cli, "chief", "rules", "set", "young-max-age-xianchu", "35", "--source", "县纪委〔2026〕3号", NULL));
   /* 李四 is 36 at 县处级. */
   ASSERT_NAMES (f, "", "--category", "young");
 
   /* A value from tomorrow is not in force today. */
-  g_free (run_ok (f, "chief", "rules", "set", "newly-promoted-months", "1", "--source", "Decision 4",
+  g_free (run_ok (&f->cli, "chief", "rules", "set", "newly-promoted-months", "1", "--source", "Decision 4",
                   "--valid-from", tomorrow, NULL));
   ASSERT_NAMES (f, "王五", "--category", "newly-promoted");
 
-  list = run_ok (f, "look", "rules", "list", NULL);
+  list = run_ok (&f->cli, "look", "rules", "list", NULL);
   assert_contains (list, "县纪委〔2026〕3号");
   assert_contains (list, "chief");
   assert_contains (list, tomorrow);
@@ -523,28 +294,28 @@ test_rules (Fixture       *f,
   }
 
   {
-    g_autoptr(CliResult) investigator = run_as (f, 5, "boss", "rules", "set", "young-max-age-xianchu", "30",
+    g_autoptr(CliResult) investigator = run_as (&f->cli, 5, "boss", "rules", "set", "young-max-age-xianchu", "30",
                                                 "--source", "x", NULL);
-    g_autoptr(CliResult) viewer = run_as (f, 5, "look", "rules", "set", "young-max-age-xianchu", "30",
+    g_autoptr(CliResult) viewer = run_as (&f->cli, 5, "look", "rules", "set", "young-max-age-xianchu", "30",
                                           "--source", "x", NULL);
-    g_autoptr(CliResult) no_source = run_as (f, 2, "chief", "rules", "set", "young-max-age-xianchu", "30", NULL);
-    g_autoptr(CliResult) bad_key = run_as (f, 6, "chief", "rules", "set", "oldest", "30", "--source", "x", NULL);
-    g_autoptr(CliResult) bad_value = run_as (f, 6, "chief", "rules", "set", "young-max-age-xianchu", "300",
+    g_autoptr(CliResult) no_source = run_as (&f->cli, 2, "chief", "rules", "set", "young-max-age-xianchu", "30", NULL);
+    g_autoptr(CliResult) bad_key = run_as (&f->cli, 6, "chief", "rules", "set", "oldest", "30", "--source", "x", NULL);
+    g_autoptr(CliResult) bad_value = run_as (&f->cli, 6, "chief", "rules", "set", "young-max-age-xianchu", "300",
                                              "--source", "x", NULL);
-    g_autoptr(CliResult) bad_date = run_as (f, 6, "chief", "rules", "set", "young-max-age-xianchu", "30",
+    g_autoptr(CliResult) bad_date = run_as (&f->cli, 6, "chief", "rules", "set", "young-max-age-xianchu", "30",
                                             "--source", "x", "--valid-from", "2026-02-30", NULL);
-    g_autoptr(CliResult) admin = run_cli (f, ADMIN, ADMIN_PW "\n", "rules", "set", "young-max-age-xianchu", "30",
+    g_autoptr(CliResult) admin = run_cli (&f->cli, ADMIN, ADMIN_PW "\n", "rules", "set", "young-max-age-xianchu", "30",
                                           "--source", "x", NULL);
 
     g_assert_cmpint (admin->status, ==, 5);
     assert_contains (no_source->err, "--source");
   }
 
-  help = run_ok (f, "boss", "rules", "set", "--help", NULL);
+  help = run_ok (&f->cli, "boss", "rules", "set", "--help", NULL);
   assert_contains (help, "young-max-age-xiangke");
   assert_contains (help, "high-risk-post-tags");
 
-  audit = run_ok (f, "aud", "audit", "list", NULL);
+  audit = run_ok (&f->cli, "aud", "audit", "list", NULL);
   assert_contains (audit, "rule.set");
 }
 

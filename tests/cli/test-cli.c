@@ -18,171 +18,13 @@
 #include "vault/ld-vault-private.h"
 #include "vault/ld-vault.h"
 
+#include "ld-cli-test-utils.h"
+
 /* Drives the built liandang-cli (path in $LIANDANG_CLI) through GSubprocess,
  * each test in its own temporary vault, and checks exit codes, messages and
  * side effects through the tool itself. */
 
-#define ADMIN       "root"
-#define ADMIN_PW    "Admin#Pass2024"
-#define INITIAL_PW  "Temp#Word1234"
-#define USER_PW     "Good#Word4321"
-#define OTHER_PW    "Next#Word5678"
-
-typedef struct
-{
-  char *dir;
-  char *vault;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("LIANDANG_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-/* Runs the tool with argv (NULL-terminated) and input on standard input
- * (never a terminal; NULL gives an empty input). The input comes from a
- * file rather than a pipe: the tool may exit before reading it all, and a
- * pipe would then fail the write with EPIPE and lose the output. */
-static CliResult *
-run_argv (const char * const *argv,
-          const char         *input)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *input_path = NULL;
-  CliResult *result = g_new0 (CliResult, 1);
-  int fd;
-
-  fd = g_file_open_tmp ("liandang-cli-input-XXXXXX", &input_path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (input_path, input != NULL ? input : "", -1, &error);
-  g_assert_no_error (error);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_VAULT");
-  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_USER");
-
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_unlink (input_path);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("liandang-cli did not exit normally (signal %d); stderr: %s",
-             g_subprocess_get_term_sig (process), result->err);
-  result->status = g_subprocess_get_exit_status (process);
-
-  {
-    g_autofree char *line = g_strjoinv (" ", (char **) argv + 1);
-
-    g_test_message ("$ liandang-cli %s → %d\n%s%s",
-                    line, result->status, result->out, result->err);
-  }
-
-  return result;
-}
-
-/* liandang-cli --vault <fixture vault> [--user USER] ARGS… */
-static CliResult *
-run_cli (Fixture    *f,
-         const char *user,
-         const char *input,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static CliResult *
-run_cli (Fixture    *f,
-         const char *user,
-         const char *input,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--vault");
-  g_ptr_array_add (argv, f->vault);
-  if (user != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--user");
-      g_ptr_array_add (argv, (gpointer) user);
-    }
-
-  va_start (args, input);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  return run_argv ((const char * const *) argv->pdata, input);
-}
-
-#define assert_status(result, expected)                                         \
-  G_STMT_START {                                                                \
-    if ((result)->status != (expected))                                         \
-      g_error ("expected exit status %d, got %d\nstdout: %s\nstderr: %s",       \
-               (expected), (result)->status, (result)->out, (result)->err);     \
-  } G_STMT_END
-
-/* Errors are one line "liandang-cli: <message>" (plus a hint for usage). */
-static void
-assert_error_message (CliResult  *result,
-                      const char *needle)
-{
-  g_assert_true (g_str_has_prefix (result->err, "liandang-cli: "));
-  g_assert_cmpuint (strlen (result->err), >, strlen ("liandang-cli: ") + 5);
-  if (needle != NULL)
-    {
-      g_autofree char *lower = g_utf8_strdown (result->err, -1);
-      g_autofree char *lower_needle = g_utf8_strdown (needle, -1);
-
-      if (strstr (lower, lower_needle) == NULL)
-        g_error ("stderr does not mention “%s”: %s", needle, result->err);
-    }
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_not_contains (const char *haystack,
-                     const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
-}
+typedef CliFixture Fixture;
 
 /* The line of a table whose first cell is key, or NULL. */
 static char *
@@ -202,110 +44,16 @@ table_line (const char *table,
   return NULL;
 }
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("liandang-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->vault = g_build_filename (f->dir, "vault", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR)
-              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->vault);
-  g_free (f->dir);
-}
-
-static void
-init_vault (Fixture *f)
-{
-  g_autoptr(CliResult) result = NULL;
-
-  result = run_cli (f, NULL, ADMIN_PW "\n",
-                    "init", "--admin", ADMIN, "--kdf", "interactive", NULL);
-  assert_status (result, 0);
-}
-
-static char *
-input2 (const char *first,
-        const char *second)
-{
-  return g_strdup_printf ("%s\n%s\n", first, second);
-}
-
-/* Creates an account as the administrator and signs in once to replace the
- * initial password with USER_PW. */
-static void
-add_account (Fixture    *f,
-             const char *name,
-             const char *role)
-{
-  g_autoptr(CliResult) added = NULL;
-  g_autoptr(CliResult) changed = NULL;
-  g_autofree char *add_input = input2 (ADMIN_PW, INITIAL_PW);
-  g_autofree char *change_input = input2 (INITIAL_PW, USER_PW);
-
-  added = run_cli (f, ADMIN, add_input,
-                   "user", "add", name, "--role", role, "--kdf", "interactive", NULL);
-  assert_status (added, 0);
-
-  changed = run_cli (f, name, change_input, "user", "passwd", name, NULL);
-  assert_status (changed, 0);
-}
-
-static void
-setup_admins (Fixture *f)
-{
-  init_vault (f);
-  add_account (f, "sec", "secadmin");
-  add_account (f, "aud", "auditor");
-}
-
 static char *
 audit_as_auditor (Fixture    *f,
                   const char *first_option,
                   ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = cli_argv_new (f, "aud");
   g_autoptr(CliResult) result = NULL;
   const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--vault");
-  g_ptr_array_add (argv, f->vault);
-  g_ptr_array_add (argv, (gpointer) "--user");
-  g_ptr_array_add (argv, (gpointer) "aud");
   g_ptr_array_add (argv, (gpointer) "audit");
   g_ptr_array_add (argv, (gpointer) "list");
 
@@ -345,12 +93,9 @@ test_usage (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GPtrArray) argv = cli_argv_new (f, NULL);
       g_autoptr(CliResult) result = NULL;
 
-      g_ptr_array_add (argv, (gpointer) cli_path ());
-      g_ptr_array_add (argv, (gpointer) "--vault");
-      g_ptr_array_add (argv, f->vault);
       for (guint j = 0; bad[i][j] != NULL; j++)
         g_ptr_array_add (argv, (gpointer) bad[i][j]);
       g_ptr_array_add (argv, NULL);
@@ -752,16 +497,11 @@ test_permissions (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (denied); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GPtrArray) argv = cli_argv_new (f, denied[i].user);
       g_autoptr(CliResult) result = NULL;
       g_autofree char *input = NULL;
       const char *password = g_str_equal (denied[i].user, ADMIN) ? ADMIN_PW : USER_PW;
 
-      g_ptr_array_add (argv, (gpointer) cli_path ());
-      g_ptr_array_add (argv, (gpointer) "--vault");
-      g_ptr_array_add (argv, f->vault);
-      g_ptr_array_add (argv, (gpointer) "--user");
-      g_ptr_array_add (argv, (gpointer) denied[i].user);
       for (guint j = 0; denied[i].args[j] != NULL; j++)
         g_ptr_array_add (argv, (gpointer) denied[i].args[j]);
       g_ptr_array_add (argv, NULL);
@@ -1267,40 +1007,20 @@ test_vault_info (Fixture       *f,
 
   /* $LIANDANG_VAULT names the vault when --vault is not given. */
   {
-    g_autoptr(GSubprocessLauncher) launcher = NULL;
-    g_autoptr(GSubprocess) process = NULL;
-    g_autoptr(GError) error = NULL;
-    g_autofree char *out = NULL;
+    g_autofree char *vault_env = g_strconcat ("LIANDANG_VAULT=", f->vault, NULL);
+    const char *env[] = { vault_env, NULL };
+    g_autoptr(CliResult) result = run_argv_env (argv, ADMIN_PW "\n", env);
 
-    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                          | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                          | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-    g_subprocess_launcher_setenv (launcher, "LIANDANG_VAULT", f->vault, TRUE);
-    process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-    g_assert_no_error (error);
-    g_subprocess_communicate_utf8 (process, ADMIN_PW "\n", NULL, &out, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_subprocess_get_if_exited (process));
-    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    assert_status (result, 0);
   }
 
   /* And $LIANDANG_USER names the account. */
   {
-    g_autoptr(GSubprocessLauncher) launcher = NULL;
-    g_autoptr(GSubprocess) process = NULL;
-    g_autoptr(GError) error = NULL;
     const char *argv2[] = { cli_path (), "--vault", f->vault, "vault", "info", NULL };
+    const char *env[] = { "LIANDANG_USER=" ADMIN, "USER=somebody-else", NULL };
+    g_autoptr(CliResult) result = run_argv_env (argv2, ADMIN_PW "\n", env);
 
-    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                          | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                          | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-    g_subprocess_launcher_setenv (launcher, "LIANDANG_USER", ADMIN, TRUE);
-    g_subprocess_launcher_setenv (launcher, "USER", "somebody-else", TRUE);
-    process = g_subprocess_launcher_spawnv (launcher, argv2, &error);
-    g_assert_no_error (error);
-    g_subprocess_communicate_utf8 (process, ADMIN_PW "\n", NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    assert_status (result, 0);
   }
 }
 
@@ -1467,39 +1187,6 @@ test_terminal (Fixture       *f,
 
 /* Units, scopes and cadres (issue 3). */
 
-/* Runs as USER with USER_PW and returns the standard output, asserting the
- * exit status. */
-static char *
-run_ok (Fixture    *f,
-        const char *user,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_ok (Fixture    *f,
-        const char *user,
-        ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(CliResult) result = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--vault");
-  g_ptr_array_add (argv, f->vault);
-  g_ptr_array_add (argv, (gpointer) "--user");
-  g_ptr_array_add (argv, (gpointer) user);
-  va_start (args, user);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  result = run_argv ((const char * const *) argv->pdata, USER_PW "\n");
-  assert_status (result, 0);
-  return g_steal_pointer (&result->out);
-}
-
 static void
 test_records (Fixture       *f,
               gconstpointer  data)
@@ -1637,7 +1324,7 @@ static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+  g_test_add (path, Fixture, NULL, cli_fixture_setup, func, cli_fixture_teardown);
 }
 
 int
