@@ -15,6 +15,7 @@
 #include "pages/ld-home-page.h"
 #include "pages/ld-page.h"
 #include "pages/ld-policy-page.h"
+#include "pages/ld-rules-page.h"
 #include "pages/ld-scopes-page.h"
 #include "pages/ld-units-page.h"
 #include "rules/ld-password-policy.h"
@@ -461,6 +462,7 @@ ld_window_setup (LdWindow *self)
     default:
       add_page (self, LD_PAGE (ld_cadres_page_new (self->vault)), "cadres");
       add_page (self, LD_PAGE (ld_units_page_new (self->vault)), "units");
+      add_page (self, LD_PAGE (ld_rules_page_new (self->vault)), "rules");
       add_page (self, LD_PAGE (ld_home_page_new (self->vault)), "home");
       break;
     }
