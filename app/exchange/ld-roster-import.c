@@ -115,78 +115,29 @@ ld_import_plan_free (LdImportPlan *plan)
 
 /* --- Codes ---------------------------------------------------------------------- */
 
-/* The code tables and the cadre record spell management authority and
- * employment status differently. */
-static const struct
-{
-  const char *table;
-  const char *table_code;
-  const char *cadre_code;
-} code_pairs[] = {
-  { LD_CODE_TABLE_MANAGEMENT, "central", "central" },
-  { LD_CODE_TABLE_MANAGEMENT, "provincial", "province" },
-  { LD_CODE_TABLE_MANAGEMENT, "municipal", "city" },
-  { LD_CODE_TABLE_MANAGEMENT, "county", "county" },
-  { LD_CODE_TABLE_MANAGEMENT, "unit", "unit" },
-  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "active", "serving" },
-  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "left-post", "left" },
-  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "retired", "retired" },
-  { LD_CODE_TABLE_EMPLOYMENT_STATUS, "transferred-out", "transferred" },
-};
-
+/* The cadre record spells management authority and employment status
+ * its own way (ld_cadre_code_from_table()); a file may also hold the
+ * stored code itself. */
 static const char *
-cadre_code_for (const char *table,
+cadre_code_for (const char *field,
+                const char *table,
                 const char *text)
 {
-  const char *code = ld_code_find_by_label (table, text);
+  const char *code = ld_cadre_code_from_table (field, ld_code_find_by_label (table, text));
 
-  for (guint i = 0; i < G_N_ELEMENTS (code_pairs); i++)
-    if (g_str_equal (code_pairs[i].table, table)
-        && (g_strcmp0 (code, code_pairs[i].table_code) == 0 || g_str_equal (text, code_pairs[i].cadre_code)))
-      return code_pairs[i].cadre_code;
-  return NULL;
-}
-
-static const char *
-table_label_for_cadre_code (const char *table,
-                            const char *cadre_code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (code_pairs); i++)
-    if (g_str_equal (code_pairs[i].table, table) && g_str_equal (code_pairs[i].cadre_code, cadre_code))
-      return ld_code_get_label (table, code_pairs[i].table_code);
-  return NULL;
+  if (code == NULL && ld_cadre_code_to_table (field, text, NULL) != NULL)
+    code = text;
+  return code;
 }
 
 /* A stored value as people read it in a change line. */
-static const char *
+static char *
 display_value (const char *column,
                const char *value)
 {
-  const char *label = NULL;
-
   if (value == NULL || *value == '\0')
-    return C_("import value", "(empty)");
-  if (g_str_equal (column, "political_status"))
-    label = ld_code_get_label (LD_CODE_TABLE_POLITICAL_STATUS, value);
-  else if (g_str_equal (column, "ethnicity"))
-    label = ld_code_get_label (LD_CODE_TABLE_ETHNICITY, value);
-  else if (g_str_equal (column, "degree_fulltime") || g_str_equal (column, "degree_inservice"))
-    label = ld_code_get_label (LD_CODE_TABLE_DEGREE, value);
-  else if (g_str_equal (column, "edu_fulltime") || g_str_equal (column, "edu_inservice"))
-    label = ld_code_get_label (LD_CODE_TABLE_EDUCATION, value);
-  else if (g_str_equal (column, "post_level"))
-    label = ld_code_get_label (LD_CODE_TABLE_LEADING_POST, value);
-  else if (g_str_equal (column, "rank"))
-    {
-      label = ld_code_get_label (LD_CODE_TABLE_RANK, value);
-      if (label == NULL)
-        label = ld_code_get_label (LD_CODE_TABLE_STAFF_GRADE, value);
-    }
-  else if (g_str_equal (column, "authority"))
-    label = table_label_for_cadre_code (LD_CODE_TABLE_MANAGEMENT, value);
-  else if (g_str_equal (column, "status"))
-    label = table_label_for_cadre_code (LD_CODE_TABLE_EMPLOYMENT_STATUS, value);
-  return label != NULL ? label : value;
+    return g_strdup (C_("import value", "(empty)"));
+  return ld_cadre_field_format_value (column, value);
 }
 
 static const LdCadreFieldInfo *
@@ -456,7 +407,7 @@ provide_code (Context       *ctx,
   if (value == NULL)
     return;
   if (g_str_equal (table, LD_CODE_TABLE_MANAGEMENT) || g_str_equal (table, LD_CODE_TABLE_EMPLOYMENT_STATUS))
-    code = cadre_code_for (table, value);
+    code = cadre_code_for (column, table, value);
   else
     code = ld_code_find_by_label (table, value);
   if (code == NULL)
@@ -695,13 +646,16 @@ diff_row (Context             *ctx,
       const char *column = g_ptr_array_index (row->names, i);
       const char *value = g_ptr_array_index (row->values, i);
       g_autofree char *before = _ld_cadre_field_to_text (old, field_info (column));
+      g_autofree char *before_text = NULL;
+      g_autofree char *after_text = NULL;
 
       if (g_str_equal (before, value))
         continue;
+      before_text = display_value (column, before);
+      after_text = display_value (column, value);
       g_ptr_array_add (row->row.changes,
                        /* Translators: a field label, the stored value, the value in the file. */
-                       g_strdup_printf (_("%s: %s → %s"), ld_cadre_field_get_label (column),
-                                        display_value (column, before), display_value (column, value)));
+                       g_strdup_printf (_("%s: %s → %s"), ld_cadre_field_get_label (column), before_text, after_text));
     }
   if (row->new_unit >= 0 || (row->unit_id != 0 && row->unit_id != old->unit_id))
     {

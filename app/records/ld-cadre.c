@@ -207,6 +207,31 @@ static const struct
   { "status", "transferred", LD_CODE_TABLE_EMPLOYMENT_STATUS, "transferred-out" },
 };
 
+const char *
+ld_cadre_code_to_table (const char  *field,
+                        const char  *stored,
+                        const char **table)
+{
+  for (guint i = 0; field != NULL && stored != NULL && i < G_N_ELEMENTS (stored_codes); i++)
+    if (g_str_equal (stored_codes[i].field, field) && g_str_equal (stored_codes[i].stored, stored))
+      {
+        if (table != NULL)
+          *table = stored_codes[i].table;
+        return stored_codes[i].table_code;
+      }
+  return NULL;
+}
+
+const char *
+ld_cadre_code_from_table (const char *field,
+                          const char *table_code)
+{
+  for (guint i = 0; field != NULL && table_code != NULL && i < G_N_ELEMENTS (stored_codes); i++)
+    if (g_str_equal (stored_codes[i].field, field) && g_str_equal (stored_codes[i].table_code, table_code))
+      return stored_codes[i].stored;
+  return NULL;
+}
+
 static const char *
 code_label (const char *table,
             const char *code)
@@ -246,16 +271,21 @@ ld_cadre_field_format_value (const char *field,
     }
   else if (g_str_equal (field, "authority") || g_str_equal (field, "status"))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (stored_codes); i++)
-        if (g_str_equal (stored_codes[i].field, field) && g_str_equal (stored_codes[i].stored, value))
-          label = code_label (stored_codes[i].table, stored_codes[i].table_code);
+      const char *table = NULL;
+      const char *table_code = ld_cadre_code_to_table (field, value, &table);
+
+      if (table_code != NULL)
+        label = code_label (table, table_code);
     }
   else if (g_str_equal (field, "classification"))
     {
+      /* Translators: 密级: 内部 */
       if (g_str_equal (value, "internal"))
         label = C_("classification", "Internal");
+      /* Translators: 密级: 秘密 */
       else if (g_str_equal (value, "secret"))
         label = C_("classification", "Secret");
+      /* Translators: 密级: 机密 */
       else if (g_str_equal (value, "confidential"))
         label = C_("classification", "Confidential");
     }

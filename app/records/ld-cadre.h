@@ -98,6 +98,17 @@ gint64       ld_cadre_get_retired_at       (LdCadre             *self);
 const char  *ld_cadre_get_retired_reason   (LdCadre             *self);
 gint64       ld_cadre_get_created_at       (LdCadre             *self);
 gint64       ld_cadre_get_updated_at       (LdCadre             *self);
+/* The file stores management authority ("province") and employment
+ * status ("serving") with codes of its own; the code tables
+ * (LD_CODE_TABLE_MANAGEMENT, LD_CODE_TABLE_EMPLOYMENT_STATUS) know them as
+ * "provincial", "active" …. For field "authority" or "status": the table
+ * code of a stored code (and the table in *table, may be NULL), and the
+ * stored code of a table code; NULL when unknown. */
+const char  *ld_cadre_code_to_table        (const char          *field,
+                                            const char          *stored,
+                                            const char         **table);
+const char  *ld_cadre_code_from_table      (const char          *field,
+                                            const char          *table_code);
 /* How a stored section-A value reads: the translated label of a coded
  * value (ethnicity "01" → 汉族, political status, education, degree, post
  * level, rank or staff grade, authority "city", status "serving", post

@@ -53,55 +53,33 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The repository stores its own codes for these two; the code tables hold
- * the translated labels under their table codes. */
-static const struct { const char *stored; const char *table_code; } authority_map[] = {
-  { "central", "central" },
-  { "province", "provincial" },
-  { "city", "municipal" },
-  { "county", "county" },
-  { "unit", "unit" },
-};
+/* The repository stores its own codes for these two; the code tables
+ * hold the translated labels under their table codes. */
+static const char *
+stored_code_label (const char *field,
+                   const char *stored)
+{
+  const char *table = NULL;
+  const char *table_code;
+  const char *label;
 
-static const struct { const char *stored; const char *table_code; } status_map[] = {
-  { "serving", "active" },
-  { "left", "left-post" },
-  { "retired", "retired" },
-  { "transferred", "transferred-out" },
-};
+  if (stored == NULL || stored[0] == '\0')
+    return "";
+  table_code = ld_cadre_code_to_table (field, stored, &table);
+  label = table_code != NULL ? ld_code_get_label (table, table_code) : NULL;
+  return label != NULL ? label : stored;
+}
 
 const char *
 ld_cadre_authority_get_label (const char *authority)
 {
-  if (authority == NULL || authority[0] == '\0')
-    return "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (authority_map); i++)
-    if (g_str_equal (authority, authority_map[i].stored))
-      {
-        const char *label = ld_code_get_label (LD_CODE_TABLE_MANAGEMENT, authority_map[i].table_code);
-
-        return label != NULL ? label : authority;
-      }
-
-  return authority;
+  return stored_code_label ("authority", authority);
 }
 
 const char *
 ld_cadre_status_get_label (const char *status)
 {
-  if (status == NULL || status[0] == '\0')
-    return "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_map); i++)
-    if (g_str_equal (status, status_map[i].stored))
-      {
-        const char *label = ld_code_get_label (LD_CODE_TABLE_EMPLOYMENT_STATUS, status_map[i].table_code);
-
-        return label != NULL ? label : status;
-      }
-
-  return status;
+  return stored_code_label ("status", status);
 }
 
 const char *

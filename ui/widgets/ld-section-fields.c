@@ -14,43 +14,14 @@
 #include "records/ld-file-section.h"
 
 /* The repository stores its own codes for these three; their labels come
- * from the code tables where a matching code exists. */
-typedef struct
-{
-  const char *code;
-  const char *table;
-  const char *table_code;
-  const char *context_label;   /* used when there is no table code */
-} LdStoredCode;
-
-static const LdStoredCode authority_codes[] = {
-  { "central", LD_CODE_TABLE_MANAGEMENT, "central", NULL },
-  { "province", LD_CODE_TABLE_MANAGEMENT, "provincial", NULL },
-  { "city", LD_CODE_TABLE_MANAGEMENT, "municipal", NULL },
-  { "county", LD_CODE_TABLE_MANAGEMENT, "county", NULL },
-  { "unit", LD_CODE_TABLE_MANAGEMENT, "unit", NULL },
-};
-
-static const LdStoredCode status_codes[] = {
-  { "serving", LD_CODE_TABLE_EMPLOYMENT_STATUS, "active", NULL },
-  { "left", LD_CODE_TABLE_EMPLOYMENT_STATUS, "left-post", NULL },
-  { "retired", LD_CODE_TABLE_EMPLOYMENT_STATUS, "retired", NULL },
-  { "transferred", LD_CODE_TABLE_EMPLOYMENT_STATUS, "transferred-out", NULL },
-};
-
-static const LdStoredCode classification_codes[] = {
-  /* Translators: 密级 of a file: none given */
-  { "", NULL, NULL, NC_("classification", "Not classified") },
-  /* Translators: 密级: 内部 */
-  { "internal", NULL, NULL, NC_("classification", "Internal") },
-  /* Translators: 密级: 秘密 */
-  { "secret", NULL, NULL, NC_("classification", "Secret") },
-  /* Translators: 密级: 机密 */
-  { "confidential", NULL, NULL, NC_("classification", "Confidential") },
-};
+ * from ld_cadre_field_format_value(), "" has a label of its own. */
+static const char * const authority_codes[] = { "central", "province", "city", "county", "unit" };
+static const char * const status_codes[] = { "serving", "left", "retired", "transferred" };
+static const char * const classification_codes[] = { "", "internal", "secret", "confidential" };
 
 static const LdCode *
-stored_choices (const LdStoredCode *codes,
+stored_choices (const char         *column,
+                const char * const *codes,
                 guint               n_codes,
                 LdCode            **cache,
                 guint              *n)
@@ -61,14 +32,11 @@ stored_choices (const LdStoredCode *codes,
 
       for (guint i = 0; i < n_codes; i++)
         {
-          const char *label = NULL;
+          g_autofree char *label = ld_cadre_field_format_value (column, codes[i]);
 
-          if (codes[i].table != NULL)
-            label = ld_code_get_label (codes[i].table, codes[i].table_code);
-          if (label == NULL && codes[i].context_label != NULL)
-            label = g_dpgettext2 (GETTEXT_PACKAGE, "classification", codes[i].context_label);
-          table[i].code = codes[i].code;
-          table[i].label = label ? label : codes[i].code;
+          table[i].code = codes[i];
+          /* Translators: 密级 of a file: none given */
+          table[i].label = *codes[i] != '\0' ? g_intern_string (label) : C_("classification", "Not classified");
         }
       *cache = table;
     }
@@ -100,11 +68,11 @@ ld_section_a_choices (const char *column,
   if (g_strcmp0 (column, "rank") == 0)
     return ld_code_table_get (LD_CODE_TABLE_RANK, n);
   if (g_strcmp0 (column, "authority") == 0)
-    return stored_choices (authority_codes, G_N_ELEMENTS (authority_codes), &authorities, n);
+    return stored_choices (column, authority_codes, G_N_ELEMENTS (authority_codes), &authorities, n);
   if (g_strcmp0 (column, "status") == 0)
-    return stored_choices (status_codes, G_N_ELEMENTS (status_codes), &statuses, n);
+    return stored_choices (column, status_codes, G_N_ELEMENTS (status_codes), &statuses, n);
   if (g_strcmp0 (column, "classification") == 0)
-    return stored_choices (classification_codes, G_N_ELEMENTS (classification_codes), &classifications, n);
+    return stored_choices (column, classification_codes, G_N_ELEMENTS (classification_codes), &classifications, n);
 
   return NULL;
 }
