@@ -6,6 +6,9 @@
 #include <glib/gstdio.h>
 
 #include "ld-test-utils.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-unit-repository.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
@@ -110,6 +113,74 @@ ld_test_audit_count (LdVault *vault)
   g_autoptr(GError) error = NULL;
 
   ld_sql_query_int64 (_ld_vault_get_db (vault), "SELECT count(*) FROM audit_log", 0, &n, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* --- Record fixtures ----------------------------------------------------- */
+
+void
+ld_test_add_account (LdVault    *vault,
+                     const char *name,
+                     LdRole      role)
+{
+  ld_test_login (vault, LD_TEST_ADMIN);
+  ld_test_add_and_login (vault, name, role);
+  ld_test_login (vault, LD_TEST_ADMIN);
+}
+
+void
+ld_test_grant_scope (LdVault    *vault,
+                     const char *account,
+                     gint64      unit_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  ld_test_login (vault, "sec");
+  ld_scope_grant (vault, account, unit_id, &error);
+  g_assert_no_error (error);
+}
+
+gint64
+ld_test_add_unit (LdVault    *vault,
+                  gint64      parent,
+                  const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  LdUnitSpec spec = { .parent_id = parent, .name = name, .kind = "government-organ" };
+  gint64 id = 0;
+
+  ld_unit_repository_create (vault, &spec, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+gint64
+ld_test_add_cadre (LdVault    *vault,
+                   gint64      unit,
+                   const char *name,
+                   const char *id_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit;
+  fields.name = g_strdup (name);
+  fields.id_number = g_strdup (id_number);
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+gint64
+ld_test_count_rows (LdVault    *vault,
+                    const char *sql)
+{
+  gint64 n = -1;
+  g_autoptr(GError) error = NULL;
+
+  ld_sql_query_int64 (_ld_vault_get_db (vault), sql, 0, &n, &error);
   g_assert_no_error (error);
   return n;
 }

@@ -29,4 +29,29 @@ char     *ld_test_file_sha256 (const char *path);
 /* Number of audit entries, read directly (no permission check). */
 gint64    ld_test_audit_count (LdVault    *vault);
 
+/* Record fixtures for the repository tests. Each asserts success. */
+
+/* Adds an account as the system administrator and leaves the vault open
+ * as LD_TEST_ADMIN again. */
+void      ld_test_add_account (LdVault    *vault,
+                               const char *name,
+                               LdRole      role);
+/* Signs in as the security administrator "sec" (add it first) and grants
+ * account the scope of unit_id (0 = every unit). */
+void      ld_test_grant_scope (LdVault    *vault,
+                               const char *account,
+                               gint64      unit_id);
+/* Adds a government-organ unit below parent (0 = top) as the open session. */
+gint64    ld_test_add_unit    (LdVault    *vault,
+                               gint64      parent,
+                               const char *name);
+/* Adds a cadre with only unit, name and ID number as the open session. */
+gint64    ld_test_add_cadre   (LdVault    *vault,
+                               gint64      unit,
+                               const char *name,
+                               const char *id_number);
+/* The first column of the first row of sql, read directly. */
+gint64    ld_test_count_rows  (LdVault    *vault,
+                               const char *sql);
+
 G_END_DECLS

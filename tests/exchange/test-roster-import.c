@@ -227,42 +227,6 @@ free_people (Person *people,
 
 /* --- Vault --------------------------------------------------------------------- */
 
-static void
-add_account (Fixture    *f,
-             const char *name,
-             LdRole      role)
-{
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-  ld_test_add_and_login (f->vault, name, role);
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-}
-
-static void
-grant (Fixture    *f,
-       const char *account,
-       gint64      unit_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  ld_test_login (f->vault, "sec");
-  ld_scope_grant (f->vault, account, unit_id, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-add_unit (Fixture    *f,
-          gint64      parent,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  LdUnitSpec spec = { .parent_id = parent, .name = name, .kind = "government-organ" };
-  gint64 id = 0;
-
-  ld_unit_repository_create (f->vault, &spec, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static gint64
 add_cadre (Fixture    *f,
            gint64      unit,
@@ -283,18 +247,6 @@ add_cadre (Fixture    *f,
   ld_cadre_repository_create (f->vault, &fields, &id, &error);
   g_assert_no_error (error);
   return id;
-}
-
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  gint64 n = -1;
-  g_autoptr(GError) error = NULL;
-
-  ld_sql_query_int64 (_ld_vault_get_db (f->vault), sql, 0, &n, &error);
-  g_assert_no_error (error);
-  return n;
 }
 
 static char *
@@ -323,20 +275,20 @@ make_template (void)
 
   template_dir = ld_test_tmpdir ();
   f->vault = ld_test_vault_new (template_dir);
-  add_account (f, "sec", LD_ROLE_SECADMIN);
-  add_account (f, "boss", LD_ROLE_INVESTIGATOR);
-  add_account (f, "imp", LD_ROLE_INVESTIGATOR);
-  add_account (f, "vic", LD_ROLE_VIEWER);
-  grant (f, "boss", 0);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "imp", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "vic", LD_ROLE_VIEWER);
+  ld_test_grant_scope (f->vault, "boss", 0);
   ld_test_login (f->vault, "boss");
-  f->county = add_unit (f, 0, "某县");
-  f->office = add_unit (f, f->county, "县委办公室");
-  f->organ = add_unit (f, f->county, "组织部");
-  government = add_unit (f, f->county, "县政府");
-  f->finance = add_unit (f, government, "县财政局");
-  f->other = add_unit (f, 0, "邻县");
-  grant (f, "imp", f->county);
-  grant (f, "vic", f->county);
+  f->county = ld_test_add_unit (f->vault, 0, "某县");
+  f->office = ld_test_add_unit (f->vault, f->county, "县委办公室");
+  f->organ = ld_test_add_unit (f->vault, f->county, "组织部");
+  government = ld_test_add_unit (f->vault, f->county, "县政府");
+  f->finance = ld_test_add_unit (f->vault, government, "县财政局");
+  f->other = ld_test_add_unit (f->vault, 0, "邻县");
+  ld_test_grant_scope (f->vault, "imp", f->county);
+  ld_test_grant_scope (f->vault, "vic", f->county);
   ld_vault_lock (f->vault, "exit");
   g_clear_object (&f->vault);
 }
@@ -407,9 +359,9 @@ static void
 snapshot (Fixture  *f,
           Snapshot *s)
 {
-  s->units = count_rows (f, "SELECT count(*) FROM units");
-  s->cadres = count_rows (f, "SELECT count(*) FROM cadres");
-  s->versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  s->units = ld_test_count_rows (f->vault, "SELECT count(*) FROM units");
+  s->cadres = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres");
+  s->versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
   s->audit = ld_test_audit_count (f->vault);
   s->mapping = query_text (f, "SELECT ifnull ((SELECT value FROM settings WHERE key = '"
                               LD_IMPORT_MAPPING_SETTING "'), '')");
@@ -429,7 +381,7 @@ assert_unchanged (Fixture  *f,
   g_assert_cmpint (after.cadres, ==, before->cadres);
   g_assert_cmpint (after.versions, ==, before->versions);
   g_assert_cmpint (after.audit, <=, before->audit + audit_slack);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'import.cadres'"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'import.cadres'"), ==, 0);
   g_assert_cmpstr (after.mapping, ==, before->mapping);
   g_free (after.mapping);
   g_clear_pointer (&before->mapping, g_free);
@@ -624,22 +576,22 @@ test_roster (Fixture       *f,
   g_assert_cmpuint (progress.last_done, ==, N_PEOPLE + 4);
   g_assert_cmpuint (progress.last_total, ==, N_PEOPLE + 4);
 
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres"), ==, N_PEOPLE);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions WHERE event = 'cadre.imported'"), ==,
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres"), ==, N_PEOPLE);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions WHERE event = 'cadre.imported'"), ==,
                    N_PEOPLE);
   /* No audit entry per cadre: one for the file. */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event IN ('cadre.created',"
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event IN ('cadre.created',"
                                   " 'cadre.imported', 'unit.created')"), ==, 6);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'import.cadres'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'import.cadres'"), ==, 1);
   details = query_text (f, "SELECT details FROM audit_log WHERE event = 'import.cadres'");
   expected = g_strdup_printf ("file=roster.xlsx; sha256=%s; created=300; updated=0; unchanged=0; skipped=4; "
                               "units=2", sha);
   g_assert_cmpstr (details, ==, expected);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units u JOIN units p ON p.id = u.parent_id"
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM units u JOIN units p ON p.id = u.parent_id"
                                   " WHERE p.name = '某县' AND u.name IN ('新设办公室', '乡村振兴局')"), ==, 2);
 
   /* Values as stored: codes, dates from every form, the merged unit. */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE unit_id IN"
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres WHERE unit_id IN"
                                   " (SELECT id FROM units WHERE name = '县委办公室')"), ==, 3 + 60 - 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT political_status || '|' || edu_fulltime || '|' || post_level"
@@ -715,7 +667,7 @@ test_update (Fixture       *f,
   people[0].post = g_strdup ("副部长");
   g_clear_pointer (&people[0].ethnicity, g_free);
   path = write_roster ("update.xlsx", people, 3, NULL, FALSE);
-  versions_before = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  versions_before = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
 
   plan = ld_import_plan_new (f->vault, path, &options, NULL, &error);
   g_assert_no_error (error);
@@ -745,7 +697,7 @@ test_update (Fixture       *f,
   values = query_text (f, sql);
   g_assert_cmpstr (values, ==, "副部长|01");
   /* One version for the update, one for the new cadre, none for the same. */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, versions_before + 2);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, versions_before + 2);
   versions = ld_cadre_repository_versions (f->vault, changed_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((LdCadreVersion *) g_ptr_array_index (versions, versions->len - 1))->event, ==,
@@ -793,7 +745,7 @@ test_mapping_remembered (Fixture       *f,
   g_assert_no_error (error);
   stored = query_text (f, "SELECT value FROM settings WHERE key = '" LD_IMPORT_MAPPING_SETTING "'");
   assert_contains (stored, "post");
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE post LIKE '科员%'"), ==, 4);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres WHERE post LIKE '科员%'"), ==, 4);
 
   /* Another file with the same headers, without a mapping: remembered. */
   path2 = write_roster ("odd-header-2.xlsx", people + 4, 4, "目前担任", FALSE);
@@ -922,7 +874,7 @@ test_all_or_nothing (Fixture       *f,
   g_assert_cmpuint (n_created, ==, 0);
   g_assert_cmpuint (n_updated, ==, 0);
   assert_unchanged (f, &before, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units WHERE name IN ('新设办公室', '乡村振兴局')"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM units WHERE name IN ('新设办公室', '乡村振兴局')"), ==, 0);
   free_people (people, 200);
 }
 
@@ -1029,7 +981,7 @@ test_csv (Fixture       *f,
   g_assert_true (ld_import_plan_commit (f->vault, plan, NULL, NULL, NULL, &n_created, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_created, ==, 2);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE post = '副局长' AND name = '干部001'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres WHERE post = '副局长' AND name = '干部001'"), ==, 1);
   details = query_text (f, "SELECT details FROM audit_log WHERE event = 'import.cadres'");
   g_assert_true (g_str_has_prefix (details, "file=roster.csv; sha256="));
   free_people (people, 2);

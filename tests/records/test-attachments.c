@@ -35,28 +35,6 @@ typedef struct
   gint64   entry_a;
 } Fixture;
 
-static void
-add_account (Fixture    *f,
-             const char *name,
-             LdRole      role)
-{
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-  ld_test_add_and_login (f->vault, name, role);
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-}
-
-static void
-grant (Fixture    *f,
-       const char *account,
-       gint64      unit_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  ld_test_login (f->vault, "sec");
-  ld_scope_grant (f->vault, account, unit_id, &error);
-  g_assert_no_error (error);
-}
-
 static gint64
 add_unit (Fixture    *f,
           const char *name)
@@ -68,36 +46,6 @@ add_unit (Fixture    *f,
   ld_unit_repository_create (f->vault, &spec, &id, &error);
   g_assert_no_error (error);
   return id;
-}
-
-static gint64
-add_cadre (Fixture    *f,
-           gint64      unit,
-           const char *name,
-           const char *id_number)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  gint64 id = 0;
-
-  fields.unit_id = unit;
-  fields.name = g_strdup (name);
-  fields.id_number = g_strdup (id_number);
-  ld_cadre_repository_create (f->vault, &fields, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  gint64 n = -1;
-  g_autoptr(GError) error = NULL;
-
-  ld_sql_query_int64 (_ld_vault_get_db (f->vault), sql, 0, &n, &error);
-  g_assert_no_error (error);
-  return n;
 }
 
 /* A file of LEN pseudo-random bytes in the fixture's folder. */
@@ -128,19 +76,19 @@ setup (Fixture       *f,
 
   f->dir = ld_test_tmpdir ();
   f->vault = ld_test_vault_new (f->dir);
-  add_account (f, "sec", LD_ROLE_SECADMIN);
-  add_account (f, "boss", LD_ROLE_INVESTIGATOR);
-  add_account (f, "inv", LD_ROLE_INVESTIGATOR);
-  add_account (f, "viewer", LD_ROLE_VIEWER);
-  grant (f, "boss", 0);
-  grant (f, "viewer", 0);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "viewer", LD_ROLE_VIEWER);
+  ld_test_grant_scope (f->vault, "boss", 0);
+  ld_test_grant_scope (f->vault, "viewer", 0);
   ld_test_login (f->vault, "boss");
   unit_a = add_unit (f, "Dept A");
   unit_b = add_unit (f, "Dept B");
-  grant (f, "inv", unit_a);
+  ld_test_grant_scope (f->vault, "inv", unit_a);
   ld_test_login (f->vault, "boss");
-  f->cadre_a = add_cadre (f, unit_a, "张三", ID_F_1949);
-  f->cadre_b = add_cadre (f, unit_b, "李四", ID_X_1980);
+  f->cadre_a = ld_test_add_cadre (f->vault, unit_a, "张三", ID_F_1949);
+  f->cadre_b = ld_test_add_cadre (f->vault, unit_b, "李四", ID_X_1980);
   ld_file_entry_spec_init (&spec, "Z");
   spec.entry_date = g_strdup ("2024-01-02");
   ld_file_entry_spec_set (&spec, "title", "Signed form");
@@ -181,11 +129,11 @@ test_round_trip (Fixture       *f,
   LdAttachment *a;
   gint64 id = 0, pdf_id = 0, n_versions;
 
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
   g_assert_true (ld_attachment_repository_add (f->vault, "entry", f->entry_a, path, &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
   after = ld_sql_query_text (_ld_vault_get_db (f->vault),
                              "SELECT after FROM cadre_versions WHERE event = 'attachment.added'", NULL);
   g_assert_nonnull (strstr (after, "attachment.name=scan.bin\n"));
@@ -236,7 +184,7 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   copy_sum = ld_test_file_sha256 (copy);
   g_assert_cmpstr (copy_sum, ==, sum);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'attachment.saved'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'attachment.saved'"), ==, 1);
 
   /* Unknown owners. */
   g_assert_false (ld_attachment_repository_add (f->vault, "unit", 1, path, NULL, &error));
@@ -263,20 +211,20 @@ test_size_cap (Fixture       *f,
   g_assert_cmpint (ftruncate (fd, LD_ATTACHMENT_MAX_SIZE + 1), ==, 0);
   close (fd);
   n_audit = ld_test_audit_count (f->vault);
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
   g_assert_false (ld_attachment_repository_add (f->vault, "cadre", f->cadre_a, big, NULL, &error));
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, limit));
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachments"), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM attachments"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
 
   /* Exactly the cap is accepted. */
   g_assert_cmpint (truncate (big, LD_ATTACHMENT_MAX_SIZE), ==, 0);
   g_assert_true (ld_attachment_repository_add (f->vault, "cadre", f->cadre_a, big, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT max (size) FROM attachments"), ==, LD_ATTACHMENT_MAX_SIZE);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT max (size) FROM attachments"), ==, LD_ATTACHMENT_MAX_SIZE);
 }
 
 static void
@@ -301,7 +249,7 @@ test_unreadable (Fixture       *f,
       g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
       g_clear_error (&error);
     }
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachments"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM attachments"), ==, 0);
 }
 
 static void
@@ -340,7 +288,7 @@ test_temp_copies (Fixture       *f,
   g_assert_true (g_file_get_contents (temp, &contents, &len, NULL));
   g_assert_true (g_file_get_contents (path, &original, &original_len, NULL));
   g_assert_cmpmem (contents, len, original, original_len);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'attachment.opened'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'attachment.opened'"), ==, 1);
 
   /* remove_temp removes the file and its folder. */
   ld_attachment_remove_temp (temp);
@@ -391,7 +339,7 @@ test_scope (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (ld_attachment_repository_add (f->vault, "entry", f->entry_a, path, &in_a, &error));
   g_assert_no_error (error);
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
 
   /* inv sees unit A only. */
   ld_test_login (f->vault, "inv");
@@ -431,7 +379,7 @@ test_scope (Fixture       *f,
   g_clear_error (&error);
 
   ld_test_login (f->vault, "boss");
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
 }
 
 static void
@@ -451,8 +399,8 @@ test_retire (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ld_attachment_repository_retire (f->vault, id, "Wrong file", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions WHERE event = 'attachment.retired'"), ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'attachment.retired'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions WHERE event = 'attachment.retired'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'attachment.retired'"), ==, 1);
   g_assert_false (ld_attachment_repository_retire (f->vault, id, "Again", &error));
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   g_clear_error (&error);

@@ -67,42 +67,6 @@ id_number_for (const char *birth,
   return g_strdup_printf ("%s%c", body, checks[sum % 11]);
 }
 
-static void
-add_account (Fixture    *f,
-             const char *name,
-             LdRole      role)
-{
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-  ld_test_add_and_login (f->vault, name, role);
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-}
-
-static void
-grant (Fixture    *f,
-       const char *account,
-       gint64      unit_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  ld_test_login (f->vault, "sec");
-  ld_scope_grant (f->vault, account, unit_id, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-add_unit (Fixture    *f,
-          gint64      parent,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  LdUnitSpec spec = { .parent_id = parent, .name = name, .kind = "government-organ" };
-  gint64 id = 0;
-
-  ld_unit_repository_create (f->vault, &spec, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static gint64
 add_cadre (Fixture    *f,
            gint64      unit,
@@ -140,16 +104,16 @@ setup (Fixture       *f,
 
   f->dir = ld_test_tmpdir ();
   f->vault = ld_test_vault_new (f->dir);
-  add_account (f, "sec", LD_ROLE_SECADMIN);
-  add_account (f, "boss", LD_ROLE_INVESTIGATOR);
-  add_account (f, "chief", LD_ROLE_LEADER);
-  grant (f, "boss", 0);
-  grant (f, "chief", 0);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "chief", LD_ROLE_LEADER);
+  ld_test_grant_scope (f->vault, "boss", 0);
+  ld_test_grant_scope (f->vault, "chief", 0);
   ld_test_login (f->vault, "boss");
 
-  f->county = add_unit (f, 0, "County");
-  f->unit_b = add_unit (f, f->county, "Dept B");
-  f->unit_a = add_unit (f, f->county, "Dept A");
+  f->county = ld_test_add_unit (f->vault, 0, "County");
+  f->unit_b = ld_test_add_unit (f->vault, f->county, "Dept B");
+  f->unit_a = ld_test_add_unit (f->vault, f->county, "Dept A");
   f->zhang = add_cadre (f, f->unit_a, "张三", 30, 11, "post_level", "L09", "principal", "1", "authority", "county",
                         "post_tags", "finance,training", "post", "局长", NULL, NULL);
   f->li = add_cadre (f, f->unit_b, "李四", 50, 21, "post_level", "L07", "promoted_at", promoted, "authority", "city",
@@ -926,8 +890,8 @@ test_scope_and_roles (Fixture       *f,
   ld_cadre_repository_set_photo (f->vault, f->li, photo, &error);
   g_assert_no_error (error);
 
-  add_account (f, "inv", LD_ROLE_INVESTIGATOR);
-  grant (f, "inv", f->unit_a);
+  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_grant_scope (f->vault, "inv", f->unit_a);
   ld_test_login (f->vault, "inv");
 
   ids = ld_cadre_repository_list_ids (f->vault, &filter, &error);
@@ -980,7 +944,7 @@ test_scope_and_roles (Fixture       *f,
   /* A viewer reads but may not write tags or photos. */
   ld_test_login (f->vault, LD_TEST_ADMIN);
   ld_test_add_and_login (f->vault, "look", LD_ROLE_VIEWER);
-  grant (f, "look", 0);
+  ld_test_grant_scope (f->vault, "look", 0);
   ld_test_login (f->vault, "look");
   tags = ld_cadre_repository_list_tags (f->vault, &error);
   g_assert_no_error (error);

@@ -29,72 +29,6 @@ typedef struct
 
 /* --- Fixtures ---------------------------------------------------------------------- */
 
-static void
-add_account (Fixture    *f,
-             const char *name,
-             LdRole      role)
-{
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-  ld_test_add_and_login (f->vault, name, role);
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-}
-
-static void
-grant (Fixture    *f,
-       const char *account,
-       gint64      unit_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  ld_test_login (f->vault, "sec");
-  ld_scope_grant (f->vault, account, unit_id, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-add_unit (Fixture    *f,
-          gint64      parent,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  LdUnitSpec spec = { .parent_id = parent, .name = name, .kind = "government-organ" };
-  gint64 id = 0;
-
-  ld_unit_repository_create (f->vault, &spec, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_cadre (Fixture    *f,
-           gint64      unit,
-           const char *name,
-           const char *id_number)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  gint64 id = 0;
-
-  fields.unit_id = unit;
-  fields.name = g_strdup (name);
-  fields.id_number = g_strdup (id_number);
-  ld_cadre_repository_create (f->vault, &fields, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  gint64 n = -1;
-  g_autoptr(GError) error = NULL;
-
-  ld_sql_query_int64 (_ld_vault_get_db (f->vault), sql, 0, &n, &error);
-  g_assert_no_error (error);
-  return n;
-}
-
 static char *
 query_text (Fixture    *f,
             const char *sql)
@@ -115,19 +49,19 @@ setup (Fixture       *f,
 {
   f->dir = ld_test_tmpdir ();
   f->vault = ld_test_vault_new (f->dir);
-  add_account (f, "sec", LD_ROLE_SECADMIN);
-  add_account (f, "boss", LD_ROLE_INVESTIGATOR);
-  add_account (f, "inv", LD_ROLE_INVESTIGATOR);
-  add_account (f, "viewer", LD_ROLE_VIEWER);
-  grant (f, "boss", 0);
-  grant (f, "viewer", 0);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "viewer", LD_ROLE_VIEWER);
+  ld_test_grant_scope (f->vault, "boss", 0);
+  ld_test_grant_scope (f->vault, "viewer", 0);
   ld_test_login (f->vault, "boss");
-  f->unit_a = add_unit (f, 0, "Dept A");
-  f->unit_b = add_unit (f, 0, "Dept B");
-  grant (f, "inv", f->unit_a);
+  f->unit_a = ld_test_add_unit (f->vault, 0, "Dept A");
+  f->unit_b = ld_test_add_unit (f->vault, 0, "Dept B");
+  ld_test_grant_scope (f->vault, "inv", f->unit_a);
   ld_test_login (f->vault, "boss");
-  f->cadre_a = add_cadre (f, f->unit_a, "张三", ID_F_1949);
-  f->cadre_b = add_cadre (f, f->unit_b, "李四", ID_X_1980);
+  f->cadre_a = ld_test_add_cadre (f->vault, f->unit_a, "张三", ID_F_1949);
+  f->cadre_b = ld_test_add_cadre (f->vault, f->unit_b, "李四", ID_X_1980);
 }
 
 static void
@@ -510,14 +444,14 @@ test_create_update_retire (Fixture       *f,
   g_auto(GStrv) keys = NULL;
   gint64 id, family, n_versions, n_audit;
 
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
   n_audit = ld_test_audit_count (f->vault);
   id = add_report (f, f->cadre_a, "２０２３", "omitted", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit + 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM file_entries WHERE outcome = 'omitted' AND section = 'C'"),
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM file_entries WHERE outcome = 'omitted' AND section = 'C'"),
                    ==, 1);
 
   /* The version names the section's fields; the audit names the entry only. */
@@ -530,7 +464,7 @@ test_create_update_retire (Fixture       *f,
   g_assert_null (strstr (details, "已婚"));
   g_assert_null (strstr (details, "omitted"));
   g_clear_pointer (&details, g_free);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'entry.created'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'entry.created'"), ==, 1);
 
   entry = ld_file_entry_repository_get (f->vault, id, &error);
   g_assert_no_error (error);
@@ -557,10 +491,10 @@ test_create_update_retire (Fixture       *f,
     g_assert_cmpstr (copy.section, ==, "C");
     g_assert_cmpstr (copy.kind, ==, "annual");
     g_assert_cmpstr (g_hash_table_lookup (copy.values, "verification"), ==, "omitted");
-    n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+    n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
     g_assert_true (ld_file_entry_repository_update (f->vault, id, &copy, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
   }
   g_clear_object (&entry);
 
@@ -576,10 +510,10 @@ test_create_update_retire (Fixture       *f,
     ld_file_entry_spec_set (&spec, "verification", "concealed");
     ld_file_entry_spec_set (&spec, "verification_kind", "targeted");
     ld_file_entry_spec_set (&spec, "findings", "未报告另一套住房");
-    n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+    n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
     g_assert_true (ld_file_entry_repository_update (f->vault, id, &spec, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
     before = query_text (f, "SELECT before FROM cadre_versions ORDER BY id DESC LIMIT 1");
     g_clear_pointer (&after, g_free);
     after = query_text (f, "SELECT after FROM cadre_versions ORDER BY id DESC LIMIT 1");
@@ -589,13 +523,13 @@ test_create_update_retire (Fixture       *f,
     details = query_text (f, "SELECT details FROM audit_log ORDER BY seq DESC LIMIT 1");
     g_assert_nonnull (strstr (details, "fields=verification,verification_kind,findings"));
     g_assert_null (strstr (details, "住房"));
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM file_entries WHERE outcome = 'concealed'"), ==, 1);
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM file_entries WHERE outcome = 'concealed'"), ==, 1);
 
     /* The same again changes nothing and writes nothing. */
-    n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+    n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
     n_audit = ld_test_audit_count (f->vault);
     g_assert_true (ld_file_entry_repository_update (f->vault, id, &spec, &error));
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
     g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
 
     /* An entry cannot move to another section. */
@@ -641,9 +575,9 @@ test_create_update_retire (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ld_file_entry_repository_retire (f->vault, family, "Entered twice", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE event = 'entry.retired'"), ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions WHERE event = 'entry.retired'"), ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM file_entries"), ==, 3);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'entry.retired'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions WHERE event = 'entry.retired'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM file_entries"), ==, 3);
   g_assert_false (ld_file_entry_repository_retire (f->vault, family, "Again", &error));
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   g_clear_error (&error);
@@ -656,7 +590,7 @@ test_create_update_retire (Fixture       *f,
   g_assert_cmpint (ld_file_entry_get_retired_at (list->pdata[0]), >, 0);
 
   /* Refusals write nothing. */
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
   n_audit = ld_test_audit_count (f->vault);
   add_report (f, f->cadre_a, "2023", "hidden", &error);
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
@@ -664,7 +598,7 @@ test_create_update_retire (Fixture       *f,
   add_report (f, 9999, "2023", "omitted", &error);
   g_assert_error (error, LD_ERROR, LD_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions);
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
 }
 
@@ -682,7 +616,7 @@ test_scope (Fixture       *f,
   g_assert_no_error (error);
   in_b = add_report (f, f->cadre_b, "2023", "omitted", &error);
   g_assert_no_error (error);
-  n_versions = count_rows (f, "SELECT count(*) FROM cadre_versions");
+  n_versions = ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions");
 
   /* inv sees unit A only: B's cadre and entry do not exist for inv. */
   ld_test_login (f->vault, "inv");
@@ -740,7 +674,7 @@ test_scope (Fixture       *f,
   g_clear_error (&error);
 
   ld_test_login (f->vault, "boss");
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, n_versions + 1);
 }
 
 static void

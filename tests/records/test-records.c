@@ -47,27 +47,6 @@ teardown (Fixture       *f,
 }
 
 /* Adds an account as the administrator and signs back in as admin. */
-static void
-add_account (Fixture    *f,
-             const char *name,
-             LdRole      role)
-{
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-  ld_test_add_and_login (f->vault, name, role);
-  ld_test_login (f->vault, LD_TEST_ADMIN);
-}
-
-static void
-grant (Fixture    *f,
-       const char *account,
-       gint64      unit_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  ld_test_login (f->vault, "sec");
-  ld_scope_grant (f->vault, account, unit_id, &error);
-  g_assert_no_error (error);
-}
 
 static gint64
 add_unit (Fixture    *f,
@@ -105,25 +84,13 @@ add_cadre (Fixture    *f,
   return id;
 }
 
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  gint64 n = -1;
-  g_autoptr(GError) error = NULL;
-
-  ld_sql_query_int64 (_ld_vault_get_db (f->vault), sql, 0, &n, &error);
-  g_assert_no_error (error);
-  return n;
-}
-
 /* Sets up sec (secadmin) and boss (investigator with every unit). */
 static void
 setup_people (Fixture *f)
 {
-  add_account (f, "sec", LD_ROLE_SECADMIN);
-  add_account (f, "boss", LD_ROLE_INVESTIGATOR);
-  grant (f, "boss", 0);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_grant_scope (f->vault, "boss", 0);
   ld_test_login (f->vault, "boss");
 }
 
@@ -137,7 +104,7 @@ test_migration_1_to_2 (Fixture       *f,
   sqlite3 *db = _ld_vault_get_db (f->vault);
   g_autoptr(GPtrArray) users = NULL;
 
-  add_account (f, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
   /* Make it a schema 1 vault, as the foundation wrote it. */
   db = _ld_vault_get_db (f->vault);
   g_assert_true (ld_sql_exec (db, "DROP TABLE cadre_tags; DROP TABLE category_rules; DROP TABLE attachments;"
@@ -148,17 +115,17 @@ test_migration_1_to_2 (Fixture       *f,
 
   ld_test_login (f->vault, LD_TEST_ADMIN);
   db = _ld_vault_get_db (f->vault);
-  g_assert_cmpint (count_rows (f, "PRAGMA user_version"), ==, ld_migrations_latest ());
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units"), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres"), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'cadres_id_number'"), ==, 1);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "PRAGMA user_version"), ==, ld_migrations_latest ());
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM units"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres"), ==, 0);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM sqlite_master WHERE name = 'cadres_id_number'"), ==, 1);
   users = ld_user_repository_list (f->vault, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 2);
 
   /* The upgraded vault works: scopes and units can be written. */
-  add_account (f, "inv", LD_ROLE_INVESTIGATOR);
-  grant (f, "inv", 0);
+  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_grant_scope (f->vault, "inv", 0);
   ld_test_login (f->vault, "inv");
   add_unit (f, 0, "County");
 }
@@ -234,7 +201,7 @@ test_unit_tree (Fixture       *f,
   assert_refused (ok, error, LD_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units"), ==, 4);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM units"), ==, 4);
 
   /* Move the office to B, rename it. */
   g_assert_true (ld_unit_repository_move (f->vault, office, b, &error));
@@ -291,7 +258,7 @@ test_unit_tree (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ld_unit_repository_retire (f->vault, office, "closed", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM units"), ==, 4);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM units"), ==, 4);
   ok = ld_unit_repository_rename (f->vault, office, "Back office", &error);
   assert_refused (ok, error, LD_ERROR_INVALID);
   g_clear_error (&error);
@@ -320,9 +287,9 @@ test_scope_isolation (Fixture       *f,
   in_a1 = add_cadre (f, a1, "李四", ID_X_1980, "Clerk");
   in_b = add_cadre (f, b, "王五", ID_M_1990, "Director");
 
-  add_account (f, "inv", LD_ROLE_INVESTIGATOR);
-  add_account (f, "idle", LD_ROLE_LEADER);
-  grant (f, "inv", a);
+  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (f->vault, "idle", LD_ROLE_LEADER);
+  ld_test_grant_scope (f->vault, "inv", a);
 
   /* Only the security administrator grants; only business accounts get scopes. */
   ld_test_login (f->vault, "boss");
@@ -588,8 +555,8 @@ test_cadre_versions (Fixture       *f,
       }
   }
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, n_audit);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres"), ==, 2);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadre_versions"), ==, 3);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres"), ==, 2);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadre_versions"), ==, 3);
 
   /* Retire instead of delete. */
   g_assert_false (ld_cadre_repository_retire (f->vault, id, " ", &error));
@@ -597,7 +564,7 @@ test_cadre_versions (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ld_cadre_repository_retire (f->vault, id, "Left the county", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres"), ==, 2);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres"), ==, 2);
   g_assert_true (ld_cadre_repository_count (f->vault, NULL, &n, &error));
   g_assert_cmpint (n, ==, 1);
   filter.include_retired = TRUE;
@@ -614,7 +581,7 @@ test_cadre_versions (Fixture       *f,
   add_cadre (f, unit, "张三", ID_F_1949, "Adviser");
 
   /* Every opening was audited; the auditor sees it, without the content. */
-  add_account (f, "aud", LD_ROLE_AUDITOR);
+  ld_test_add_account (f->vault, "aud", LD_ROLE_AUDITOR);
   ld_test_login (f->vault, "aud");
   entries = ld_audit_list (f->vault, &audit_filter, &error);
   g_assert_no_error (error);
@@ -700,7 +667,7 @@ test_search_and_pages (Fixture       *f,
     filter.search = "zsf";
     g_assert_true (ld_cadre_repository_count (f->vault, &filter, &n, &error));
     g_assert_cmpint (n, ==, 1);
-    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM cadres WHERE stroke_key IS NULL"), ==, 0);
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM cadres WHERE stroke_key IS NULL"), ==, 0);
   }
 #endif
 }
