@@ -348,7 +348,43 @@ static const LdCliCommand commands[] = {
 const LdCliCommand *
 ld_cli_get_commands (void)
 {
-  return commands;
+  /* The case-record commands live in their own files, each joining the
+   * build (and defining LD_CLI_HAVE_…) once the file exists. */
+  static const LdCliCommand *(* const segments[]) (void) = {
+#ifdef LD_CLI_HAVE_TALKS
+    ld_cli_talk_commands,
+#endif
+#ifdef LD_CLI_HAVE_PETITIONS
+    ld_cli_petition_commands,
+#endif
+#ifdef LD_CLI_HAVE_CLUES
+    ld_cli_clue_commands,
+#endif
+#ifdef LD_CLI_HAVE_BOARD
+    ld_cli_board_commands,
+#endif
+#ifdef LD_CLI_HAVE_LEDGER_IMPORT
+    ld_cli_ledger_import_commands,
+#endif
+#ifdef LD_CLI_HAVE_SEARCH
+    ld_cli_search_commands,
+#endif
+    NULL,
+  };
+  static LdCliCommand *all = NULL;
+
+  if (g_once_init_enter (&all))
+    {
+      g_autoptr(GArray) array = g_array_new (TRUE, TRUE, sizeof (LdCliCommand));
+
+      for (const LdCliCommand *c = commands; c->name != NULL; c++)
+        g_array_append_val (array, *c);
+      for (guint i = 0; segments[i] != NULL; i++)
+        for (const LdCliCommand *c = segments[i] (); c->name != NULL; c++)
+          g_array_append_val (array, *c);
+      g_once_init_leave (&all, (LdCliCommand *) g_array_free (g_steal_pointer (&array), FALSE));
+    }
+  return all;
 }
 
 char *

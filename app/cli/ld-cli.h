@@ -58,6 +58,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCli, ld_cli_free)
 
 /* The commands, terminated by an entry whose name is NULL. */
 const LdCliCommand *ld_cli_get_commands (void);
+/* The command tables of the case records, each terminated by an entry
+ * whose name is NULL (ld-cli-talks.c: "talk …"; ld-cli-petitions.c:
+ * "petition …"; ld-cli-clues.c: "clue …"; ld-cli-board.c: "board",
+ * "calendar …"; ld-cli-search.c: "search"; ld-cli-ledger-import.c:
+ * "import talks", "import petitions"). */
+const LdCliCommand *ld_cli_talk_commands          (void);
+const LdCliCommand *ld_cli_petition_commands      (void);
+const LdCliCommand *ld_cli_clue_commands          (void);
+const LdCliCommand *ld_cli_board_commands         (void);
+const LdCliCommand *ld_cli_ledger_import_commands (void);
+const LdCliCommand *ld_cli_search_commands        (void);
 /* "user add", "init". Caller frees. */
 char        *ld_cli_command_get_path    (const LdCliCommand *command);
 

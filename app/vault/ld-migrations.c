@@ -194,6 +194,165 @@ static const char * const steps[] = {
   "  account TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL,"
   "  PRIMARY KEY (cadre_id, tag));",
+
+  /* 4: talks, petitions (信访举报) with the reporter apart, problem clues,
+   * the working-day calendar, registration counters and one version
+   * history for these records. Every record carries the unit it belongs
+   * to (unit_id): the scope check goes through it. Dates are "YYYY-MM-DD"
+   * text ('' = not yet); code columns hold the codes of the case tables
+   * (rules/ld-case-tables.h); multi-valued codes are comma-separated. */
+  "CREATE TABLE calendar_days ("
+  "  day TEXT PRIMARY KEY,"                         /* YYYY-MM-DD */
+  "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+  "  name TEXT NOT NULL DEFAULT '',"                /* 春节, 国庆节调休 … */
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE reg_counters ("
+  "  kind TEXT NOT NULL,"                           /* "petition", "clue", "talk" */
+  "  year INTEGER NOT NULL,"
+  "  last INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, year));"
+  "CREATE TABLE record_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_type TEXT NOT NULL,"                    /* "talk", "petition", "clue" */
+  "  record_id INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  ts_utc INTEGER NOT NULL,"
+  "  event TEXT NOT NULL,"
+  "  before TEXT NOT NULL,"
+  "  after TEXT NOT NULL,"
+  "  UNIQUE (record_type, record_id, seq));"
+  "CREATE TABLE talks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-T0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  type TEXT NOT NULL,"                           /* talk-type code */
+  "  talk_date TEXT NOT NULL,"
+  "  talk_time TEXT NOT NULL DEFAULT '',"           /* HH:MM */
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  talkers TEXT NOT NULL DEFAULT '',"             /* one name per line */
+  "  recorder TEXT NOT NULL DEFAULT '',"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  clue_id INTEGER REFERENCES clues (id),"
+  "  problems TEXT NOT NULL DEFAULT '',"
+  "  explanation TEXT NOT NULL DEFAULT '',"
+  "  attitude TEXT NOT NULL DEFAULT '',"
+  "  written_required INTEGER NOT NULL DEFAULT 0,"  /* 0 none, 1 written explanation, 2 self-examination */
+  "  written_due TEXT NOT NULL DEFAULT '',"
+  "  written_received TEXT NOT NULL DEFAULT '',"
+  "  followup_date TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"             /* decided measure code (issue 5 links measures) */
+  "  measure_id INTEGER,"                          /* the measure it produced (issue 5) */
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX talks_unit ON talks (unit_id, talk_date);"
+  "CREATE INDEX talks_date ON talks (talk_date);"
+  "CREATE INDEX talks_clue ON talks (clue_id);"
+  "CREATE TABLE talk_persons ("
+  "  talk_id INTEGER NOT NULL REFERENCES talks (id),"
+  "  cadre_id INTEGER NOT NULL REFERENCES cadres (id),"
+  "  PRIMARY KEY (talk_id, cadre_id));"
+  "CREATE INDEX talk_persons_cadre ON talk_persons (cadre_id, talk_id);"
+  "CREATE TABLE petitions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  kind TEXT NOT NULL,"                           /* accusation, appeal, suggestion, other */
+  "  channel TEXT NOT NULL,"                        /* CH_LETTER … SRC_SELF */
+  "  received_date TEXT NOT NULL,"
+  "  real_name INTEGER NOT NULL DEFAULT 0,"
+  "  categories TEXT NOT NULL DEFAULT '',"          /* POL,INT,HS1,… */
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  full_text TEXT NOT NULL DEFAULT '',"
+  "  routing TEXT NOT NULL DEFAULT 'local',"        /* local, up, down */
+  "  routed_to TEXT NOT NULL DEFAULT '',"
+  "  routed_date TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL,"                         /* petition state machine */
+  "  repeat_of INTEGER REFERENCES petitions (id),"
+  "  accept_notice_date TEXT NOT NULL DEFAULT '',"
+  "  closed_date TEXT NOT NULL DEFAULT '',"
+  "  result TEXT NOT NULL DEFAULT '',"              /* founded, partly, unfounded, uncheckable */
+  "  feedback_date TEXT NOT NULL DEFAULT '',"
+  "  feedback_mode TEXT NOT NULL DEFAULT '',"
+  "  objection_note TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX petitions_unit ON petitions (unit_id, received_date);"
+  "CREATE INDEX petitions_received ON petitions (received_date);"
+  "CREATE INDEX petitions_status ON petitions (status, received_date);"
+  "CREATE INDEX petitions_repeat ON petitions (repeat_of);"
+  /* The reporter's identity, apart from the report (DOMAIN.md 3.5): read
+   * only through the audited reveal of the petition repository. */
+  "CREATE TABLE reporters ("
+  "  petition_id INTEGER PRIMARY KEY REFERENCES petitions (id),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  contact TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  id_number TEXT NOT NULL DEFAULT '');"
+  /* The persons reported: a cadre on file, or a name (and unit, post) of
+   * someone not yet on file. */
+  "CREATE TABLE petition_persons ("
+  "  id INTEGER PRIMARY KEY,"
+  "  petition_id INTEGER NOT NULL REFERENCES petitions (id),"
+  "  cadre_id INTEGER REFERENCES cadres (id),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  unit_text TEXT NOT NULL DEFAULT '',"
+  "  post_text TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX petition_persons_petition ON petition_persons (petition_id);"
+  "CREATE INDEX petition_persons_cadre ON petition_persons (cadre_id);"
+  "CREATE INDEX petition_persons_name ON petition_persons (name);"
+  /* Further units concerned (the petition's own unit_id is the first). */
+  "CREATE TABLE petition_units ("
+  "  petition_id INTEGER NOT NULL REFERENCES petitions (id),"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  PRIMARY KEY (petition_id, unit_id));"
+  "CREATE TABLE clues ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-X0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id),"
+  "  source TEXT NOT NULL,"                         /* channel/source code */
+  "  petition_id INTEGER REFERENCES petitions (id),"
+  "  cadre_id INTEGER REFERENCES cadres (id),"
+  "  person_name TEXT NOT NULL DEFAULT '',"         /* when not on file */
+  "  received_date TEXT NOT NULL,"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  categories TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL,"                         /* clue state machine */
+  "  disposal TEXT NOT NULL DEFAULT '',"            /* talk-letter, verify, hold, close, case */
+  "  approved_by TEXT NOT NULL DEFAULT '',"
+  "  approved_date TEXT NOT NULL DEFAULT '',"
+  "  due_date TEXT NOT NULL DEFAULT '',"            /* disposal limit, computed when approved */
+  "  result TEXT NOT NULL DEFAULT '',"              /* founded, partly, unfounded, uncheckable */
+  "  closed_date TEXT NOT NULL DEFAULT '',"
+  "  clearing TEXT NOT NULL DEFAULT '',"            /* 澄清正名 done for unfounded reports */
+  "  clearing_date TEXT NOT NULL DEFAULT '',"
+  "  next_review_date TEXT NOT NULL DEFAULT '',"    /* for held clues */
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX clues_unit ON clues (unit_id, received_date);"
+  "CREATE INDEX clues_status ON clues (status, due_date);"
+  "CREATE INDEX clues_petition ON clues (petition_id);"
+  "CREATE INDEX clues_cadre ON clues (cadre_id);"
+  "CREATE TABLE clue_steps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  clue_id INTEGER NOT NULL REFERENCES clues (id),"
+  "  step_date TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"                         /* state-machine move or a free step */
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX clue_steps_clue ON clue_steps (clue_id, step_date);",
 };
 
 int

@@ -96,6 +96,28 @@ setup_people (Fixture *f)
 
 /* --- Migration ------------------------------------------------------------------ */
 
+/* Drops every table a later schema step created (virtual tables first,
+ * which takes their shadow tables along) and sets the version to 1. */
+static void
+drop_tables_after_schema_1 (sqlite3 *db)
+{
+  const char *kinds[] = { "sql LIKE 'CREATE VIRTUAL%'", "1" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT group_concat ('DROP TABLE \"' || name || '\";', ' ')"
+                                              " FROM sqlite_master WHERE type = 'table'"
+                                              " AND name NOT IN ('meta', 'settings', 'users', 'password_history',"
+                                              " 'audit_log', 'audit_head') AND name NOT LIKE 'sqlite_%%' AND %s",
+                                              kinds[k]);
+      g_autofree char *drops = ld_sql_query_text (db, sql, NULL);
+
+      if (drops != NULL && *drops != '\0')
+        g_assert_true (ld_sql_exec (db, drops, NULL));
+    }
+  g_assert_true (ld_sql_exec (db, "PRAGMA user_version = 1", NULL));
+}
+
 static void
 test_migration_1_to_2 (Fixture       *f,
                        gconstpointer  data)
@@ -107,10 +129,7 @@ test_migration_1_to_2 (Fixture       *f,
   ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
   /* Make it a schema 1 vault, as the foundation wrote it. */
   db = _ld_vault_get_db (f->vault);
-  g_assert_true (ld_sql_exec (db, "DROP TABLE cadre_tags; DROP TABLE category_rules; DROP TABLE attachments;"
-                                  " DROP TABLE file_entries;"
-                                  " DROP TABLE cadre_versions; DROP TABLE cadres; DROP TABLE user_scopes;"
-                                  " DROP TABLE units; PRAGMA user_version = 1", NULL));
+  drop_tables_after_schema_1 (db);
   ld_vault_lock (f->vault, "exit");
 
   ld_test_login (f->vault, LD_TEST_ADMIN);
