@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* The code tables of talks, petitions and clues (DOMAIN.md §3, §6, §9).
  * Read them with ld_code_table_get(), ld_code_get_label() and
  * ld_code_lookup() like the tables of ld-code-tables.h (these names are
- * served there too, and listed by ld_code_table_names()). Codes are stable
+ * served there too; ld_case_code_table_names() lists them, while
+ * ld_code_table_names() keeps its twelve cadre tables). Codes are stable
  * ASCII, stored in the vault and typed on the command line; labels are
  * English source strings shown translated. ld_code_lookup() also matches
  * the Chinese names of DOMAIN.md (来信, 12388, 谈话函询, 检举控告 …). */
@@ -43,6 +44,15 @@ G_BEGIN_DECLS
 /* written-required of a talk: 0 none, 1 written explanation 书面说明,
  * 2 self-examination 书面检查. */
 #define LD_CODE_TABLE_WRITTEN_KIND     "written-kind"
+
+/* The ten table names above, NULL-terminated, in the order above. */
+const char * const *ld_case_code_table_names (void);
+/* The code for a code, a label (English or translated) or a Chinese name
+ * (来信 → CH_LETTER, 12388 → CH_PHONE, 谈话函询 → talk-letter in the
+ * disposal table): ld_code_find_by_label () under the name the case code
+ * uses. NULL if nothing matches. */
+const char  *ld_code_lookup                 (const char *table,
+                                             const char *text);
 
 /* Whether a talk type is one a discipline organ holds, which needs at least
  * two talkers (T_REMIND_JJ, T_ADMONISH, T_WARN, T_INQUIRY). */

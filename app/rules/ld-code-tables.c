@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules/ld-code-tables.h"
+#include "rules/ld-case-tables.h"
 
 /* One row of a static table. level and principal only matter for the
  * post-level, leading-post, rank and staff-grade tables; current only for
@@ -318,6 +319,199 @@ static const Row degrees[] = {
   { "4", NC_("degree", "Bachelor’s degree") },
 };
 
+/* ---- The code tables of talks, petitions and clues (ld-case-tables.h) ---- */
+
+#define CTX_TALK_TYPE "talk type"
+#define CTX_PETITION_KIND "petition kind"
+#define CTX_CHANNEL "channel"
+#define CTX_PROBLEM "problem category"
+#define CTX_ROUTING "routing"
+#define CTX_DISPOSAL "disposal"
+#define CTX_CLUE_RESULT "clue result"
+#define CTX_PETITION_STATUS "petition status"
+#define CTX_CLUE_STATUS "clue status"
+#define CTX_WRITTEN_KIND "written kind"
+
+/* DOMAIN.md §6. */
+static const Row talk_types[] = {
+  /* Translators: 谈心谈话 */
+  { "T_HEART", NC_("talk type", "Heart-to-heart talk") },
+  /* Translators: 提醒谈话 (by a Party organisation) */
+  { "T_REMIND", NC_("talk type", "Reminder talk") },
+  /* Translators: 谈话提醒 (by a discipline organ) */
+  { "T_REMIND_JJ", NC_("talk type", "Reminder talk by the discipline organ") },
+  /* Translators: 诫勉谈话 */
+  { "T_ADMONISH", NC_("talk type", "Admonishment talk") },
+  /* Translators: 警示谈话 */
+  { "T_WARN", NC_("talk type", "Warning talk") },
+  /* Translators: 谈话函询 */
+  { "T_INQUIRY", NC_("talk type", "Talk or letter inquiry") },
+  /* Translators: 约谈 */
+  { "T_SUMMON", NC_("talk type", "Summons talk") },
+  /* Translators: 任前廉政谈话 */
+  { "T_PREAPPOINT", NC_("talk type", "Pre-appointment integrity talk") },
+  /* Translators: 任职谈话 */
+  { "T_APPOINT", NC_("talk type", "Appointment talk") },
+  /* Translators: 上级一把手对下级一把手监督谈话 */
+  { "T_SUPERVISE_TOP", NC_("talk type", "Supervision talk with a top leader") },
+  /* Translators: 回访教育谈话 */
+  { "T_REVISIT", NC_("talk type", "Return-visit talk") },
+};
+
+static const Row petition_kinds[] = {
+  /* Translators: 检举控告 */
+  { "accusation", NC_("petition kind", "Report or accusation") },
+  /* Translators: 申诉 */
+  { "appeal", NC_("petition kind", "Appeal") },
+  /* Translators: 批评建议 */
+  { "suggestion", NC_("petition kind", "Criticism or suggestion") },
+  /* Translators: 其他 */
+  { "other", NC_("petition kind", "Other petition") },
+};
+
+/* DOMAIN.md §3.2. */
+static const Row channels[] = {
+  /* Translators: 来信 */
+  { "CH_LETTER", NC_("channel", "Letter") },
+  /* Translators: 来访 */
+  { "CH_VISIT", NC_("channel", "Visit in person") },
+  /* Translators: 来电 / 12388 */
+  { "CH_PHONE", NC_("channel", "Phone (12388)") },
+  /* Translators: 网络举报 */
+  { "CH_WEB", NC_("channel", "Online report") },
+  /* Translators: 上级交办 */
+  { "SRC_SUPERIOR", NC_("channel", "Assigned by a higher organ") },
+  /* Translators: 巡视巡察移交 */
+  { "SRC_INSPECTION", NC_("channel", "Transferred by an inspection tour") },
+  /* Translators: 审计移交 */
+  { "SRC_AUDIT", NC_("channel", "Transferred by audit") },
+  /* Translators: 司法机关/行政执法机关移交 */
+  { "SRC_JUDICIAL", NC_("channel", "Transferred by a judicial or law-enforcement organ") },
+  /* Translators: 日常监督中发现 */
+  { "SRC_SUPERVISION", NC_("channel", "Found in daily supervision") },
+  /* Translators: 审查调查中发现 */
+  { "SRC_CASE", NC_("channel", "Found in another case") },
+  /* Translators: 媒体 / 舆情 */
+  { "SRC_MEDIA", NC_("channel", "Media or online opinion") },
+  /* Translators: 下级报送 */
+  { "SRC_LOWER", NC_("channel", "Reported by a lower organ") },
+  /* Translators: 主动交代 */
+  { "SRC_SELF", NC_("channel", "Self-confession") },
+};
+
+/* DOMAIN.md §9: the six disciplines, job-related illegality, the 四风 items. */
+static const Row problem_categories[] = {
+  /* Translators: 政治纪律 */
+  { "POL", NC_("problem category", "Political discipline") },
+  /* Translators: 组织纪律 */
+  { "ORG", NC_("problem category", "Organisational discipline") },
+  /* Translators: 廉洁纪律 */
+  { "INT", NC_("problem category", "Integrity discipline") },
+  /* Translators: 群众纪律 */
+  { "MAS", NC_("problem category", "Discipline towards the public") },
+  /* Translators: 工作纪律 */
+  { "WRK", NC_("problem category", "Work discipline") },
+  /* Translators: 生活纪律 */
+  { "LIF", NC_("problem category", "Discipline of private life") },
+  /* Translators: 职务违法犯罪 */
+  { "LAW", NC_("problem category", "Job-related illegality or crime") },
+  /* Translators: 四风 FB1: 贯彻党中央重大决策部署有令不行、有禁不止… */
+  { "FB1", NC_("problem category", "Not carrying out the central decisions") },
+  /* Translators: 四风 FB2: 在履职尽责…方面不担当、不作为、乱作为、假作为 */
+  { "FB2", NC_("problem category", "Inaction or misconduct in performing duties") },
+  /* Translators: 四风 FB3: 在联系服务群众中消极应付、冷硬横推、效率低下 */
+  { "FB3", NC_("problem category", "Perfunctory or harsh service to the public") },
+  /* Translators: 四风 FB4: 文山会海反弹回潮…给基层造成严重负担 */
+  { "FB4", NC_("problem category", "Excess paperwork, meetings and inspections") },
+  /* Translators: 四风 FB9: 其他形式主义、官僚主义问题 */
+  { "FB9", NC_("problem category", "Other formalism or bureaucratism") },
+  /* Translators: 四风 HS1: 违规收送名贵特产和礼品礼金 */
+  { "HS1", NC_("problem category", "Improper gifts and cash gifts") },
+  /* Translators: 四风 HS2: 违规吃喝 */
+  { "HS2", NC_("problem category", "Improper eating and drinking") },
+  /* Translators: 四风 HS3: 违规发放津补贴或福利 */
+  { "HS3", NC_("problem category", "Improper allowances or benefits") },
+  /* Translators: 四风 HS4: 违规操办婚丧喜庆 */
+  { "HS4", NC_("problem category", "Improper weddings, funerals and celebrations") },
+  /* Translators: 四风 HS5: 公款旅游以及违规接受管理和服务对象等旅游活动安排 */
+  { "HS5", NC_("problem category", "Travel at public expense or paid by others") },
+  /* Translators: 四风 HS6: 违规配备使用公务用车 */
+  { "HS6", NC_("problem category", "Improper use of official cars") },
+  /* Translators: 四风 HS7: 楼堂馆所违规问题 */
+  { "HS7", NC_("problem category", "Improper office buildings and premises") },
+  /* Translators: 四风 HS9: 其他享乐主义、奢靡之风问题 */
+  { "HS9", NC_("problem category", "Other hedonism or extravagance") },
+};
+
+static const Row routings[] = {
+  /* Translators: 本级办理 */
+  { "local", NC_("routing", "Handled at this level") },
+  /* Translators: 上报上级 */
+  { "up", NC_("routing", "Forwarded to the higher organ") },
+  /* Translators: 转交下级 */
+  { "down", NC_("routing", "Forwarded to a lower organ") },
+};
+
+/* DOMAIN.md §3.4. */
+static const Row disposals[] = {
+  /* Translators: 谈话函询 */
+  { "talk-letter", NC_("disposal", "Talk or letter inquiry") },
+  /* Translators: 初步核实 */
+  { "verify", NC_("disposal", "Preliminary verification") },
+  /* Translators: 暂存待查 */
+  { "hold", NC_("disposal", "Hold pending") },
+  /* Translators: 予以了结 */
+  { "close", NC_("disposal", "Close") },
+  /* Translators: 移送审查调查 */
+  { "case", NC_("disposal", "Transfer for case review") },
+};
+
+static const Row clue_results[] = {
+  /* Translators: 查实 */
+  { "founded", NC_("clue result", "Founded") },
+  /* Translators: 部分属实 */
+  { "partly", NC_("clue result", "Partly founded") },
+  /* Translators: 失实 */
+  { "unfounded", NC_("clue result", "Unfounded") },
+  /* Translators: 无法查实 */
+  { "uncheckable", NC_("clue result", "Cannot be verified") },
+};
+
+static const Row petition_statuses[] = {
+  /* Translators: 已登记 */
+  { "registered", NC_("petition status", "Registered") },
+  /* Translators: 已受理 */
+  { "accepted", NC_("petition status", "Accepted") },
+  /* Translators: 已转办 */
+  { "routed", NC_("petition status", "Forwarded") },
+  /* Translators: 存档 (repeat report or no substance) */
+  { "filed", NC_("petition status", "Kept on file") },
+  /* Translators: 不予受理 */
+  { "not-accepted", NC_("petition status", "Not accepted") },
+  /* Translators: 已办结 */
+  { "closed", NC_("petition status", "Closed") },
+};
+
+static const Row clue_statuses[] = {
+  /* Translators: 待处置 */
+  { "pending", NC_("clue status", "Awaiting disposal") },
+  /* Translators: 处置中 */
+  { "handling", NC_("clue status", "Being handled") },
+  /* Translators: 暂存待查 */
+  { "held", NC_("clue status", "Held pending") },
+  /* Translators: 已办结 */
+  { "closed", NC_("clue status", "Closed") },
+};
+
+static const Row written_kinds[] = {
+  /* Translators: 无需书面材料 */
+  { "0", NC_("written kind", "None required") },
+  /* Translators: 书面说明 */
+  { "1", NC_("written kind", "Written explanation") },
+  /* Translators: 书面检查 */
+  { "2", NC_("written kind", "Written self-examination") },
+};
+
 typedef struct
 {
   const char *name;
@@ -343,10 +537,21 @@ static const Table tables[] = {
   TABLE (LD_CODE_TABLE_SEX, CTX_SEX, sexes),
   TABLE (LD_CODE_TABLE_ETHNICITY, CTX_ETHNICITY, ethnicities),
   TABLE (LD_CODE_TABLE_DEGREE, CTX_DEGREE, degrees),
+  TABLE (LD_CODE_TABLE_TALK_TYPE, CTX_TALK_TYPE, talk_types),
+  TABLE (LD_CODE_TABLE_PETITION_KIND, CTX_PETITION_KIND, petition_kinds),
+  TABLE (LD_CODE_TABLE_CHANNEL, CTX_CHANNEL, channels),
+  TABLE (LD_CODE_TABLE_PROBLEM_CATEGORY, CTX_PROBLEM, problem_categories),
+  TABLE (LD_CODE_TABLE_ROUTING, CTX_ROUTING, routings),
+  TABLE (LD_CODE_TABLE_DISPOSAL, CTX_DISPOSAL, disposals),
+  TABLE (LD_CODE_TABLE_CLUE_RESULT, CTX_CLUE_RESULT, clue_results),
+  TABLE (LD_CODE_TABLE_PETITION_STATUS, CTX_PETITION_STATUS, petition_statuses),
+  TABLE (LD_CODE_TABLE_CLUE_STATUS, CTX_CLUE_STATUS, clue_statuses),
+  TABLE (LD_CODE_TABLE_WRITTEN_KIND, CTX_WRITTEN_KIND, written_kinds),
 };
 
-/* Every table but the last two (ethnicity and degree), which the header
- * says ld_code_table_names() leaves out. */
+/* The twelve cadre tables: ld_code_table_names() leaves out the person
+ * tables (ethnicity and degree) and the case tables, which
+ * ld_case_code_table_names() lists. */
 static const char * const table_names[] = {
   LD_CODE_TABLE_POST_LEVEL, LD_CODE_TABLE_LEADING_POST, LD_CODE_TABLE_RANK, LD_CODE_TABLE_STAFF_GRADE,
   LD_CODE_TABLE_MANAGEMENT, LD_CODE_TABLE_EMPLOYMENT_STATUS, LD_CODE_TABLE_POLITICAL_STATUS,
@@ -354,7 +559,8 @@ static const char * const table_names[] = {
   LD_CODE_TABLE_SEX, NULL
 };
 
-#define N_UNLISTED_TABLES 2
+#define N_CASE_TABLES 10
+#define N_UNLISTED_TABLES (2 + N_CASE_TABLES)
 G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == G_N_ELEMENTS (tables) - N_UNLISTED_TABLES + 1);
 
 /* Chinese names and the usual short forms found in imported rosters. They
@@ -714,6 +920,166 @@ static const Alias aliases[] = {
   { LD_CODE_TABLE_DEGREE, "4", "学士学位" },
   { LD_CODE_TABLE_DEGREE, "4", "学士专业学位" },
   { LD_CODE_TABLE_DEGREE, "4", "Bachelor" },
+
+  /* The case tables (ld-case-tables.h): the Chinese names of DOMAIN.md §3,
+   * §6 and §9 first (ld_code_get_chinese_name ()), then common short forms. */
+  { LD_CODE_TABLE_TALK_TYPE, "T_HEART", "谈心谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_HEART", "谈心" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_REMIND", "提醒谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_REMIND_JJ", "谈话提醒" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_ADMONISH", "诫勉谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_ADMONISH", "诫勉" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_WARN", "警示谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_WARN", "警示教育谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_INQUIRY", "谈话函询" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_INQUIRY", "函询" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUMMON", "约谈" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUMMON", "主体责任约谈" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUMMON", "廉政约谈" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_PREAPPOINT", "任前廉政谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_PREAPPOINT", "任前谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_PREAPPOINT", "任前廉政" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_APPOINT", "任职谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUPERVISE_TOP", "上级一把手对下级一把手监督谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUPERVISE_TOP", "一把手监督谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_SUPERVISE_TOP", "监督谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_REVISIT", "回访教育谈话" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_REVISIT", "回访教育" },
+  { LD_CODE_TABLE_TALK_TYPE, "T_REVISIT", "回访谈话" },
+  { LD_CODE_TABLE_PETITION_KIND, "accusation", "检举控告" },
+  { LD_CODE_TABLE_PETITION_KIND, "accusation", "检举" },
+  { LD_CODE_TABLE_PETITION_KIND, "accusation", "控告" },
+  { LD_CODE_TABLE_PETITION_KIND, "accusation", "举报" },
+  { LD_CODE_TABLE_PETITION_KIND, "appeal", "申诉" },
+  { LD_CODE_TABLE_PETITION_KIND, "suggestion", "批评建议" },
+  { LD_CODE_TABLE_PETITION_KIND, "suggestion", "批评" },
+  { LD_CODE_TABLE_PETITION_KIND, "suggestion", "建议" },
+  { LD_CODE_TABLE_PETITION_KIND, "other", "其他" },
+  { LD_CODE_TABLE_PETITION_KIND, "other", "一般信访" },
+  { LD_CODE_TABLE_CHANNEL, "CH_LETTER", "来信" },
+  { LD_CODE_TABLE_CHANNEL, "CH_LETTER", "信件" },
+  { LD_CODE_TABLE_CHANNEL, "CH_VISIT", "来访" },
+  { LD_CODE_TABLE_CHANNEL, "CH_VISIT", "走访" },
+  { LD_CODE_TABLE_CHANNEL, "CH_PHONE", "来电" },
+  { LD_CODE_TABLE_CHANNEL, "CH_PHONE", "12388" },
+  { LD_CODE_TABLE_CHANNEL, "CH_PHONE", "电话" },
+  { LD_CODE_TABLE_CHANNEL, "CH_PHONE", "电话举报" },
+  { LD_CODE_TABLE_CHANNEL, "CH_WEB", "网络举报" },
+  { LD_CODE_TABLE_CHANNEL, "CH_WEB", "12388平台" },
+  { LD_CODE_TABLE_CHANNEL, "CH_WEB", "网络" },
+  { LD_CODE_TABLE_CHANNEL, "CH_WEB", "网上举报" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERIOR", "上级交办" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERIOR", "领导批办" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERIOR", "交办" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_INSPECTION", "巡视巡察移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_INSPECTION", "巡视移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_INSPECTION", "巡察移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_INSPECTION", "巡视巡察" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_AUDIT", "审计移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_AUDIT", "审计" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_JUDICIAL", "司法机关移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_JUDICIAL", "行政执法机关移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_JUDICIAL", "司法机关/行政执法机关移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_JUDICIAL", "司法移交" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERVISION", "日常监督中发现" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERVISION", "日常监督" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SUPERVISION", "监督检查中发现" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_CASE", "审查调查中发现" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_CASE", "涉案人员检举揭发" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_MEDIA", "媒体" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_MEDIA", "舆情" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_MEDIA", "媒体舆情" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_LOWER", "下级报送" },
+  { LD_CODE_TABLE_CHANNEL, "SRC_SELF", "主动交代" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "POL", "政治纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "POL", "违反政治纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "ORG", "组织纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "ORG", "违反组织纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "INT", "廉洁纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "INT", "违反廉洁纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "MAS", "群众纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "MAS", "违反群众纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "WRK", "工作纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "WRK", "违反工作纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "LIF", "生活纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "LIF", "违反生活纪律" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "LAW", "职务违法犯罪" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "LAW", "违法犯罪" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "LAW", "职务违法" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB1", "贯彻党中央重大决策部署有令不行、有禁不止，或者表态多调门高、行动少落实差，脱离实际、脱离群众，造成严重后果" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB1", "贯彻党中央重大决策部署有令不行、有禁不止" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB2", "在履职尽责、服务经济社会发展和生态环境保护方面不担当、不作为、乱作为、假作为，严重影响高质量发展" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB2", "不担当、不作为、乱作为、假作为" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB3", "在联系服务群众中消极应付、冷硬横推、效率低下，损害群众利益，群众反映强烈" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB3", "在联系服务群众中消极应付、冷硬横推、效率低下" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB4", "文山会海反弹回潮，文风会风不实不正，督查检查考核过多过频、过度留痕，给基层造成严重负担" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB4", "文山会海反弹回潮" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "FB9", "其他形式主义、官僚主义问题" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS1", "违规收送名贵特产和礼品礼金" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS1", "违规收送礼品礼金" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS2", "违规吃喝" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS2", "违规公款吃喝" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS3", "违规发放津补贴或福利" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS4", "违规操办婚丧喜庆" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS4", "大办婚丧喜庆" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS5", "公款旅游以及违规接受管理和服务对象等旅游活动安排" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS5", "公款旅游" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS6", "违规配备使用公务用车" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS6", "公车私用" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS7", "楼堂馆所违规问题" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS9", "其他享乐主义、奢靡之风问题" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS9", "提供或接受超标准接待" },
+  { LD_CODE_TABLE_PROBLEM_CATEGORY, "HS9", "违规出入私人会所" },
+  { LD_CODE_TABLE_ROUTING, "local", "本级办理" },
+  { LD_CODE_TABLE_ROUTING, "local", "本级" },
+  { LD_CODE_TABLE_ROUTING, "up", "上报上级" },
+  { LD_CODE_TABLE_ROUTING, "up", "上级" },
+  { LD_CODE_TABLE_ROUTING, "up", "报上级" },
+  { LD_CODE_TABLE_ROUTING, "down", "转交下级" },
+  { LD_CODE_TABLE_ROUTING, "down", "下级" },
+  { LD_CODE_TABLE_ROUTING, "down", "转下级" },
+  { LD_CODE_TABLE_DISPOSAL, "talk-letter", "谈话函询" },
+  { LD_CODE_TABLE_DISPOSAL, "talk-letter", "D_TALKLETTER" },
+  { LD_CODE_TABLE_DISPOSAL, "verify", "初步核实" },
+  { LD_CODE_TABLE_DISPOSAL, "verify", "初核" },
+  { LD_CODE_TABLE_DISPOSAL, "verify", "D_VERIFY" },
+  { LD_CODE_TABLE_DISPOSAL, "hold", "暂存待查" },
+  { LD_CODE_TABLE_DISPOSAL, "hold", "D_HOLD" },
+  { LD_CODE_TABLE_DISPOSAL, "close", "予以了结" },
+  { LD_CODE_TABLE_DISPOSAL, "close", "了结" },
+  { LD_CODE_TABLE_DISPOSAL, "close", "D_CLOSE" },
+  { LD_CODE_TABLE_DISPOSAL, "case", "移送审查调查" },
+  { LD_CODE_TABLE_DISPOSAL, "case", "拟立案" },
+  { LD_CODE_TABLE_DISPOSAL, "case", "D_CASE" },
+  { LD_CODE_TABLE_CLUE_RESULT, "founded", "查实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "founded", "属实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "partly", "部分属实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "partly", "部分查实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "unfounded", "失实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "unfounded", "不属实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "uncheckable", "无法查实" },
+  { LD_CODE_TABLE_CLUE_RESULT, "uncheckable", "无法核实" },
+  { LD_CODE_TABLE_PETITION_STATUS, "registered", "已登记" },
+  { LD_CODE_TABLE_PETITION_STATUS, "registered", "登记" },
+  { LD_CODE_TABLE_PETITION_STATUS, "accepted", "已受理" },
+  { LD_CODE_TABLE_PETITION_STATUS, "accepted", "受理" },
+  { LD_CODE_TABLE_PETITION_STATUS, "routed", "已转办" },
+  { LD_CODE_TABLE_PETITION_STATUS, "routed", "转办" },
+  { LD_CODE_TABLE_PETITION_STATUS, "filed", "存档" },
+  { LD_CODE_TABLE_PETITION_STATUS, "filed", "重复件存档" },
+  { LD_CODE_TABLE_PETITION_STATUS, "not-accepted", "不予受理" },
+  { LD_CODE_TABLE_PETITION_STATUS, "closed", "已办结" },
+  { LD_CODE_TABLE_PETITION_STATUS, "closed", "办结" },
+  { LD_CODE_TABLE_CLUE_STATUS, "pending", "待处置" },
+  { LD_CODE_TABLE_CLUE_STATUS, "handling", "处置中" },
+  { LD_CODE_TABLE_CLUE_STATUS, "held", "暂存待查" },
+  { LD_CODE_TABLE_CLUE_STATUS, "closed", "已办结" },
+  { LD_CODE_TABLE_CLUE_STATUS, "closed", "办结" },
+  { LD_CODE_TABLE_WRITTEN_KIND, "0", "无" },
+  { LD_CODE_TABLE_WRITTEN_KIND, "0", "无需书面材料" },
+  { LD_CODE_TABLE_WRITTEN_KIND, "1", "书面说明" },
+  { LD_CODE_TABLE_WRITTEN_KIND, "2", "书面检查" },
+  { LD_CODE_TABLE_WRITTEN_KIND, "2", "检查" },
 };
 
 /* GB/T 3304 letter codes and romanisations where they differ from the
