@@ -64,14 +64,17 @@ int             ld_board_item_get_days_left    (LdBoardItem *self);
 GPtrArray      *ld_board_list                  (LdVault     *vault,
                                                 const GDate *as_of,
                                                 GError     **error);
-/* The items of one unit and the units below it. */
+/* The items of one unit and the units below it; LD_ERROR_NOT_FOUND when
+ * the unit is not in the session's scopes. */
 GPtrArray      *ld_board_list_for_unit         (LdVault     *vault,
                                                 gint64       unit_id,
                                                 const GDate *as_of,
                                                 GError     **error);
 /* The items concerning one cadre (for its file): its required talks, the
- * written explanations of talks it was in, the clues about it and the
- * petitions reporting it. */
+ * written explanations of talks it was in and the clues about it. Not the
+ * deadlines of petitions reporting it (notices and feedback concern the
+ * reporter: the file never hints at who reported, or whether by name).
+ * LD_ERROR_NOT_FOUND when the cadre is not in the session's scopes. */
 GPtrArray      *ld_board_list_for_cadre        (LdVault     *vault,
                                                 gint64       cadre_id,
                                                 const GDate *as_of,
