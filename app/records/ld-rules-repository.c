@@ -21,6 +21,46 @@
  * sets them, citing the regulation or decision as the source. */
 #define RULES_CHANGE_ACTION LD_ACTION_RECORD_APPROVE
 
+/* The deadline and talk rules (case.*, talk.*) live in the same table,
+ * read by ld-case-rules-repository.c; the category rules skip them. */
+#define CATEGORY_KEYS_WHERE "key NOT LIKE 'case.%' AND key NOT LIKE 'talk.%'"
+
+/* The category rules in force at reference, from the rows of their keys. */
+static gboolean
+load_category_rules (LdVault          *vault,
+                     const GDate      *reference,
+                     LdCategoryRules  *rules,
+                     GError          **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  ld_category_rules_clear (rules);
+  ld_category_rules_init_defaults (rules);
+  stmt = ld_sql_prepare (db,
+                         "SELECT key, value, source, valid_from FROM category_rules WHERE " CATEGORY_KEYS_WHERE
+                         " ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!ld_category_rules_apply_row (rules, ld_sql_column_text (stmt, 0), ld_sql_column_text (stmt, 1),
+                                        ld_sql_column_text (stmt, 2), ld_sql_column_text (stmt, 3), reference,
+                                        &local_error))
+        g_warning ("Ignoring a stored category rule: %s", local_error->message);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 ld_rule_row_free (LdRuleRow *row)
 {
@@ -52,7 +92,7 @@ ld_rules_repository_load (LdVault          *vault,
       _ld_cadre_today (&today);
       reference = &today;
     }
-  return _ld_cadre_rules_load (vault, reference, rules, error);
+  return load_category_rules (vault, reference, rules, error);
 }
 
 GPtrArray *
@@ -69,7 +109,7 @@ ld_rules_repository_history (LdVault   *vault,
   db = _ld_vault_get_db (vault);
   stmt = ld_sql_prepare (db,
                          "SELECT id, key, value, source, valid_from, account, created_at FROM category_rules"
-                         " ORDER BY id",
+                         " WHERE " CATEGORY_KEYS_WHERE " ORDER BY id",
                          error);
   if (stmt == NULL)
     return NULL;

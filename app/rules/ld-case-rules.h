@@ -164,6 +164,12 @@ const char  *ld_alert_level_get_label    (LdAlertLevel level);   /* translated *
  * What one cadre needs, from its facts; dates as GDate (invalid = unknown).
  * Each returns TRUE and the due date when a talk is required and not yet
  * held, FALSE when none is required now. */
+/* The next supervision talk is due talk.top-leader-months after the last
+ * one held in this post (a talk before post_since does not count), or
+ * talk.top-leader-first-months after post_since when none was held (today
+ * when post_since is unknown too). It is required now when that date has
+ * passed or falls within a month from today; a leader talked to last month
+ * gives FALSE. */
 gboolean     ld_required_talk_top_leader (const LdCaseRules *rules,
                                           gboolean     is_top_leader,
                                           const GDate *post_since,
