@@ -212,42 +212,42 @@ parse_kind (const char *text,
 }
 
 /* The fields of a line: split at tabs if it has any, else at commas (ASCII
- * or full width); surrounding spaces and double quotes removed. */
+ * or full width), outside double quotes ("" inside quotes is a quote);
+ * surrounding spaces removed. */
 static GStrv
 split_fields (const char *line)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) raw = NULL;
+  gboolean tabs = strchr (line, '\t') != NULL;
+  gboolean quoted = FALSE;
+  GString *field = g_string_new (NULL);
 
-  if (strchr (line, '\t') != NULL)
-    raw = g_strsplit (line, "\t", -1);
-  else
+  for (const char *p = line; ; p = g_utf8_next_char (p))
     {
-      g_autofree char *commas = NULL;
-      GString *s = g_string_new (NULL);
+      gunichar c = g_utf8_get_char (p);
 
-      for (const char *p = line; *p; p = g_utf8_next_char (p))
+      if (c == '"')
         {
-          gunichar c = g_utf8_get_char (p);
-          if (c == 0xFF0C)
-            g_string_append_c (s, ',');
+          if (quoted && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
           else
-            g_string_append_unichar (s, c);
+            quoted = !quoted;
+          continue;
         }
-      commas = g_string_free (s, FALSE);
-      raw = g_strsplit (commas, ",", -1);
-    }
-  for (guint i = 0; raw[i] != NULL; i++)
-    {
-      char *field = g_strstrip (raw[i]);
-      gsize len = strlen (field);
-
-      if (len >= 2 && field[0] == '"' && field[len - 1] == '"')
+      if (c == 0 || (!quoted && (tabs ? c == '\t' : (c == ',' || c == 0xFF0C))))
         {
-          field[len - 1] = '\0';
-          field = g_strstrip (field + 1);
+          g_autofree char *text = g_string_free (field, FALSE);
+
+          g_strv_builder_add (builder, g_strstrip (text));
+          if (c == 0)
+            break;
+          field = g_string_new (NULL);
+          continue;
         }
-      g_strv_builder_add (builder, field);
+      g_string_append_unichar (field, c);
     }
   return g_strv_builder_end (builder);
 }
