@@ -15,6 +15,7 @@
 #include "records/ld-attachment-repository.h"
 #include "records/ld-cadre-private.h"
 #include "records/ld-file-entry-private.h"
+#include "records/ld-record-history.h"
 #include "records/ld-records-util.h"
 #include "records/ld-scope-private.h"
 #include "vault/ld-audit-log.h"
@@ -26,6 +27,14 @@
 #define ATTACHMENT_COLUMNS \
   "a.id, a.owner_type, a.owner_id, a.cadre_id, a.name, a.content_type, a.size, a.sha256, a.account," \
   " a.created_at, ifnull (a.retired_at, 0)"
+
+/* THE scope condition of an attachment "a": through its cadre's unit, or
+ * for a talk's attachment through the talk's unit. */
+#define ATTACHMENT_IN_SCOPE \
+  " ((a.owner_type <> 'talk' AND EXISTS (SELECT 1 FROM cadres c WHERE c.id = a.cadre_id" \
+  "   AND c.unit_id IN (SELECT id FROM visible_units)))" \
+  "  OR (a.owner_type = 'talk' AND EXISTS (SELECT 1 FROM talks t WHERE t.id = a.owner_id" \
+  "   AND t.unit_id IN (SELECT id FROM visible_units))))"
 
 void
 ld_attachment_free (LdAttachment *attachment)
@@ -74,8 +83,9 @@ fail (LdVault *vault)
 
 /* --- Owners ------------------------------------------------------------------------ */
 
-/* The cadre of an owner in the session's scopes; when WRITABLE, also
- * checks that the cadre's file (and the entry) are not retired. */
+/* The cadre of an owner in the session's scopes (0 for a talk, which is
+ * scoped through its own unit); when WRITABLE, also checks that the
+ * cadre's file (and the entry, or the talk) are not retired. */
 static gboolean
 resolve_owner (LdVault     *vault,
                const char  *owner_type,
@@ -85,22 +95,30 @@ resolve_owner (LdVault     *vault,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean entry;
+  gboolean entry = FALSE, talk = FALSE;
   int rc;
 
   if (g_strcmp0 (owner_type, "cadre") == 0)
     entry = FALSE;
   else if (g_strcmp0 (owner_type, "entry") == 0)
     entry = TRUE;
+  else if (g_strcmp0 (owner_type, "talk") == 0)
+    talk = TRUE;
   else
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("Attachments belong to a cadre's file or to an entry: write “cadre” or “entry”, not “%s”."),
+                   _("Attachments belong to a cadre's file, an entry or a talk: write “cadre”, “entry” or “talk”, "
+                     "not “%s”."),
                    owner_type ? owner_type : "");
       return FALSE;
     }
 
-  if (entry)
+  if (talk)
+    stmt = _ld_scope_prepare (vault,
+                              "SELECT 0, 0, t.reg_no, t.retired_at IS NOT NULL FROM talks t"
+                              " WHERE t.id = ?2 AND t.unit_id IN (SELECT id FROM visible_units)",
+                              error);
+  else if (entry)
     stmt = _ld_scope_prepare (vault,
                               "SELECT e.cadre_id, c.retired_at IS NOT NULL, c.name, e.retired_at IS NOT NULL"
                               " FROM file_entries e JOIN cadres c ON c.id = e.cadre_id"
@@ -117,7 +135,11 @@ resolve_owner (LdVault     *vault,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      if (entry)
+      if (talk)
+        g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                     _("There is no talk number %lld in your scope. Check the number with “talk list”."),
+                     (long long) owner_id);
+      else if (entry)
         g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
                      _("There is no file entry number %lld in your scope. Check the number with “entry list”."),
                      (long long) owner_id);
@@ -136,6 +158,13 @@ resolve_owner (LdVault     *vault,
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                    _("The file of %s is retired and cannot be changed."), ld_sql_column_text (stmt, 2));
+      return FALSE;
+    }
+  if (writable && talk && sqlite3_column_int (stmt, 3))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("Talk %s is retired and cannot be changed. Register a new talk instead."),
+                   ld_sql_column_text (stmt, 2));
       return FALSE;
     }
   if (writable && sqlite3_column_int (stmt, 3))
@@ -158,8 +187,7 @@ load_attachment (LdVault   *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
                                                     "SELECT " ATTACHMENT_COLUMNS " FROM attachments a"
-                                                    " JOIN cadres c ON c.id = a.cadre_id"
-                                                    " WHERE a.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)",
+                                                    " WHERE a.id = ?2 AND" ATTACHMENT_IN_SCOPE,
                                                     error);
   int rc;
 
@@ -176,6 +204,52 @@ load_attachment (LdVault   *vault,
   else
     ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
   return NULL;
+}
+
+/* Where a change of an attachment is kept: the talk's history for a
+ * talk's attachment, else the cadre's file history. Sets the audit object
+ * (type and number) and the version's number. In the caller's
+ * transaction. */
+static gboolean
+add_owner_version (LdVault      *vault,
+                   const char   *owner_type,
+                   gint64        owner_id,
+                   gint64        cadre_id,
+                   const char   *event,
+                   const char   *before,
+                   const char   *after,
+                   gint64       *out_seq,
+                   const char  **object_type,
+                   char        **object_id,
+                   GError      **error)
+{
+  if (g_strcmp0 (owner_type, "talk") == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (!_ld_record_add_version (vault, LD_RECORD_TYPE_TALK, owner_id, event, before, after, error))
+        return FALSE;
+      stmt = ld_sql_prepare (_ld_vault_get_db (vault),
+                             "SELECT max (seq) FROM record_versions WHERE record_type = ? AND record_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_TALK, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, owner_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          ld_sql_set_error (_ld_vault_get_db (vault), SQLITE_CORRUPT, error);
+          return FALSE;
+        }
+      *out_seq = sqlite3_column_int64 (stmt, 0);
+      *object_type = "talk";
+      *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, owner_id);
+      return TRUE;
+    }
+  if (!_ld_cadre_add_version (vault, cadre_id, event, before, after, out_seq, error))
+    return FALSE;
+  *object_type = "cadre";
+  *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, cadre_id);
+  return TRUE;
 }
 
 /* The content of an attachment already checked with load_attachment(),
@@ -344,6 +418,7 @@ ld_attachment_repository_add (LdVault     *vault,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
+  const char *object_type = "cadre";
   gint64 cadre_id = 0, id, seq = 0;
   gsize len;
   gconstpointer data;
@@ -374,7 +449,10 @@ ld_attachment_repository_add (LdVault     *vault,
     return fail (vault);
   sqlite3_bind_text (stmt, 1, owner_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, owner_id);
-  sqlite3_bind_int64 (stmt, 3, cadre_id);
+  if (cadre_id > 0)
+    sqlite3_bind_int64 (stmt, 3, cadre_id);
+  else
+    sqlite3_bind_null (stmt, 3);
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, content_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, (gint64) len);
@@ -397,13 +475,14 @@ ld_attachment_repository_add (LdVault     *vault,
   _ld_file_entry_append_line (after, "attachment.name", name);
   _ld_file_entry_append_line (after, "attachment.size", size_text);
   _ld_file_entry_append_line (after, "attachment.sha256", sha256);
-  if (!_ld_cadre_add_version (vault, cadre_id, LD_AUDIT_ATTACHMENT_ADDED, "", after->str, &seq, error))
+  if (!add_owner_version (vault, owner_type, owner_id, cadre_id, LD_AUDIT_ATTACHMENT_ADDED, "", after->str, &seq,
+                          &object_type, &object_id, error))
     return fail (vault);
-  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, cadre_id);
   details = g_strdup_printf ("attachment=%" G_GINT64_FORMAT "; owner=%s; size=%" G_GSIZE_FORMAT "; sha256=%s;"
                              " version=%" G_GINT64_FORMAT,
                              id, owner, len, sha256, seq);
-  if (!ld_audit_append (vault, LD_AUDIT_ATTACHMENT_ADDED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (!ld_audit_append (vault, LD_AUDIT_ATTACHMENT_ADDED, object_type, object_id, LD_AUDIT_OUTCOME_OK, details,
+                        error))
     return fail (vault);
   if (!_ld_vault_commit (vault, error))
     return FALSE;
@@ -426,6 +505,7 @@ ld_attachment_repository_retire (LdVault     *vault,
   g_autoptr(GString) before = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *object_type = "cadre";
   sqlite3 *db;
   gint64 seq = 0, now = _ld_records_now ();
 
@@ -460,12 +540,13 @@ ld_attachment_repository_retire (LdVault     *vault,
   sqlite3_bind_text (stmt, 2, clean_reason, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, id);
   if (!ld_sql_step_done (db, stmt, error)
-      || !_ld_cadre_add_version (vault, attachment->cadre_id, LD_AUDIT_ATTACHMENT_RETIRED, before->str, after->str,
-                                 &seq, error))
+      || !add_owner_version (vault, attachment->owner_type, attachment->owner_id, attachment->cadre_id,
+                             LD_AUDIT_ATTACHMENT_RETIRED, before->str, after->str, &seq, &object_type, &object_id,
+                             error))
     return fail (vault);
-  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, attachment->cadre_id);
   details = g_strdup_printf ("attachment=%" G_GINT64_FORMAT "; version=%" G_GINT64_FORMAT, id, seq);
-  if (!ld_audit_append (vault, LD_AUDIT_ATTACHMENT_RETIRED, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (!ld_audit_append (vault, LD_AUDIT_ATTACHMENT_RETIRED, object_type, object_id, LD_AUDIT_OUTCOME_OK, details,
+                        error))
     return fail (vault);
   return _ld_vault_commit (vault, error);
 }
@@ -487,9 +568,8 @@ ld_attachment_repository_list (LdVault     *vault,
       || !resolve_owner (vault, owner_type, owner_id, FALSE, NULL, error))
     return NULL;
   stmt = _ld_scope_prepare (vault,
-                            "SELECT " ATTACHMENT_COLUMNS " FROM attachments a JOIN cadres c ON c.id = a.cadre_id"
-                            " WHERE a.owner_type = ?2 AND a.owner_id = ?3"
-                            " AND c.unit_id IN (SELECT id FROM visible_units)"
+                            "SELECT " ATTACHMENT_COLUMNS " FROM attachments a"
+                            " WHERE a.owner_type = ?2 AND a.owner_id = ?3 AND" ATTACHMENT_IN_SCOPE
                             " AND (?4 OR a.retired_at IS NULL) ORDER BY a.id",
                             error);
   if (stmt == NULL)
@@ -514,12 +594,14 @@ audit_read (LdVault       *vault,
             const char    *event,
             GError       **error)
 {
-  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, attachment->cadre_id);
+  gboolean talk = g_strcmp0 (attachment->owner_type, "talk") == 0;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, talk ? attachment->owner_id
+                                                                        : attachment->cadre_id);
   g_autofree char *details = g_strdup_printf ("attachment=%" G_GINT64_FORMAT, attachment->id);
 
   if (!_ld_vault_begin (vault, error))
     return FALSE;
-  if (!ld_audit_append (vault, event, "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (!ld_audit_append (vault, event, talk ? "talk" : "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
     return fail (vault);
   return _ld_vault_commit (vault, error);
 }

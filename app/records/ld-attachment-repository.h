@@ -8,10 +8,13 @@
 G_BEGIN_DECLS
 
 /* Attachments (scanned forms, signed reports) stored inside the encrypted
- * vault, on a cadre's file (owner "cadre") or on one entry (owner
- * "entry"). At most LD_ATTACHMENT_MAX_SIZE bytes each; the content type is
- * sniffed from the bytes (g_content_type_guess). Scope, permissions,
- * versions and audit as for file entries; never deleted, retired. */
+ * vault, on a cadre's file (owner "cadre"), on one entry (owner "entry")
+ * or on a talk (owner "talk": the signed talk record). At most
+ * LD_ATTACHMENT_MAX_SIZE bytes each; the content type is sniffed from the
+ * bytes (g_content_type_guess). Scope, permissions, versions and audit as
+ * for file entries; a talk's attachments go through the talk's unit, its
+ * history (record_versions) and audit object "talk", and have no cadre
+ * (cadre_id 0). Never deleted, retired. */
 
 #define LD_ATTACHMENT_MAX_SIZE (20 * 1024 * 1024)
 
@@ -24,9 +27,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64  id;
-  char   *owner_type;      /* "cadre" or "entry" */
+  char   *owner_type;      /* "cadre", "entry" or "talk" */
   gint64  owner_id;
-  gint64  cadre_id;
+  gint64  cadre_id;        /* 0 for a talk's attachment */
   char   *name;            /* file name as added */
   char   *content_type;
   gint64  size;
