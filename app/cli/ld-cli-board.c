@@ -110,7 +110,7 @@ print_counts (GPtrArray *items)
   ld_board_summarise (items, &summary);
   g_print ("\n");
   /* Translators: the totals line under the board. */
-  g_print (_("Overdue: %u   Due within the due-soon window: %u   Later this month: %u\n"),
+  g_print (_("Overdue: %u   Due soon: %u   Later this month: %u\n"),
            summary.by_level[LD_ALERT_OVERDUE], summary.by_level[LD_ALERT_DUE_SOON],
            summary.by_level[LD_ALERT_LATER]);
   g_print ("\n");
