@@ -65,7 +65,9 @@ int          ld_talk_type_form              (const char *type);
 gboolean     ld_problem_category_is_sifeng  (const char *code);
 /* Checks a comma-separated list of codes of table (duplicates and spaces
  * removed, order of the table); returns the normal form or NULL with
- * LD_ERROR_INVALID naming the unknown code. */
+ * LD_ERROR_INVALID naming the unknown code. Items may also be labels or
+ * Chinese names (ld_code_lookup ()), separated by "," "，" "、" or ";";
+ * an empty list gives "". */
 char        *ld_code_list_normalise         (const char  *table,
                                              const char  *codes,
                                              GError     **error);
