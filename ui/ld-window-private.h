@@ -45,6 +45,12 @@ void  _ld_window_set_idle_seconds   (LdWindow   *self,
 int   _ld_window_get_idle_seconds   (LdWindow   *self);
 void  _ld_window_reset_idle         (LdWindow   *self);
 void  _ld_window_refresh_banner     (LdWindow   *self);
+/* Switches to the page of a record and opens it: record_type "talk",
+ * "petition", "clue", "cadre" (the cadre's file) or "entry" (the file of
+ * the entry's cadre). Backs the "win.show-record" action ((sx)). */
+void  _ld_window_show_record        (LdWindow   *self,
+                                     const char *record_type,
+                                     gint64      record_id);
 
 void  _ld_window_class_actions_init (LdWindowClass *klass);
 void  _ld_window_actions_update     (LdWindow      *self);

@@ -11,6 +11,7 @@
 #include "pages/ld-account-page.h"
 #include "pages/ld-accounts-page.h"
 #include "pages/ld-audit-page.h"
+#include "pages/ld-board-page.h"
 #include "pages/ld-cadres-page.h"
 #include "pages/ld-home-page.h"
 #include "pages/ld-page.h"
@@ -18,9 +19,32 @@
 #include "pages/ld-rules-page.h"
 #include "pages/ld-scopes-page.h"
 #include "pages/ld-units-page.h"
+#include "records/ld-file-entry-repository.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 #include "widgets/ld-sidebar-row.h"
+
+/* The case-record pages join once their files exist. */
+#if __has_include ("pages/ld-talks-page.h") && __has_include ("pages/ld-talks-page.c")
+# include "pages/ld-talks-page.h"
+# define LD_HAVE_TALKS_PAGE 1
+#endif
+#if __has_include ("pages/ld-petitions-page.h") && __has_include ("pages/ld-petitions-page.c")
+# include "pages/ld-petitions-page.h"
+# define LD_HAVE_PETITIONS_PAGE 1
+#endif
+#if __has_include ("pages/ld-clues-page.h") && __has_include ("pages/ld-clues-page.c")
+# include "pages/ld-clues-page.h"
+# define LD_HAVE_CLUES_PAGE 1
+#endif
+#if __has_include ("pages/ld-search-page.h") && __has_include ("pages/ld-search-page.c")
+# include "pages/ld-search-page.h"
+# define LD_HAVE_SEARCH_PAGE 1
+#endif
+#if __has_include ("pages/ld-calendar-page.h") && __has_include ("pages/ld-calendar-page.c")
+# include "pages/ld-calendar-page.h"
+# define LD_HAVE_CALENDAR_PAGE 1
+#endif
 
 G_DEFINE_FINAL_TYPE (LdWindow, ld_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -407,6 +431,130 @@ on_visible_child_changed_cb (LdWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE_NAME]);
 }
 
+/* Records ------------------------------------------------------------------ */
+
+static GtkWidget *
+show_named_page (LdWindow   *self,
+                 const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page == NULL)
+    return NULL;
+
+  gtk_stack_set_visible_child (self->stack, page);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  return page;
+}
+
+static void
+show_cadre (LdWindow *self,
+            gint64    cadre_id)
+{
+  GtkWidget *page = show_named_page (self, "cadres");
+
+  if (page != NULL && cadre_id > 0)
+    ld_cadres_page_open_cadre (LD_CADRES_PAGE (page), cadre_id);
+}
+
+static gpointer
+entry_cadre_worker (LdVault       *vault,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(LdFileEntry) entry = ld_file_entry_repository_get (vault, *(gint64 *) data, error);
+  gint64 *cadre_id;
+
+  if (entry == NULL)
+    return NULL;
+
+  cadre_id = g_new (gint64, 1);
+  *cadre_id = ld_file_entry_get_cadre_id (entry);
+  return cadre_id;
+}
+
+static void
+entry_cadre_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *cadre_id = NULL;
+
+  cadre_id = ld_vault_run_finish (LD_VAULT (object), result, &error);
+
+  if (ld_error_is_cancelled (error) || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (cadre_id == NULL)
+    {
+      g_autoptr(AdwToast) toast = adw_toast_new (error != NULL ? error->message : _("The record cannot be opened."));
+
+      ld_window_add_toast (self, toast);
+      return;
+    }
+
+  show_cadre (self, *cadre_id);
+}
+
+void
+_ld_window_show_record (LdWindow   *self,
+                        const char *record_type,
+                        gint64      record_id)
+{
+  GtkWidget *page = NULL;
+
+  g_return_if_fail (LD_IS_WINDOW (self));
+  g_return_if_fail (record_type != NULL);
+
+  if (g_str_equal (record_type, "cadre"))
+    {
+      show_cadre (self, record_id);
+      return;
+    }
+
+  if (g_str_equal (record_type, "entry"))
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = record_id;
+      ld_vault_run_async (self->vault, entry_cadre_worker, id, g_free, g_free,
+                          self->cancellable, entry_cadre_cb, g_object_ref (self));
+      return;
+    }
+
+#ifdef LD_HAVE_TALKS_PAGE
+  if (g_str_equal (record_type, "talk") && (page = show_named_page (self, "talks")) != NULL)
+    {
+      ld_talks_page_show_record (LD_TALKS_PAGE (page), record_id);
+      return;
+    }
+#endif
+#ifdef LD_HAVE_PETITIONS_PAGE
+  if (g_str_equal (record_type, "petition") && (page = show_named_page (self, "petitions")) != NULL)
+    {
+      ld_petitions_page_show_record (LD_PETITIONS_PAGE (page), record_id);
+      return;
+    }
+#endif
+#ifdef LD_HAVE_CLUES_PAGE
+  if (g_str_equal (record_type, "clue") && (page = show_named_page (self, "clues")) != NULL)
+    {
+      ld_clues_page_show_record (LD_CLUES_PAGE (page), record_id);
+      return;
+    }
+#endif
+
+  if (page == NULL)
+    {
+      g_autoptr(AdwToast) toast = adw_toast_new (_("This kind of record cannot be opened here."));
+
+      ld_window_add_toast (self, toast);
+    }
+}
+
 /* Construction ------------------------------------------------------------- */
 
 /* GtkWindow:application is not a construct property, so the window is set
@@ -437,8 +585,8 @@ ld_window_setup (LdWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
-  /* Pages by role: the 三员 each get their own tool; business roles a home
-   * page for now. Everyone can change their own password. */
+  /* Pages by role: the 三员 each get their own tool; business roles start
+   * on the supervision board. Everyone can change their own password. */
   switch (session->role)
     {
     case LD_ROLE_SYSADMIN:
@@ -460,8 +608,24 @@ ld_window_setup (LdWindow *self)
     case LD_ROLE_NONE:
     case LD_N_ROLES:
     default:
+      add_page (self, LD_PAGE (ld_board_page_new (self->vault)), "board");
       add_page (self, LD_PAGE (ld_cadres_page_new (self->vault)), "cadres");
+#ifdef LD_HAVE_TALKS_PAGE
+      add_page (self, LD_PAGE (ld_talks_page_new (self->vault)), "talks");
+#endif
+#ifdef LD_HAVE_PETITIONS_PAGE
+      add_page (self, LD_PAGE (ld_petitions_page_new (self->vault)), "petitions");
+#endif
+#ifdef LD_HAVE_CLUES_PAGE
+      add_page (self, LD_PAGE (ld_clues_page_new (self->vault)), "clues");
+#endif
+#ifdef LD_HAVE_SEARCH_PAGE
+      add_page (self, LD_PAGE (ld_search_page_new (self->vault)), "search");
+#endif
       add_page (self, LD_PAGE (ld_units_page_new (self->vault)), "units");
+#ifdef LD_HAVE_CALENDAR_PAGE
+      add_page (self, LD_PAGE (ld_calendar_page_new (self->vault)), "calendar");
+#endif
       add_page (self, LD_PAGE (ld_rules_page_new (self->vault)), "rules");
       add_page (self, LD_PAGE (ld_home_page_new (self->vault)), "home");
       break;

@@ -127,8 +127,8 @@ test_unlock_must_change (void)
 
   window = LD_WINDOW (ld_application_get_main_window (app));
   g_assert_false (ld_vault_get_session (vault)->must_change_password);
-  /* A business role: the home page, no administrator pages. */
-  g_assert_cmpstr (ld_window_get_page_name (window), ==, "cadres");
+  /* A business role: the supervision board first, no administrator pages. */
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "board");
   g_assert_null (ld_window_get_page (window, "accounts"));
   g_assert_nonnull (ld_window_get_page (window, "account"));
 
