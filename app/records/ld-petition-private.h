@@ -66,6 +66,20 @@ char        *_ld_petition_clean_date       (const char  *text,
                                             gboolean     required,
                                             GError     **error);
 
+/* Trimmed reporter fields into *out (NULL when every field is empty);
+ * errors name the field, never its value. */
+gboolean     _ld_petition_reporter_clean   (const LdReporter     *reporter,
+                                            LdReporter          **out,
+                                            GError              **error);
+/* Trimmed text without control characters (line breaks and tabs allowed
+ * when multiline); NULL with LD_ERROR_INVALID naming label otherwise. */
+char        *_ld_petition_clean_text       (const char  *text,
+                                            const char  *label,
+                                            guint        max_chars,
+                                            gboolean     required,
+                                            gboolean     multiline,
+                                            GError     **error);
+
 /* For the ledger importer: inside a transaction the caller opened with
  * _ld_vault_begin() (no permission check: the caller did). Validates the
  * spec, checks the units and cadres are in scope, inserts the petition,
