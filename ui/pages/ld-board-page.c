@@ -51,6 +51,7 @@ struct _LdBoardPage
 
   GDate                as_of;
   gint64               unit_filter;
+  guint                pending;                        /* loads queued */
   gboolean             loaded;
   gboolean             has_summary;
   gboolean             calendar_missing;
@@ -280,6 +281,15 @@ load_cb (GObject      *object,
       return;
     }
 
+  /* The worker runs jobs in order: a newer load is still coming. */
+  if (self->pending > 0)
+    self->pending--;
+  if (self->pending > 0)
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
+
   ld_page_set_busy (LD_PAGE (self), FALSE);
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
@@ -333,6 +343,7 @@ ld_board_page_refresh (LdPage *page)
   job = g_new0 (LoadJob, 1);
   job->as_of = self->as_of;
 
+  self->pending++;
   ld_page_set_busy (page, TRUE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);

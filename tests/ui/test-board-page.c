@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-board-page"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ld-ui-test-utils.h"
+
+#include "ld-window.h"
+#include "pages/ld-board-page.h"
+#include "pages/ld-cadres-page.h"
+#include "records/ld-board.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-calendar-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-unit-repository.h"
+#include "vault/ld-statement.h"
+#include "vault/ld-vault-private.h"
+#include "vault/ld-vault.h"
+#include "widgets/ld-cadre-file-view.h"
+
+#define INITIAL "Initial-Pass-2024"
+
+/* The calendar of the fixed dataset (as in tests/records/test-calendar-board.c). */
+#define CALENDAR_CSV \
+  "day,kind,name\n" \
+  "2026-03-28,workday,调休上班\n" \
+  "2026-04-03,holiday,清明节\n" \
+  "2026-04-06,holiday,清明节\n"
+
+typedef struct
+{
+  char    *dir;
+  gint64   unit_a;
+  gint64   unit_b;
+  gint64   cadre_a;
+  gint64   cadre_top;
+  gint64   cadre_new;
+  gint64   letter;
+  gint64   other_unit;
+  gint64   clue_handling;
+  gint64   talk_written;
+} Dataset;
+
+static void
+exec_sql (LdVault    *vault,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  ld_sql_exec (_ld_vault_get_db (vault), sql, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+insert_sql (LdVault    *vault,
+            const char *sql)
+{
+  exec_sql (vault, sql);
+  return sqlite3_last_insert_rowid (_ld_vault_get_db (vault));
+}
+
+static char *
+make_id_number (guint serial)
+{
+  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char checks[] = "10X98765432";
+  g_autofree char *base = g_strdup_printf ("110105198001%02u%03u", 1 + serial % 28, 100 + serial);
+  int sum = 0;
+
+  for (guint i = 0; i < 17; i++)
+    sum += (base[i] - '0') * weights[i];
+  return g_strdup_printf ("%s%c", base, checks[sum % 11]);
+}
+
+static gint64
+add_unit (LdVault    *vault,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  LdUnitSpec spec = { 0 };
+  gint64 id = 0;
+
+  spec.name = name;
+  ld_unit_repository_create (vault, &spec, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_cadre (LdVault    *vault,
+           gint64      unit,
+           const char *name,
+           guint       serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit;
+  fields.name = g_strdup (name);
+  fields.id_number = make_id_number (serial);
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_petition (LdVault    *vault,
+              const char *reg_no,
+              gint64      unit,
+              const char *received,
+              gboolean    real_name,
+              const char *status,
+              const char *routing,
+              const char *closed)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO petitions (reg_no, unit_id, kind, channel, received_date,"
+                                          " real_name, routing, status, accept_notice_date, closed_date,"
+                                          " feedback_date, summary, account, created_at, updated_at)"
+                                          " VALUES ('%s', %lld, 'accusation', 'CH_LETTER', '%s', %d, '%s', '%s',"
+                                          " '%s', '%s', '', '反映问题', 'boss', 1, 1)",
+                                          reg_no, (long long) unit, received, real_name ? 1 : 0, routing, status,
+                                          closed[0] != '\0' ? "2026-03-05" : "", closed);
+
+  return insert_sql (vault, sql);
+}
+
+/* Accounts sec, boss (investigator, every unit) and viewer (every unit);
+ * with a dataset, units A and B and the records of the board tests. */
+static void
+seed (Dataset  *d,
+      gboolean  with_data)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint n = 0;
+
+  d->dir = ld_ui_test_make_dir ();
+  ld_ui_test_create_vault (d->dir);
+  ld_ui_test_add_account (d->dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
+  ld_ui_test_add_account (d->dir, "boss", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
+  ld_ui_test_add_account (d->dir, "viewer", LD_ROLE_VIEWER, INITIAL, FALSE);
+
+  vault = ld_vault_new (d->dir);
+  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "boss", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "viewer", 0, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  if (!with_data)
+    return;
+
+  ld_vault_unlock (vault, "boss", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_calendar_repository_import (vault, CALENDAR_CSV, strlen (CALENDAR_CSV), &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+
+  d->unit_a = add_unit (vault, "Dept A");
+  d->unit_b = add_unit (vault, "Dept B");
+  d->cadre_a = add_cadre (vault, d->unit_a, "张三", 1);
+  d->cadre_top = add_cadre (vault, d->unit_a, "钱一把", 2);
+  d->cadre_new = add_cadre (vault, d->unit_a, "孙新", 3);
+  sql = g_strdup_printf ("UPDATE cadres SET principal = 1, post_since = '2025-01-15' WHERE id = %lld;"
+                         "UPDATE cadres SET promoted_at = '2026-03-20' WHERE id = %lld;",
+                         (long long) d->cadre_top, (long long) d->cadre_new);
+  exec_sql (vault, sql);
+  g_clear_pointer (&sql, g_free);
+
+  /* A real-name letter (notice overdue on 04-14), one routed up (routing
+   * overdue), a closed one (feedback later this month), one of unit B. */
+  d->letter = add_petition (vault, "2026-0001", d->unit_a, "2026-03-20", TRUE, "registered", "local", "");
+  add_petition (vault, "2026-0002", d->unit_a, "2026-04-01", FALSE, "registered", "up", "");
+  add_petition (vault, "2026-0003", d->unit_a, "2026-03-02", TRUE, "closed", "local", "2026-03-31");
+  d->other_unit = add_petition (vault, "2026-0005", d->unit_b, "2026-03-20", TRUE, "registered", "local", "");
+  sql = g_strdup_printf ("INSERT INTO petition_persons (petition_id, cadre_id) VALUES (%lld, %lld);",
+                         (long long) d->letter, (long long) d->cadre_a);
+  exec_sql (vault, sql);
+  g_clear_pointer (&sql, g_free);
+
+  /* A pending clue (decision due soon), one in hand (limit overdue). */
+  sql = g_strdup_printf ("INSERT INTO clues (reg_no, unit_id, source, cadre_id, received_date, status, disposal,"
+                         " due_date, closed_date, account, created_at, updated_at) VALUES"
+                         " ('2026-X0001', %lld, 'SRC_SUPERVISION', %lld, '2026-04-08', 'pending', '', '', '', 'boss', 1, 1);",
+                         (long long) d->unit_a, (long long) d->cadre_a);
+  exec_sql (vault, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO clues (reg_no, unit_id, source, cadre_id, received_date, status, disposal,"
+                         " due_date, closed_date, account, created_at, updated_at) VALUES"
+                         " ('2026-X0002', %lld, 'SRC_SUPERVISION', %lld, '2026-03-02', 'handling', 'talk-letter',"
+                         " '2026-04-10', '', 'boss', 1, 1);",
+                         (long long) d->unit_a, (long long) d->cadre_a);
+  d->clue_handling = insert_sql (vault, sql);
+  g_clear_pointer (&sql, g_free);
+
+  /* A talk whose written explanation is due soon; the top leader's last
+   * supervision talk a year ago. */
+  sql = g_strdup_printf ("INSERT INTO talks (reg_no, unit_id, type, talk_date, written_required, written_due,"
+                         " written_received, account, created_at, updated_at) VALUES"
+                         " ('2026-T0001', %lld, 'T_INQUIRY', '2026-04-07', 1, '2026-04-20', '', 'boss', 1, 1);",
+                         (long long) d->unit_a);
+  d->talk_written = insert_sql (vault, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO talk_persons (talk_id, cadre_id) VALUES (%lld, %lld);"
+                         "INSERT INTO talks (reg_no, unit_id, type, talk_date, written_required, written_due,"
+                         " written_received, account, created_at, updated_at) VALUES"
+                         " ('2026-T0003', %lld, 'T_SUPERVISE_TOP', '2025-04-01', 0, '', '', 'boss', 1, 1);"
+                         "INSERT INTO talk_persons (talk_id, cadre_id) VALUES (last_insert_rowid (), %lld);",
+                         (long long) d->talk_written, (long long) d->cadre_a,
+                         (long long) d->unit_a, (long long) d->cadre_top);
+  exec_sql (vault, sql);
+
+  ld_vault_lock (vault, "exit");
+}
+
+static void
+dataset_clear (Dataset *d)
+{
+  ld_ui_test_remove_dir (d->dir);
+  g_free (d->dir);
+}
+
+static LdBoardPage *
+open_board (LdApplication *app,
+            const char    *account,
+            LdWindow     **out_window)
+{
+  LdWindow *window = LD_WINDOW (ld_ui_test_unlock (app, account, LD_TEST_PASSWORD));
+  LdBoardPage *page;
+
+  /* The board is the first page of the business roles. */
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "board");
+  page = LD_BOARD_PAGE (ld_window_get_page (window, "board"));
+  g_assert_nonnull (page);
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)) && ld_board_page_get_summary (page) != NULL, 20000);
+
+  if (out_window != NULL)
+    *out_window = window;
+  return page;
+}
+
+static void
+set_as_of (LdBoardPage *page,
+           const char  *day)
+{
+  g_assert_true (ld_board_page_set_as_of (page, day));
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)), 20000);
+  ld_ui_test_flush ();
+  g_assert_cmpstr (ld_board_page_get_as_of (page), ==, day);
+}
+
+static void
+test_board_levels (void)
+{
+  Dataset d = { 0 };
+  LdApplication *app;
+  LdWindow *window = NULL;
+  LdBoardPage *page;
+  const LdBoardSummary *summary;
+  LdBoardItem *item;
+  GtkWidget *cadres;
+
+  seed (&d, TRUE);
+  app = ld_ui_test_app_new (d.dir);
+  page = open_board (app, "boss", &window);
+
+  /* On 2026-04-14 (the calendar of 2026 is entered: no prompt). */
+  set_as_of (page, "2026-04-14");
+  g_assert_cmpstr (ld_board_page_get_state (page), ==, "board");
+  g_assert_false (ld_board_page_get_calendar_prompt (page));
+
+  /* Overdue: the top leader's supervision talk (due 2026-04-01), the clue's
+   * talk-letter limit, the routing up, the two real-name notices. */
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_OVERDUE), ==, 5);
+  /* Due soon: the pending clue's decision, the written explanation, the
+   * newly promoted cadre's pre-appointment talk. */
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_DUE_SOON), ==, 3);
+  /* Later this month: the feedback of the closed letter. */
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_LATER), ==, 1);
+
+  item = ld_board_page_get_item (page, LD_ALERT_OVERDUE, 0);
+  g_assert_cmpstr (ld_board_item_get_record_type (item), ==, LD_BOARD_RECORD_CADRE);
+  g_assert_cmpint (ld_board_item_get_record_id (item), ==, d.cadre_top);
+  item = ld_board_page_get_item (page, LD_ALERT_LATER, 0);
+  g_assert_cmpint (ld_board_item_get_kind (item), ==, LD_DEADLINE_FEEDBACK);
+  g_assert_cmpstr (ld_board_item_get_due_date (item), ==, "2026-04-23");
+  for (guint i = 0; i < ld_board_page_get_n_items (page, LD_ALERT_DUE_SOON); i++)
+    g_assert_cmpint (ld_board_item_get_level (ld_board_page_get_item (page, LD_ALERT_DUE_SOON, i)), ==,
+                     LD_ALERT_DUE_SOON);
+
+  /* Counts per kind and per unit. */
+  summary = ld_board_page_get_summary (page);
+  g_assert_cmpuint (summary->total, ==, 9);
+  g_assert_cmpuint (summary->by_kind[LD_DEADLINE_ACCEPT_NOTICE][LD_ALERT_OVERDUE], ==, 2);
+  g_assert_cmpuint (summary->by_kind[LD_DEADLINE_REQUIRED_TALK][LD_ALERT_DUE_SOON], ==, 1);
+  g_assert_cmpuint (summary->units->len, ==, 2);
+  g_assert_cmpint (((LdBoardUnitCount *) g_ptr_array_index (summary->units, 0))->unit_id, ==, d.unit_a);
+  g_assert_cmpuint (((LdBoardUnitCount *) g_ptr_array_index (summary->units, 0))->counts[LD_ALERT_OVERDUE], ==, 4);
+
+  /* Only unit B: its letter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.show-unit", "x", d.unit_b));
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_OVERDUE), ==, 1);
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_DUE_SOON), ==, 0);
+  g_assert_cmpint (ld_board_item_get_record_id (ld_board_page_get_item (page, LD_ALERT_OVERDUE, 0)), ==,
+                   d.other_unit);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.show-unit", "x", (gint64) 0));
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_OVERDUE), ==, 5);
+
+  /* A week earlier the written explanation was not due soon yet and the
+   * clue's limit had not passed. */
+  set_as_of (page, "2026-04-08");
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_OVERDUE) + ld_board_page_get_n_items (page, LD_ALERT_DUE_SOON)
+                    + ld_board_page_get_n_items (page, LD_ALERT_LATER), >, 0);
+  for (guint i = 0; i < ld_board_page_get_n_items (page, LD_ALERT_OVERDUE); i++)
+    {
+      item = ld_board_page_get_item (page, LD_ALERT_OVERDUE, i);
+      g_assert_false (g_str_equal (ld_board_item_get_record_type (item), LD_BOARD_RECORD_CLUE) &&
+                      ld_board_item_get_record_id (item) == d.clue_handling);
+    }
+
+  /* Activating a line opens its record: the top leader's file. */
+  set_as_of (page, "2026-04-14");
+  g_assert_true (ld_board_page_activate_item (page, LD_ALERT_OVERDUE, 0));
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "cadres");
+  cadres = ld_window_get_page (window, "cadres");
+  LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_cadres_page_get_state (LD_CADRES_PAGE (cadres)), "file") == 0, 20000);
+  g_assert_cmpint (ld_cadre_file_view_get_cadre_id (LD_CADRE_FILE_VIEW (ld_cadres_page_get_file_view (LD_CADRES_PAGE (cadres)))),
+                   ==, d.cadre_top);
+
+  /* The same through the window action, for a cadre. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "board");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "cadre", d.cadre_new));
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "cadres");
+  LD_UI_TEST_WAIT_FOR (ld_cadre_file_view_get_cadre_id (LD_CADRE_FILE_VIEW (ld_cadres_page_get_file_view (LD_CADRES_PAGE (cadres)))) == d.cadre_new,
+                       20000);
+
+  /* The next year has no holidays yet: the prompt, whose button opens the
+   * calendar page when there is one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  set_as_of (page, "2027-01-05");
+  g_assert_true (ld_board_page_get_calendar_prompt (page));
+  if (ld_window_get_page (window, "calendar") != NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar"));
+      g_assert_cmpstr (ld_window_get_page_name (window), ==, "calendar");
+    }
+
+  ld_ui_test_app_free (app);
+  dataset_clear (&d);
+}
+
+static void
+test_board_empty (void)
+{
+  Dataset d = { 0 };
+  LdApplication *app;
+  LdBoardPage *page;
+
+  seed (&d, FALSE);
+  app = ld_ui_test_app_new (d.dir);
+
+  /* A viewer of an empty vault: nothing is due, and the calendar has no
+   * holiday of any year. */
+  page = open_board (app, "viewer", NULL);
+  set_as_of (page, "2026-04-14");
+  g_assert_cmpstr (ld_board_page_get_state (page), ==, "empty");
+  g_assert_cmpuint (ld_board_page_get_n_items (page, LD_ALERT_OVERDUE), ==, 0);
+  g_assert_true (ld_board_page_get_calendar_prompt (page));
+
+  /* A bad date is refused. */
+  g_assert_false (ld_board_page_set_as_of (page, "2026-02-30"));
+  g_assert_cmpstr (ld_board_page_get_as_of (page), ==, "2026-04-14");
+
+  /* Stepping a day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.next-day", NULL));
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)), 20000);
+  g_assert_cmpstr (ld_board_page_get_as_of (page), ==, "2026-04-15");
+
+  ld_ui_test_app_free (app);
+  dataset_clear (&d);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/board/levels", test_board_levels);
+  g_test_add_func ("/ui/board/empty", test_board_empty);
+
+  return g_test_run ();
+}
