@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-talks-page"
+
+#include "config.h"
+
+#include "ld-ui-test-utils.h"
+
+#include "dialogs/ld-talk-dialog.h"
+#include "pages/ld-talks-page.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-talk-repository.h"
+#include "records/ld-unit-repository.h"
+#include "vault/ld-vault.h"
+#include "widgets/ld-cadre-chooser.h"
+
+#define INITIAL "Initial-Pass-2024"
+
+static gint64
+add_cadre (LdVault    *vault,
+           gint64      unit_id,
+           const char *name,
+           const char *id_number,
+           const char *post)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit_id;
+  fields.name = g_strdup (name);
+  fields.former_names = g_strdup ("");
+  fields.id_number = g_strdup (id_number);
+  fields.sex = g_strdup ("");
+  fields.birth_date = g_strdup ("");
+  fields.ethnicity = g_strdup ("");
+  fields.native_place = g_strdup ("");
+  fields.political_status = g_strdup ("01");
+  fields.party_joined = g_strdup ("");
+  fields.party_full = g_strdup ("");
+  fields.edu_fulltime = g_strdup ("");
+  fields.degree_fulltime = g_strdup ("");
+  fields.school_fulltime = g_strdup ("");
+  fields.edu_inservice = g_strdup ("");
+  fields.degree_inservice = g_strdup ("");
+  fields.school_inservice = g_strdup ("");
+  fields.post = g_strdup (post);
+  fields.post_level = g_strdup ("L07");
+  fields.rank = g_strdup ("");
+  fields.post_since = g_strdup ("2020-05-01");
+  fields.rank_since = g_strdup ("");
+  fields.promoted_at = g_strdup ("");
+  fields.authority = g_strdup ("county");
+  fields.status = g_strdup ("serving");
+  fields.post_tags = g_strdup ("");
+  fields.principal = g_str_equal (post, "局长");
+  fields.classification = g_strdup ("");
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* A unit with two cadres, an investigator "ivy" and a viewer "vic" (both
+ * scoped to every unit), and one talk registered through the repository. */
+static void
+seed_vault (const char *dir,
+            gint64     *out_talk_id)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LdTalkSpec) spec = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  LdUnitSpec unit = { 0 };
+  gint64 unit_id = 0;
+  gint64 cadre_id;
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
+  ld_ui_test_add_account (dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
+  ld_ui_test_add_account (dir, "vic", LD_ROLE_VIEWER, INITIAL, FALSE);
+
+  vault = ld_vault_new (dir);
+  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "ivy", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "vic", 0, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &unit_id, &error);
+  g_assert_no_error (error);
+  cadre_id = add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长");
+  add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长");
+
+  ld_talk_spec_init (&spec);
+  ld_talk_spec_set (&spec.type, "T_SUPERVISE_TOP");
+  ld_talk_spec_set (&spec.talk_date, today);
+  ld_talk_spec_set (&spec.place, "三楼会议室");
+  ld_talk_spec_add_talker (&spec, "王书记");
+  ld_talk_spec_add_cadre (&spec, cadre_id);
+  ld_talk_spec_set (&spec.reason, "年度监督谈话");
+  ld_talk_repository_create (vault, &spec, out_talk_id, NULL, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+}
+
+static LdVault *
+open_vault (const char *dir,
+            const char *account)
+{
+  LdVault *vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  return vault;
+}
+
+static void
+close_vault (LdVault *vault)
+{
+  ld_ui_test_flush ();
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gpointer  result;
+  GError   *error;
+} SyncRun;
+
+static void
+sync_run_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SyncRun *run = user_data;
+
+  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
+  run->done = TRUE;
+}
+
+static gpointer
+get_talk_worker (LdVault       *vault,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return ld_talk_repository_get (vault, *(gint64 *) data, error);
+}
+
+static LdTalk *
+read_talk (LdVault *vault,
+           gint64   id)
+{
+  SyncRun run = { 0 };
+
+  ld_vault_run_async (vault, get_talk_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+static GtkWindow *
+show_page (LdTalksPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1200, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+
+  return window;
+}
+
+/* The first button under widget whose action is action_name. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+on_saved_cb (LdTalkDialog *dialog,
+             gint64        id,
+             gint64       *out)
+{
+  *out = id;
+}
+
+static void
+test_talks_page_list_and_dialog (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(LdTalk) saved = NULL;
+  g_autoptr(LdTalk) first = NULL;
+  LdVault *vault;
+  LdTalksPage *page;
+  LdTalkDialog *dialog;
+  LdCadreChooser *chooser;
+  GtkWindow *window;
+  GtkWidget *button;
+  gint64 talk_id = 0;
+  gint64 saved_id = 0;
+
+  seed_vault (dir, &talk_id);
+  vault = open_vault (dir, "ivy");
+
+  page = ld_talks_page_new (vault);
+  window = show_page (page);
+
+  /* The talk made through the repository is listed and can be shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (ld_talks_page_get_model (page)), ==, 1);
+  first = g_list_model_get_item (ld_talks_page_get_model (page), 0);
+  g_assert_cmpint (ld_talk_get_id (first), ==, talk_id);
+  g_assert_cmpstr (ld_talk_get_cadre_names (first), ==, "张三丰");
+  g_assert_cmpuint (ld_talks_page_get_n_coverage_rows (page), >=, 2);
+
+  ld_talks_page_show_record (page, talk_id);
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
+
+  /* New is offered to the investigator. */
+  button = find_action_button (GTK_WIDGET (page), "talks.new");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* A discipline-organ talk with one talker warns but may be saved. */
+  dialog = ld_talk_dialog_new (vault, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+
+  g_assert_false (ld_talk_dialog_get_can_save (dialog));   /* nobody talked to yet */
+  chooser = ld_talk_dialog_get_cadre_chooser (dialog);
+  ld_cadre_chooser_search (chooser, "张");
+  LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
+  g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 2);
+  g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
+  ld_cadre_chooser_search (chooser, "zhangwuji");
+  LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
+  g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 1);
+  g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
+  g_assert_cmpuint (ld_cadre_chooser_get_n_chosen (chooser), ==, 2);
+
+  ld_talk_dialog_fill (dialog, "T_ADMONISH", NULL, "王书记");
+  g_assert_nonnull (ld_talk_dialog_get_warning (dialog));
+  g_assert_true (ld_talk_dialog_get_can_save (dialog));
+  ld_talk_dialog_fill (dialog, NULL, NULL, "王书记、李主任");
+  g_assert_null (ld_talk_dialog_get_warning (dialog));
+  ld_talk_dialog_fill (dialog, NULL, NULL, "王书记");
+  g_assert_nonnull (ld_talk_dialog_get_warning (dialog));
+
+  /* A bad date is refused inline. */
+  ld_talk_dialog_fill (dialog, NULL, "2026-02-30", NULL);
+  g_assert_false (ld_talk_dialog_get_can_save (dialog));
+  g_assert_nonnull (ld_talk_dialog_get_error_message (dialog));
+  ld_talk_dialog_fill (dialog, NULL, "2026-03-02", NULL);
+  g_assert_true (ld_talk_dialog_get_can_save (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "talk.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  ld_ui_test_flush ();
+
+  saved = read_talk (vault, saved_id);
+  g_assert_cmpuint (ld_talk_get_n_cadres (saved), ==, 2);
+  g_assert_cmpstr (ld_talk_get_type_code (saved), ==, "T_ADMONISH");
+  g_assert_cmpuint (ld_talk_get_n_talkers (saved), ==, 1);
+
+  /* The page shows every talk once the year filter allows it. */
+  ld_talks_page_show_record (page, saved_id);
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, saved_id);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_talks_page_viewer (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdTalksPage *page;
+  GtkWindow *window;
+  GtkWidget *button;
+  gint64 talk_id = 0;
+
+  seed_vault (dir, &talk_id);
+  vault = open_vault (dir, "vic");
+
+  page = ld_talks_page_new (vault);
+  window = show_page (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ld_talks_page_get_model (page)), ==, 1);
+  button = find_action_button (GTK_WIDGET (page), "talks.new");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  ld_talks_page_show_record (page, talk_id);
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
+  button = find_action_button (GTK_WIDGET (page), "talks.edit");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/talks-page/list-and-dialog", test_talks_page_list_and_dialog);
+  g_test_add_func ("/ui/talks-page/viewer", test_talks_page_viewer);
+
+  return g_test_run ();
+}
