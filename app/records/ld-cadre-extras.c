@@ -337,7 +337,11 @@ _ld_cadre_rules_load (LdVault          *vault,
 
   ld_category_rules_clear (rules);
   ld_category_rules_init_defaults (rules);
-  stmt = ld_sql_prepare (db, "SELECT key, value, source, valid_from FROM category_rules ORDER BY id", error);
+  /* The deadline and talk rules (ld-case-rules-repository.c) share the table. */
+  stmt = ld_sql_prepare (db,
+                         "SELECT key, value, source, valid_from FROM category_rules"
+                         " WHERE key NOT LIKE 'case.%' AND key NOT LIKE 'talk.%' ORDER BY id",
+                         error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
