@@ -1057,57 +1057,65 @@ ld_talk_coverage_row_free (LdTalkCoverageRow *row)
 }
 
 /* ?2 rules text, ?3 reference date, ?4 first day of the year, ?5 last
- * day of the year; the cadres counted are serving with an active file. */
-#define COVERAGE_CTE \
+ * day of the year, ?6 the newly-promoted flag, ?7 the lead ("-3 months");
+ * the cadres counted are serving with an active file. */
+#define COVERAGE_SQL \
   ", base AS (SELECT c.id, c.unit_id, c.principal, c.promoted_at," \
   "   ld_categories (c.birth_date, c.post_level, c.rank, c.principal, c.promoted_at, c.post_tags, ?2, ?3) AS cat" \
   "   FROM cadres c WHERE c.unit_id IN (SELECT id FROM visible_units) AND c.retired_at IS NULL" \
   "   AND c.status = 'serving')," \
-  " year_talks AS (SELECT t.id, t.type, t.talk_date FROM talks t WHERE t.retired_at IS NULL" \
-  "   AND t.unit_id IN (SELECT id FROM visible_units))" \
-  " "
-
-#define COVERAGE_SQL \
-  COVERAGE_CTE \
+  " live_talks AS (SELECT t.id, t.type, t.talk_date FROM talks t WHERE t.retired_at IS NULL" \
+  "   AND t.unit_id IN (SELECT id FROM visible_units)) " \
   "SELECT b.unit_id, u.name," \
   " sum (b.principal = 1)," \
-  " sum (b.principal = 1 AND EXISTS (SELECT 1 FROM talk_persons p JOIN year_talks t ON t.id = p.talk_id" \
+  " sum (b.principal = 1 AND EXISTS (SELECT 1 FROM talk_persons p JOIN live_talks t ON t.id = p.talk_id" \
   "      WHERE p.cadre_id = b.id AND t.type = 'T_SUPERVISE_TOP' AND t.talk_date BETWEEN ?4 AND ?5))," \
   " sum ((b.cat & ?6) != 0)," \
-  " sum ((b.cat & ?6) != 0 AND EXISTS (SELECT 1 FROM talk_persons p JOIN year_talks t ON t.id = p.talk_id" \
+  " sum ((b.cat & ?6) != 0 AND EXISTS (SELECT 1 FROM talk_persons p JOIN live_talks t ON t.id = p.talk_id" \
   "      WHERE p.cadre_id = b.id AND t.type = 'T_PREAPPOINT' AND t.talk_date <= ?3" \
   "      AND t.talk_date >= date (CASE WHEN length (b.promoted_at) = 7 THEN b.promoted_at || '-01'" \
   "                                    ELSE b.promoted_at END, ?7)))," \
-  " (SELECT count (DISTINCT t.id) FROM year_talks t JOIN talk_persons p ON p.talk_id = t.id" \
-  "  JOIN base b2 ON b2.id = p.cadre_id WHERE b2.unit_id = b.unit_id AND t.talk_date BETWEEN ?4 AND ?5)," \
-  " sum (EXISTS (SELECT 1 FROM talk_persons p JOIN year_talks t ON t.id = p.talk_id" \
+  " sum (EXISTS (SELECT 1 FROM talk_persons p JOIN live_talks t ON t.id = p.talk_id" \
   "      WHERE p.cadre_id = b.id AND t.talk_date BETWEEN ?4 AND ?5))" \
   " FROM base b JOIN units u ON u.id = b.unit_id GROUP BY b.unit_id ORDER BY u.name, u.id"
 
-#define COVERAGE_TOTAL_TALKS_SQL \
-  COVERAGE_CTE \
-  "SELECT count (DISTINCT t.id) FROM year_talks t JOIN talk_persons p ON p.talk_id = t.id" \
-  " JOIN base b ON b.id = p.cadre_id WHERE t.talk_date BETWEEN ?4 AND ?5"
+/* The talks of the year with a counted cadre: per unit of the cadres
+ * (?4 = 1), or in all (a collective talk across units counts once). ?2
+ * and ?3 are the first and last day of the year. */
+#define COVERAGE_TALKS_SQL \
+  "SELECT CASE WHEN ?4 THEN c.unit_id ELSE 0 END AS unit, count (DISTINCT t.id)" \
+  " FROM talks t JOIN talk_persons p ON p.talk_id = t.id JOIN cadres c ON c.id = p.cadre_id" \
+  " WHERE t.retired_at IS NULL AND t.unit_id IN (SELECT id FROM visible_units)" \
+  " AND t.talk_date BETWEEN ?2 AND ?3" \
+  " AND c.unit_id IN (SELECT id FROM visible_units) AND c.retired_at IS NULL AND c.status = 'serving'" \
+  " GROUP BY unit"
 
-static gboolean
-bind_coverage (sqlite3_stmt *stmt,
-               const char   *rules_text,
-               const char   *reference,
-               const char   *from,
-               const char   *to)
+/* Talks per unit (unit id → count; key 0 = all units). */
+static GHashTable *
+count_talks (LdVault     *vault,
+             const char  *from,
+             const char  *to,
+             gboolean     per_unit,
+             GError     **error)
 {
-  g_autofree char *lead = g_strdup_printf ("-%d months", LD_TALK_PREAPPOINT_LEAD_MONTHS);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault, COVERAGE_TALKS_SQL, error);
+  int rc;
 
-  sqlite3_bind_text (stmt, 2, rules_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, reference, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, to, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 7)
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, per_unit ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  if (rc != SQLITE_DONE)
     {
-      sqlite3_bind_int (stmt, 6, LD_CATEGORY_NEWLY_PROMOTED);
-      sqlite3_bind_text (stmt, 7, lead, -1, SQLITE_TRANSIENT);
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&counts);
 }
 
 GPtrArray *
@@ -1118,14 +1126,18 @@ ld_talk_repository_coverage (LdVault      *vault,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_talk_coverage_row_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) unit_talks = NULL;
+  g_autoptr(GHashTable) all_talks = NULL;
   g_auto(LdCategoryRules) rules = { 0 };
   g_autofree char *rules_text = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *lead = NULL;
+  g_autoptr(LdTalkCoverageRow) total = NULL;
   char reference[16];
-  LdTalkCoverageRow *total;
   GDate ref, end;
   sqlite3 *db;
+  gint64 all_key = 0;
   int rc;
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
@@ -1147,21 +1159,31 @@ ld_talk_repository_coverage (LdVault      *vault,
               g_date_get_day (&ref));
   from = g_strdup_printf ("%04d-01-01", year);
   to = g_strdup_printf ("%04d-12-31", year);
+  lead = g_strdup_printf ("-%d months", LD_TALK_PREAPPOINT_LEAD_MONTHS);
 
   db = _ld_vault_get_db (vault);
   if (!_ld_cadre_sql_register (db, error) || !_ld_cadre_rules_load (vault, &ref, &rules, error))
     return NULL;
   rules_text = _ld_cadre_rules_to_text (&rules);
+  unit_talks = count_talks (vault, from, to, TRUE, error);
+  if (unit_talks == NULL)
+    return NULL;
+  all_talks = count_talks (vault, from, to, FALSE, error);
+  if (all_talks == NULL)
+    return NULL;
 
   total = g_new0 (LdTalkCoverageRow, 1);
   total->unit_name = g_strdup ("");
+  total->talks = GPOINTER_TO_UINT (g_hash_table_lookup (all_talks, &all_key));
   stmt = _ld_scope_prepare (vault, COVERAGE_SQL, error);
   if (stmt == NULL)
-    {
-      ld_talk_coverage_row_free (total);
-      return NULL;
-    }
-  bind_coverage (stmt, rules_text, reference, from, to);
+    return NULL;
+  sqlite3_bind_text (stmt, 2, rules_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, reference, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, LD_CATEGORY_NEWLY_PROMOTED);
+  sqlite3_bind_text (stmt, 7, lead, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LdTalkCoverageRow *row = g_new0 (LdTalkCoverageRow, 1);
@@ -1172,8 +1194,8 @@ ld_talk_repository_coverage (LdVault      *vault,
       row->top_leaders_talked = (guint) sqlite3_column_int64 (stmt, 3);
       row->newly_promoted = (guint) sqlite3_column_int64 (stmt, 4);
       row->newly_promoted_talked = (guint) sqlite3_column_int64 (stmt, 5);
-      row->talks = (guint) sqlite3_column_int64 (stmt, 6);
-      row->cadres_talked = (guint) sqlite3_column_int64 (stmt, 7);
+      row->cadres_talked = (guint) sqlite3_column_int64 (stmt, 6);
+      row->talks = GPOINTER_TO_UINT (g_hash_table_lookup (unit_talks, &row->unit_id));
       total->top_leaders += row->top_leaders;
       total->top_leaders_talked += row->top_leaders_talked;
       total->newly_promoted += row->newly_promoted;
@@ -1187,27 +1209,8 @@ ld_talk_repository_coverage (LdVault      *vault,
   if (rc != SQLITE_DONE)
     {
       ld_sql_set_error (db, rc, error);
-      ld_talk_coverage_row_free (total);
       return NULL;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* A collective talk with cadres of several units counts once in the total. */
-  stmt = _ld_scope_prepare (vault, COVERAGE_TOTAL_TALKS_SQL, error);
-  if (stmt == NULL)
-    {
-      ld_talk_coverage_row_free (total);
-      return NULL;
-    }
-  bind_coverage (stmt, rules_text, reference, from, to);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (db, rc, error);
-      ld_talk_coverage_row_free (total);
-      return NULL;
-    }
-  total->talks = (guint) sqlite3_column_int64 (stmt, 0);
-  g_ptr_array_add (rows, total);
+  g_ptr_array_add (rows, g_steal_pointer (&total));
   return g_steal_pointer (&rows);
 }
