@@ -9,6 +9,61 @@
 #include "vault/ld-migrations.h"
 #include "vault/ld-statement.h"
 
+/* Step 5: the documents of the full-text index. Each source selects, for
+ * the live records of one kind, id, docid, unit_id, title and body (plus
+ * what a trigger filters on); the triggers and the initial fill read the
+ * records back through it, so the indexed text is written once. The
+ * functions and the "ldcjk" tokenizer come from ld_fts_tokenizer_register(),
+ * which the vault calls on its connection before migrating. */
+#define FT_NL " || char (10) || "
+#define FT_CADRE_SOURCE                                                         \
+  "SELECT c.id AS id, c.id * 8 + 1 AS docid, c.unit_id AS unit_id,"            \
+  " c.name AS title, c.former_names" FT_NL "c.post AS body"                    \
+  " FROM cadres c WHERE c.retired_at IS NULL"
+#define FT_ENTRY_SOURCE                                                         \
+  "SELECT e.id AS id, e.id * 8 + 2 AS docid, c.unit_id AS unit_id,"            \
+  " e.cadre_id AS cadre_id, '' AS title, ld_fts_fields_text (e.fields) AS body" \
+  " FROM file_entries e JOIN cadres c ON c.id = e.cadre_id"                    \
+  " WHERE e.retired_at IS NULL AND c.retired_at IS NULL"
+#define FT_TALK_SOURCE                                                          \
+  "SELECT t.id AS id, t.id * 8 + 3 AS docid, t.unit_id AS unit_id,"            \
+  " t.reg_no AS title, t.reason" FT_NL "t.problems" FT_NL "t.explanation"      \
+  FT_NL "t.attitude" FT_NL "t.place" FT_NL "t.talkers AS body"                 \
+  " FROM talks t WHERE t.retired_at IS NULL"
+#define FT_PETITION_SOURCE                                                      \
+  "SELECT p.id AS id, p.id * 8 + 4 AS docid, p.unit_id AS unit_id,"            \
+  " p.reg_no AS title, p.summary" FT_NL "p.full_text" FT_NL                    \
+  " ifnull ((SELECT group_concat (pp.name || ' ' || pp.unit_text || ' ' || pp.post_text, char (10))" \
+  "   FROM petition_persons pp WHERE pp.petition_id = p.id), '') AS body"       \
+  " FROM petitions p WHERE p.retired_at IS NULL"
+#define FT_CLUE_SOURCE                                                          \
+  "SELECT x.id AS id, x.id * 8 + 5 AS docid, x.unit_id AS unit_id,"            \
+  " x.reg_no AS title, x.summary" FT_NL "x.person_name AS body"                \
+  " FROM clues x WHERE x.retired_at IS NULL"
+/* Removes record id's document of kind and indexes it again if live. */
+#define FT_REBUILD(kind, source, id)                                            \
+  "  DELETE FROM fulltext WHERE docid = (" id ") * 8 + " #kind ";"             \
+  "  DELETE FROM fulltext_docs WHERE docid = (" id ") * 8 + " #kind ";"        \
+  "  INSERT INTO fulltext (docid, title, body)"                                 \
+  "   SELECT docid, title, body FROM (" source ") WHERE id = (" id ");"         \
+  "  INSERT INTO fulltext_docs (docid, unit_id)"                                \
+  "   SELECT docid, unit_id FROM (" source ") WHERE id = (" id ");"
+#define FT_TRIGGERS(kind, name, table, columns, source)                         \
+  "CREATE TRIGGER fulltext_" name "_ai AFTER INSERT ON " table " BEGIN"         \
+  FT_REBUILD (kind, source, "new.id")                                           \
+  " END;"                                                                       \
+  "CREATE TRIGGER fulltext_" name "_au AFTER UPDATE OF " columns " ON " table " BEGIN" \
+  FT_REBUILD (kind, source, "old.id")                                           \
+  FT_REBUILD (kind, source, "new.id")                                           \
+  " END;"                                                                       \
+  "CREATE TRIGGER fulltext_" name "_ad AFTER DELETE ON " table " BEGIN"         \
+  "  DELETE FROM fulltext WHERE docid = old.id * 8 + " #kind ";"               \
+  "  DELETE FROM fulltext_docs WHERE docid = old.id * 8 + " #kind ";"          \
+  " END;"
+#define FT_FILL(source)                                                         \
+  "INSERT INTO fulltext (docid, title, body) SELECT docid, title, body FROM (" source ");" \
+  "INSERT INTO fulltext_docs (docid, unit_id) SELECT docid, unit_id FROM (" source ");"
+
 /* Append-only: never edit a step once released; add a new one. SQLite
  * 3.15.2 has no DROP/RENAME COLUMN, so a step that needs one creates the new
  * table, copies the rows, drops the old table and renames the new one. */
@@ -353,6 +408,56 @@ static const char * const steps[] = {
   "  account TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL);"
   "CREATE INDEX clue_steps_clue ON clue_steps (clue_id, step_date);",
+
+  /* 5: full-text search (search/ld-fts-tokenizer.h): one FTS4 index over
+   * cadres, file entries, talks, petitions and clues, kept in step by
+   * triggers inside the writing transaction. docid = record id * 8 + kind
+   * (1 cadre, 2 file entry, 3 talk, 4 petition, 5 clue); retired records
+   * (and the entries of a retired cadre) leave the index. fulltext_docs
+   * holds each indexed record's unit, so a search checks scopes without
+   * reading the records. The reporters table is never indexed. */
+  "CREATE VIRTUAL TABLE fulltext USING fts4 (title, body, tokenize=ldcjk);"
+  "CREATE TABLE fulltext_docs ("
+  "  docid INTEGER PRIMARY KEY,"
+  "  unit_id INTEGER NOT NULL);"
+  FT_TRIGGERS (1, "cadre", "cadres",
+               "id, name, former_names, post, unit_id, retired_at", FT_CADRE_SOURCE)
+  FT_TRIGGERS (2, "entry", "file_entries",
+               "id, cadre_id, fields, retired_at", FT_ENTRY_SOURCE)
+  FT_TRIGGERS (3, "talk", "talks",
+               "id, reg_no, unit_id, reason, problems, explanation, attitude, place, talkers, retired_at",
+               FT_TALK_SOURCE)
+  FT_TRIGGERS (4, "petition", "petitions",
+               "id, reg_no, unit_id, summary, full_text, retired_at", FT_PETITION_SOURCE)
+  FT_TRIGGERS (5, "clue", "clues",
+               "id, reg_no, unit_id, summary, person_name, retired_at", FT_CLUE_SOURCE)
+  /* The entries follow their cadre's unit and retirement. */
+  "CREATE TRIGGER fulltext_cadre_entries AFTER UPDATE OF unit_id, retired_at ON cadres"
+  "  WHEN old.unit_id IS NOT new.unit_id OR old.retired_at IS NOT new.retired_at BEGIN"
+  "  DELETE FROM fulltext WHERE docid IN (SELECT e.id * 8 + 2 FROM file_entries e WHERE e.cadre_id = new.id);"
+  "  DELETE FROM fulltext_docs WHERE docid IN (SELECT e.id * 8 + 2 FROM file_entries e WHERE e.cadre_id = new.id);"
+  "  INSERT INTO fulltext (docid, title, body) SELECT docid, title, body FROM (" FT_ENTRY_SOURCE ")"
+  "   WHERE cadre_id = new.id;"
+  "  INSERT INTO fulltext_docs (docid, unit_id) SELECT docid, unit_id FROM (" FT_ENTRY_SOURCE ")"
+  "   WHERE cadre_id = new.id;"
+  " END;"
+  /* Reported persons' free-text names belong to their petition. */
+  "CREATE TRIGGER fulltext_petition_person_ai AFTER INSERT ON petition_persons BEGIN"
+  FT_REBUILD (4, FT_PETITION_SOURCE, "new.petition_id")
+  " END;"
+  "CREATE TRIGGER fulltext_petition_person_au AFTER UPDATE ON petition_persons BEGIN"
+  FT_REBUILD (4, FT_PETITION_SOURCE, "old.petition_id")
+  FT_REBUILD (4, FT_PETITION_SOURCE, "new.petition_id")
+  " END;"
+  "CREATE TRIGGER fulltext_petition_person_ad AFTER DELETE ON petition_persons BEGIN"
+  FT_REBUILD (4, FT_PETITION_SOURCE, "old.petition_id")
+  " END;"
+  /* Fill the index from the records already there. */
+  FT_FILL (FT_CADRE_SOURCE)
+  FT_FILL (FT_ENTRY_SOURCE)
+  FT_FILL (FT_TALK_SOURCE)
+  FT_FILL (FT_PETITION_SOURCE)
+  FT_FILL (FT_CLUE_SOURCE),
 };
 
 int

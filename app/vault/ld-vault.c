@@ -19,6 +19,7 @@
 #include "records/ld-user-repository-private.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
+#include "search/ld-fts-tokenizer.h"
 #include "vault/ld-audit-log-private.h"
 #include "vault/ld-migrations.h"
 #include "vault/ld-statement.h"
@@ -580,7 +581,9 @@ open_db (LdVault   *self,
       close_db (self);
       return FALSE;
     }
-  if (!configure_connection (self->db, error))
+  /* The full-text tokenizer and its functions, before the migrations
+   * (step 5 creates the index, its triggers call them on every write). */
+  if (!configure_connection (self->db, error) || !ld_fts_tokenizer_register (self->db, error))
     {
       close_db (self);
       return FALSE;
