@@ -273,7 +273,50 @@ typedef struct
   char          today_text[11];
   gint64        cadre_id;    /* 0 = the whole board */
   GPtrArray    *items;
+  /* Working days before today, counted once for every overdue item:
+   * late[i] = working days in (first_julian + i, today]. */
+  guint         first_julian;
+  GArray       *late;
 } Board;
+
+/* Working days in (due, today] for a due date before today, from a table
+ * counted once (an item overdue for years would otherwise walk every day
+ * of those years, for each item). */
+static guint
+board_working_days_late (Board       *board,
+                         const GDate *due)
+{
+  guint today = g_date_get_julian (&board->today);
+  guint julian = g_date_get_julian (due);
+
+  if (julian >= today)
+    return 0;
+  if (board->late == NULL || julian < board->first_julian)
+    {
+      guint first = julian;
+      guint count = 0;
+      GDate day;
+
+      /* Grow a year at a time past the earliest date asked for. */
+      if (board->late != NULL && board->first_julian > 366)
+        first = MIN (first, board->first_julian - 366);
+      if (board->late == NULL)
+        board->late = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (board->late, today - first + 1);
+      g_date_clear (&day, 1);
+      for (guint j = today; ; j--)
+        {
+          g_array_index (board->late, guint, j - first) = count;
+          if (j == first)
+            break;
+          g_date_set_julian (&day, j);
+          if (ld_workdays_is_working_day (board->workdays, &day))
+            count++;
+        }
+      board->first_julian = first;
+    }
+  return g_array_index (board->late, guint, julian - board->first_julian);
+}
 
 /* "YYYY-MM-DD", or "YYYY-MM" (the 1st of the month, as rosters write
  * promotion dates); FALSE for '' and anything else. */
@@ -350,7 +393,7 @@ board_add (Board          *board,
     item->days_left = (int) ld_workdays_count_between (board->workdays, &board->today, due);
   else if (cmp < 0)
     /* Overdue by at least one: a deadline on Friday is late on Saturday. */
-    item->days_left = -MAX (1, (int) ld_workdays_count_between (board->workdays, due, &board->today));
+    item->days_left = -MAX (1, (int) board_working_days_late (board, due));
   else
     item->days_left = 0;
   g_ptr_array_add (board->items, item);
@@ -402,13 +445,76 @@ step_failed (Board  *board,
 #define PETITION_CADRE \
   "ifnull ((SELECT min (pp.cadre_id) FROM petition_persons pp WHERE pp.petition_id = p.id), 0)"
 
+/* The columns of a petition read by add_petition_row(). */
+#define PETITION_COLUMNS \
+  "p.id, p.reg_no, p.kind, p.received_date, p.real_name, p.repeat_of IS NOT NULL, p.status, p.routing," \
+  " p.routed_date, p.accept_notice_date, p.closed_date, p.feedback_date, p.unit_id, u.name, " \
+  PETITION_PERSONS ", " PETITION_CADRE
+
+static void
+add_petition_row (Board        *board,
+                  sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *reg_no = ld_sql_column_text (stmt, 1);
+  const char *kind = ld_sql_column_text (stmt, 2);
+  gboolean real_name = sqlite3_column_int (stmt, 4) != 0;
+  gboolean repeat = sqlite3_column_int (stmt, 5) != 0;
+  const char *status = ld_sql_column_text (stmt, 6);
+  const char *routing = ld_sql_column_text (stmt, 7);
+  gint64 unit_id = sqlite3_column_int64 (stmt, 12);
+  const char *unit_name = ld_sql_column_text (stmt, 13);
+  const char *persons = ld_sql_column_text (stmt, 14);
+  gint64 cadre_id = sqlite3_column_int64 (stmt, 15);
+  const char *kind_label = ld_code_get_label (LD_CODE_TABLE_PETITION_KIND, kind);
+  GDate received, closed, due;
+
+  if (kind_label == NULL)
+    kind_label = kind;
+  if (!parse_date (ld_sql_column_text (stmt, 3), &received))
+    return;
+  /* The acceptance notice of a real-name report (not for a repeat, nor
+   * once it is filed, not accepted or forwarded elsewhere). */
+  if (real_name && !repeat && !g_str_equal (status, "routed") && !g_str_equal (status, "filed")
+      && !g_str_equal (status, "not-accepted") && *ld_sql_column_text (stmt, 9) == '\0'
+      && ld_deadline_accept_notice (&board->rules, board->workdays, &received, real_name, repeat, &due))
+    board_add (board, LD_DEADLINE_ACCEPT_NOTICE, LD_BOARD_RECORD_PETITION, id, reg_no,
+               make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
+  /* Forwarding up or down. */
+  if (*ld_sql_column_text (stmt, 8) == '\0'
+      && ld_deadline_routing (&board->rules, board->workdays, &received, routing, &due))
+    board_add (board, LD_DEADLINE_ROUTING, LD_BOARD_RECORD_PETITION, id, reg_no,
+               make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
+  /* The result fed back to a real-name reporter after closing. */
+  if (real_name && *ld_sql_column_text (stmt, 11) == '\0' && parse_date (ld_sql_column_text (stmt, 10), &closed)
+      && ld_deadline_feedback (&board->rules, board->workdays, &closed, real_name, &due))
+    board_add (board, LD_DEADLINE_FEEDBACK, LD_BOARD_RECORD_PETITION, id, reg_no,
+               make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
+}
+
 /* Acceptance notices, routing and feedback of petitions. */
 static gboolean
 board_add_petitions (Board   *board,
                      GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  /* The open petitions through the index petitions_status (few at any
+   * time); the closed ones owing a notice or feedback by one pass over
+   * the table, which reads fewer pages than the index and the rows would
+   * (no step-4 index covers the notice and feedback dates). The petition
+   * drives the join (CROSS JOIN), not the unit. */
+  static const char * const queries[] = {
+    "SELECT " PETITION_COLUMNS
+    " FROM petitions p INDEXED BY petitions_status CROSS JOIN units u ON u.id = p.unit_id"
+    " WHERE p.status IN ('registered', 'accepted', 'routed')"
+    " AND p.retired_at IS NULL AND p.unit_id IN (SELECT id FROM visible_units)"
+    " AND ((p.real_name <> 0 AND p.repeat_of IS NULL AND p.status <> 'routed' AND p.accept_notice_date = '')"
+    "   OR (p.routing IN ('up', 'down') AND p.routed_date = ''))",
+    "SELECT " PETITION_COLUMNS
+    " FROM petitions p NOT INDEXED CROSS JOIN units u ON u.id = p.unit_id"
+    " WHERE p.status = 'closed' AND p.real_name <> 0"
+    " AND ((p.repeat_of IS NULL AND p.accept_notice_date = '') OR (p.closed_date <> '' AND p.feedback_date = ''))"
+    " AND p.retired_at IS NULL AND p.unit_id IN (SELECT id FROM visible_units)",
+  };
 
   if (board->cadre_id != 0)
     /* A petition's deadlines are about its reporter (notice, feedback) or
@@ -416,57 +522,19 @@ board_add_petitions (Board   *board,
      * show them (it never hints at who reported, or whether by name). */
     return TRUE;
 
-  /* The statuses through the index petitions_status: a notice is owed for
-   * a registered, accepted or closed real-name report; routing for a
-   * registered (or routed but undated) one; feedback for a closed one. */
-  stmt = _ld_scope_prepare (board->vault,
-                            "SELECT p.id, p.reg_no, p.kind, p.received_date, p.real_name, p.repeat_of IS NOT NULL,"
-                            " p.status, p.routing, p.routed_date, p.accept_notice_date, p.closed_date,"
-                            " p.feedback_date, p.unit_id, u.name, " PETITION_PERSONS ", " PETITION_CADRE
-                            " FROM petitions p JOIN units u ON u.id = p.unit_id"
-                            " WHERE p.status IN ('registered', 'accepted', 'closed', 'routed')"
-                            " AND p.retired_at IS NULL AND p.unit_id IN (SELECT id FROM visible_units)"
-                            " AND ((p.real_name <> 0 AND p.repeat_of IS NULL AND p.status <> 'routed'"
-                            "       AND p.accept_notice_date = '')"
-                            "   OR (p.routing IN ('up', 'down') AND p.routed_date = '')"
-                            "   OR (p.real_name <> 0 AND p.closed_date <> '' AND p.feedback_date = ''))",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *reg_no = ld_sql_column_text (stmt, 1);
-      const char *kind = ld_sql_column_text (stmt, 2);
-      gboolean real_name = sqlite3_column_int (stmt, 4) != 0;
-      gboolean repeat = sqlite3_column_int (stmt, 5) != 0;
-      const char *status = ld_sql_column_text (stmt, 6);
-      const char *routing = ld_sql_column_text (stmt, 7);
-      gint64 unit_id = sqlite3_column_int64 (stmt, 12);
-      const char *unit_name = ld_sql_column_text (stmt, 13);
-      const char *persons = ld_sql_column_text (stmt, 14);
-      gint64 cadre_id = sqlite3_column_int64 (stmt, 15);
-      const char *kind_label = ld_code_get_label (LD_CODE_TABLE_PETITION_KIND, kind);
-      GDate received, closed, due;
+      g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (board->vault, queries[i], error);
+      int rc;
 
-      if (kind_label == NULL)
-        kind_label = kind;
-      if (!parse_date (ld_sql_column_text (stmt, 3), &received))
-        continue;
-      if (real_name && !repeat && !g_str_equal (status, "routed") && *ld_sql_column_text (stmt, 9) == '\0'
-          && ld_deadline_accept_notice (&board->rules, board->workdays, &received, real_name, repeat, &due))
-        board_add (board, LD_DEADLINE_ACCEPT_NOTICE, LD_BOARD_RECORD_PETITION, id, reg_no,
-                   make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
-      if (*ld_sql_column_text (stmt, 8) == '\0'
-          && ld_deadline_routing (&board->rules, board->workdays, &received, routing, &due))
-        board_add (board, LD_DEADLINE_ROUTING, LD_BOARD_RECORD_PETITION, id, reg_no,
-                   make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
-      if (real_name && *ld_sql_column_text (stmt, 11) == '\0' && parse_date (ld_sql_column_text (stmt, 10), &closed)
-          && ld_deadline_feedback (&board->rules, board->workdays, &closed, real_name, &due))
-        board_add (board, LD_DEADLINE_FEEDBACK, LD_BOARD_RECORD_PETITION, id, reg_no,
-                   make_title (kind_label, persons), cadre_id, unit_id, unit_name, &due);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        add_petition_row (board, stmt);
+      if (step_failed (board, rc, error))
+        return FALSE;
     }
-  return !step_failed (board, rc, error);
+  return TRUE;
 }
 
 /* Disposal decisions of pending clues and the limits of clues in hand. */
@@ -482,14 +550,15 @@ board_add_clues (Board   *board,
                             board->cadre_id == 0
                             ? "SELECT cl.id, cl.reg_no, cl.status, cl.received_date, cl.due_date,"
                               " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name"
-                              " FROM clues cl JOIN units u ON u.id = cl.unit_id"
+                              " FROM clues cl INDEXED BY clues_status CROSS JOIN units u ON u.id = cl.unit_id"
                               " LEFT JOIN cadres c ON c.id = cl.cadre_id"
-                              " WHERE ((cl.status = 'pending') OR (cl.status = 'handling' AND cl.due_date <> ''))"
+                              " WHERE cl.status IN ('pending', 'handling')"
+                              " AND (cl.status = 'pending' OR cl.due_date <> '')"
                               " AND cl.closed_date = '' AND cl.retired_at IS NULL"
                               " AND cl.unit_id IN (SELECT id FROM visible_units)"
                             : "SELECT cl.id, cl.reg_no, cl.status, cl.received_date, cl.due_date,"
                               " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name"
-                              " FROM clues cl JOIN units u ON u.id = cl.unit_id"
+                              " FROM clues cl INDEXED BY clues_cadre CROSS JOIN units u ON u.id = cl.unit_id"
                               " LEFT JOIN cadres c ON c.id = cl.cadre_id"
                               " WHERE cl.cadre_id = ?2"
                               " AND ((cl.status = 'pending') OR (cl.status = 'handling' AND cl.due_date <> ''))"
@@ -544,13 +613,13 @@ board_add_written (Board   *board,
                             board->cadre_id == 0
                             ? "SELECT t.id, t.reg_no, t.type, t.written_due, t.unit_id, u.name, "
                               TALK_PERSONS ", " TALK_CADRE
-                              " FROM talks t JOIN units u ON u.id = t.unit_id"
+                              " FROM talks t NOT INDEXED CROSS JOIN units u ON u.id = t.unit_id"
                               " WHERE t.written_required > 0 AND t.written_due <> '' AND t.written_received = ''"
                               " AND t.retired_at IS NULL AND t.unit_id IN (SELECT id FROM visible_units)"
                             : "SELECT t.id, t.reg_no, t.type, t.written_due, t.unit_id, u.name, "
                               TALK_PERSONS ", ?2"
-                              " FROM talk_persons me JOIN talks t ON t.id = me.talk_id"
-                              " JOIN units u ON u.id = t.unit_id"
+                              " FROM talk_persons me INDEXED BY talk_persons_cadre CROSS JOIN talks t ON t.id = me.talk_id"
+                              " CROSS JOIN units u ON u.id = t.unit_id"
                               " WHERE me.cadre_id = ?2"
                               " AND t.written_required > 0 AND t.written_due <> '' AND t.written_received = ''"
                               " AND t.retired_at IS NULL AND t.unit_id IN (SELECT id FROM visible_units)",
@@ -576,124 +645,128 @@ board_add_written (Board   *board,
   return !step_failed (board, rc, error);
 }
 
-/* The supervision talk every top leader (一把手) gets from the superior
- * top leader: one grouped query over the active principal cadres with the
- * date of their last such talk up to as_of. */
-static gboolean
-board_add_top_leader_talks (Board   *board,
-                            GError **error)
+/* The required talks of the active cadres, in one grouped query over
+ * the cadres that may owe one (one pass over the table, no query per
+ * cadre):
+ * - the supervision talk every top leader (一把手, cadres.principal) gets
+ *   from the superior top leader, with the date of the last such talk up
+ *   to as_of;
+ * - the pre-appointment integrity talk of the newly promoted (promoted
+ *   less than newly-promoted-months of the category rules before as_of),
+ *   with the dates of their pre-appointment talks since the earliest date
+ *   that can count. */
+#define REQUIRED_TALKS_COLUMNS \
+  "SELECT c.id, c.name, c.principal, c.post_since, c.promoted_at, c.unit_id, u.name," \
+  " max (CASE WHEN t.type = 'T_SUPERVISE_TOP' THEN t.talk_date END)," \
+  " group_concat (CASE WHEN t.type = 'T_PREAPPOINT' AND t.talk_date >= ?4 THEN t.talk_date END)"
+#define REQUIRED_TALKS_JOINS \
+  " CROSS JOIN units u ON u.id = c.unit_id" \
+  " LEFT JOIN talk_persons tp ON tp.cadre_id = c.id" \
+  " LEFT JOIN talks t ON t.id = tp.talk_id AND t.type IN ('T_SUPERVISE_TOP', 'T_PREAPPOINT')" \
+  "  AND t.retired_at IS NULL AND t.talk_date <= ?3"
+#define REQUIRED_TALKS_WHERE \
+  " AND (c.principal <> 0 OR (c.promoted_at >= ?5 AND c.promoted_at <= ?3))" \
+  " AND c.retired_at IS NULL AND c.status = 'serving' AND c.unit_id IN (SELECT id FROM visible_units)" \
+  " GROUP BY c.id"
+
+static void
+add_top_leader_talk (Board        *board,
+                     sqlite3_stmt *stmt)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gint64 cadre_id = sqlite3_column_int64 (stmt, 0);
+  GDate since, last, due;
 
-  stmt = _ld_scope_prepare (board->vault,
-                            "SELECT c.id, c.name, c.post_since, c.unit_id, u.name, max (t.talk_date)"
-                            " FROM cadres c JOIN units u ON u.id = c.unit_id"
-                            " LEFT JOIN talk_persons tp ON tp.cadre_id = c.id"
-                            " LEFT JOIN talks t ON t.id = tp.talk_id AND t.type = 'T_SUPERVISE_TOP'"
-                            "  AND t.retired_at IS NULL AND t.talk_date <= ?3"
-                            " WHERE c.principal <> 0 AND c.retired_at IS NULL AND c.status = 'serving'"
-                            " AND (?2 = 0 OR c.id = ?2) AND c.unit_id IN (SELECT id FROM visible_units)"
-                            " GROUP BY c.id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 2, board->cadre_id);
-  sqlite3_bind_text (stmt, 3, board->today_text, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 cadre_id = sqlite3_column_int64 (stmt, 0);
-      GDate since, last, due;
-
-      parse_date (ld_sql_column_text (stmt, 2), &since);
-      parse_date (ld_sql_column_text (stmt, 5), &last);
-      if (!ld_required_talk_top_leader (&board->rules, TRUE, &since, &last, &board->today, &due))
-        continue;
-      board_add (board, LD_DEADLINE_REQUIRED_TALK, LD_BOARD_RECORD_CADRE, cadre_id, "",
-                 make_talk_title ("T_SUPERVISE_TOP", ld_sql_column_text (stmt, 1)), cadre_id,
-                 sqlite3_column_int64 (stmt, 3), ld_sql_column_text (stmt, 4), &due);
-    }
-  return !step_failed (board, rc, error);
+  parse_date (ld_sql_column_text (stmt, 3), &since);
+  parse_date (ld_sql_column_text (stmt, 7), &last);
+  if (!ld_required_talk_top_leader (&board->rules, TRUE, &since, &last, &board->today, &due))
+    return;
+  board_add (board, LD_DEADLINE_REQUIRED_TALK, LD_BOARD_RECORD_CADRE, cadre_id, "",
+             make_talk_title ("T_SUPERVISE_TOP", ld_sql_column_text (stmt, 1)), cadre_id,
+             sqlite3_column_int64 (stmt, 5), ld_sql_column_text (stmt, 6), &due);
 }
 
-/* The pre-appointment integrity talk of the newly promoted (promoted less
- * than newly-promoted-months of the category rules before as_of): one
- * grouped query with the dates of their pre-appointment talks since the
- * earliest date that can count. */
+static void
+add_preappoint_talk (Board                 *board,
+                     const LdCategoryRules *category_rules,
+                     sqlite3_stmt          *stmt)
+{
+  gint64 cadre_id = sqlite3_column_int64 (stmt, 0);
+  g_auto(GStrv) dates = NULL;
+  GDate promoted, window_end, counts_from, held, due;
+
+  if (!parse_date (ld_sql_column_text (stmt, 4), &promoted) || g_date_compare (&promoted, &board->today) > 0)
+    return;
+  /* Newly promoted as the category rules say (ld_categories_compute). */
+  window_end = promoted;
+  g_date_add_months (&window_end, (guint) category_rules->newly_promoted_months);
+  if (g_date_compare (&window_end, &board->today) <= 0)
+    return;
+  /* The first pre-appointment talk from promoted minus
+   * talk.preappoint-months on (the public-notice period counts). */
+  counts_from = promoted;
+  g_date_subtract_months (&counts_from, board->rules.preappoint_months);
+  g_date_clear (&held, 1);
+  dates = g_strsplit (ld_sql_column_text (stmt, 8), ",", -1);
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      GDate talk;
+
+      if (!parse_date (dates[i], &talk) || g_date_compare (&talk, &counts_from) < 0)
+        continue;
+      if (!g_date_valid (&held) || g_date_compare (&talk, &held) < 0)
+        held = talk;
+    }
+  if (!ld_required_talk_preappoint (&board->rules, &promoted, &held, &due))
+    return;
+  board_add (board, LD_DEADLINE_REQUIRED_TALK, LD_BOARD_RECORD_CADRE, cadre_id, "",
+             make_talk_title ("T_PREAPPOINT", ld_sql_column_text (stmt, 1)), cadre_id,
+             sqlite3_column_int64 (stmt, 5), ld_sql_column_text (stmt, 6), &due);
+}
+
 static gboolean
-board_add_preappoint_talks (Board   *board,
-                            GError **error)
+board_add_required_talks (Board   *board,
+                          GError **error)
 {
   g_auto(LdCategoryRules) category_rules = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *lower_text = NULL;
+  g_autofree char *promoted_from_text = NULL;
   g_autofree char *talks_from_text = NULL;
-  GDate lower, talks_from;
+  GDate promoted_from, talks_from;
   int rc;
 
   if (!ld_rules_repository_load (board->vault, &board->today, &category_rules, error))
     return FALSE;
-  if (category_rules.newly_promoted_months <= 0)
-    return TRUE;
-  /* A month more than the window (promotion dates may lack the day);
-   * the exact window is checked below. */
-  lower = board->today;
-  g_date_subtract_months (&lower, (guint) category_rules.newly_promoted_months + 1);
-  lower_text = g_strdup_printf ("%04d-%02d", g_date_get_year (&lower), g_date_get_month (&lower));
-  talks_from = lower;
+  /* A month more than the window (promotion dates may lack the day); the
+   * exact window is checked in add_preappoint_talk(). With no window, no
+   * promotion matches ("9999" sorts after every date). */
+  promoted_from = board->today;
+  g_date_subtract_months (&promoted_from, (guint) MAX (category_rules.newly_promoted_months, 0) + 1);
+  promoted_from_text = category_rules.newly_promoted_months > 0
+    ? g_strdup_printf ("%04d-%02d", g_date_get_year (&promoted_from), g_date_get_month (&promoted_from))
+    : g_strdup ("9999");
+  talks_from = promoted_from;
   g_date_subtract_months (&talks_from, board->rules.preappoint_months + 1);
   talks_from_text = date_to_text (&talks_from);
 
   stmt = _ld_scope_prepare (board->vault,
-                            "SELECT c.id, c.name, c.promoted_at, c.unit_id, u.name, group_concat (t.talk_date)"
-                            " FROM cadres c JOIN units u ON u.id = c.unit_id"
-                            " LEFT JOIN talk_persons tp ON tp.cadre_id = c.id"
-                            " LEFT JOIN talks t ON t.id = tp.talk_id AND t.type = 'T_PREAPPOINT'"
-                            "  AND t.retired_at IS NULL AND t.talk_date >= ?4 AND t.talk_date <= ?3"
-                            " WHERE c.promoted_at >= ?5 AND c.promoted_at <= ?3"
-                            " AND c.retired_at IS NULL AND c.status = 'serving'"
-                            " AND (?2 = 0 OR c.id = ?2) AND c.unit_id IN (SELECT id FROM visible_units)"
-                            " GROUP BY c.id",
+                            board->cadre_id == 0
+                            ? REQUIRED_TALKS_COLUMNS " FROM cadres c NOT INDEXED" REQUIRED_TALKS_JOINS
+                              " WHERE ?2 = 0" REQUIRED_TALKS_WHERE
+                            : REQUIRED_TALKS_COLUMNS " FROM cadres c" REQUIRED_TALKS_JOINS
+                              " WHERE c.id = ?2" REQUIRED_TALKS_WHERE,
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 2, board->cadre_id);
   sqlite3_bind_text (stmt, 3, board->today_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, talks_from_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, lower_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, promoted_from_text, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 cadre_id = sqlite3_column_int64 (stmt, 0);
-      g_auto(GStrv) dates = NULL;
-      GDate promoted, window_end, counts_from, held, due;
-
-      if (!parse_date (ld_sql_column_text (stmt, 2), &promoted) || g_date_compare (&promoted, &board->today) > 0)
-        continue;
-      /* Newly promoted as the category rules say (ld_categories_compute). */
-      window_end = promoted;
-      g_date_add_months (&window_end, (guint) category_rules.newly_promoted_months);
-      if (g_date_compare (&window_end, &board->today) <= 0)
-        continue;
-      /* The first pre-appointment talk from promoted minus
-       * talk.preappoint-months on (the public-notice period counts). */
-      counts_from = promoted;
-      g_date_subtract_months (&counts_from, board->rules.preappoint_months);
-      g_date_clear (&held, 1);
-      dates = g_strsplit (ld_sql_column_text (stmt, 5), ",", -1);
-      for (guint i = 0; dates[i] != NULL; i++)
-        {
-          GDate talk;
-
-          if (!parse_date (dates[i], &talk) || g_date_compare (&talk, &counts_from) < 0)
-            continue;
-          if (!g_date_valid (&held) || g_date_compare (&talk, &held) < 0)
-            held = talk;
-        }
-      if (!ld_required_talk_preappoint (&board->rules, &promoted, &held, &due))
-        continue;
-      board_add (board, LD_DEADLINE_REQUIRED_TALK, LD_BOARD_RECORD_CADRE, cadre_id, "",
-                 make_talk_title ("T_PREAPPOINT", ld_sql_column_text (stmt, 1)), cadre_id,
-                 sqlite3_column_int64 (stmt, 3), ld_sql_column_text (stmt, 4), &due);
+      if (sqlite3_column_int (stmt, 2) != 0)
+        add_top_leader_talk (board, stmt);
+      if (category_rules.newly_promoted_months > 0)
+        add_preappoint_talk (board, &category_rules, stmt);
     }
   return !step_failed (board, rc, error);
 }
@@ -704,7 +777,7 @@ board_add_preappoint_talks (Board   *board,
  * inside it), the effect periods themselves (LD_DEADLINE_EFFECT_PERIOD)
  * and the ledger items (LD_DEADLINE_LEDGER). There are no measures before
  * issue 5, so this adds nothing yet: fill it in with one grouped query
- * like board_add_top_leader_talks(). */
+ * like board_add_required_talks(). */
 static gboolean
 board_add_measure_deadlines (Board   *board,
                              GError **error)
@@ -769,13 +842,34 @@ board_build (LdVault      *vault,
     return NULL;
   board.workdays = workdays;
 
-  if (!board_add_petitions (&board, error)
-      || !board_add_clues (&board, error)
-      || !board_add_written (&board, error)
-      || !board_add_top_leader_talks (&board, error)
-      || !board_add_preappoint_talks (&board, error)
-      || !board_add_measure_deadlines (&board, error))
-    return NULL;
+  {
+    static const struct
+    {
+      const char *name;
+      gboolean  (*add) (Board *, GError **);
+    } sources[] = {
+      { "petitions", board_add_petitions },
+      { "clues", board_add_clues },
+      { "written", board_add_written },
+      { "required talks", board_add_required_talks },
+      { "measures", board_add_measure_deadlines },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        guint before = items->len;
+
+        if (!sources[i].add (&board, error))
+          {
+            g_clear_pointer (&board.late, g_array_unref);
+            return NULL;
+          }
+        g_debug ("%s: %u items in %.3f s", sources[i].name, items->len - before,
+                 (g_get_monotonic_time () - start) / 1e6);
+      }
+  }
+  g_clear_pointer (&board.late, g_array_unref);
   g_ptr_array_sort (items, compare_items);
   return g_steal_pointer (&items);
 }
