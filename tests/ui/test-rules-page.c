@@ -9,11 +9,13 @@
 #include "ld-window.h"
 #include "pages/ld-rules-page.h"
 #include "records/ld-rules-repository.h"
+#include "rules/ld-case-rules.h"
 #include "rules/ld-categories.h"
 #include "vault/ld-vault.h"
 
 #define YOUNG_KEY "young-max-age-xiangke"
 #define TAGS_KEY  "high-risk-post-tags"
+#define ROUTING_KEY "case.routing-days"
 
 /* Reads the rules in force through the vault worker, like the page. */
 typedef struct
@@ -147,6 +149,31 @@ test_rules_page_leader (void)
   ld_ui_test_flush ();
   g_assert_cmpuint (ld_rules_page_get_n_history (page), ==, 1);
 
+  /* The deadline and required-talk rules: a second group, changed the
+   * same way, checked with the case rules' own limits. */
+  for (const char * const *key = ld_case_rules_keys (); *key != NULL; key++)
+    g_assert_nonnull (ld_rules_page_get_row (page, *key));
+  g_assert_cmpstr (ld_rules_page_get_value (page, ROUTING_KEY), ==, "5");
+  g_assert_cmpstr (ld_rules_page_get_value (page, "case.due-soon-days"), ==, "5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.change", "s", ROUTING_KEY));
+  dialog = LD_RULE_DIALOG (ld_ui_test_find_window (LD_TYPE_RULE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (ld_rule_dialog_get_key (dialog), ==, ROUTING_KEY);
+  ld_rule_dialog_fill (dialog, "400", "中纪发〔2026〕3号", "2020-01-01");
+  g_assert_false (ld_rule_dialog_get_can_save (dialog));
+  g_assert_nonnull (ld_rule_dialog_get_error_message (dialog));
+  ld_rule_dialog_fill (dialog, "7", NULL, NULL);
+  g_assert_true (ld_rule_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rule.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_RULE_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_page_get_busy (LD_PAGE (page)) && ld_rules_page_get_n_history (page) == 2, 10000);
+  g_assert_cmpstr (ld_rules_page_get_value (page, ROUTING_KEY), ==, "7");
+  /* Newest first, both kinds in one history. */
+  g_assert_cmpstr (ld_rules_page_get_history_value (page, 0), ==, "7");
+  g_assert_cmpstr (ld_rules_page_get_history_value (page, 1), ==, "36");
+  /* The category rule is untouched. */
+  g_assert_cmpstr (ld_rules_page_get_value (page, YOUNG_KEY), ==, "36");
+
   ld_ui_test_app_free (app);
   ld_ui_test_remove_dir (dir);
 }
@@ -174,6 +201,8 @@ test_rules_page_investigator (void)
       g_assert_false (gtk_widget_get_sensitive (button));
       g_assert_nonnull (gtk_widget_get_tooltip_text (button));
     }
+  for (const char * const *key = ld_case_rules_keys (); *key != NULL; key++)
+    g_assert_false (gtk_widget_get_sensitive (ld_rules_page_get_change_button (page, *key)));
   gtk_widget_activate_action (GTK_WIDGET (page), "rules.change", "s", YOUNG_KEY);
   ld_ui_test_flush ();
   g_assert_null (ld_ui_test_find_window (LD_TYPE_RULE_DIALOG));

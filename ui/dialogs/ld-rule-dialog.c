@@ -8,7 +8,9 @@
 #include "ld-rule-dialog.h"
 
 #include "ld-ui-utils.h"
+#include "records/ld-case-rules-repository.h"
 #include "records/ld-rules-repository.h"
+#include "rules/ld-case-rules.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-code-tables.h"
 
@@ -75,6 +77,21 @@ static gboolean
 is_tags (LdRuleDialog *self)
 {
   return g_strcmp0 (self->key, TAGS_KEY) == 0;
+}
+
+/* A deadline or required-talk rule rather than a category rule. */
+static gboolean
+is_case (LdRuleDialog *self)
+{
+  return ld_case_rules_is_key (self->key);
+}
+
+static const char *
+key_label (const char *key)
+{
+  if (ld_case_rules_is_key (key))
+    return ld_case_rule_key_get_label (key);
+  return ld_category_rule_key_get_label (key);
 }
 
 static void
@@ -154,6 +171,14 @@ validate (LdRuleDialog *self)
       value_ok = FALSE;
       message = _("Enter the new value as a whole number.");
     }
+  else if (is_case (self))
+    {
+      LdCaseRules case_scratch;
+
+      ld_case_rules_init_defaults (&case_scratch);
+      if (!(value_ok = ld_case_rules_set (&case_scratch, self->key, value, &value_error)))
+        message = value_error->message;
+    }
   else if (!(value_ok = ld_category_rules_set (&scratch, self->key, value, &value_error)))
     message = value_error->message;
 
@@ -224,7 +249,12 @@ save_worker (LdVault       *vault,
 {
   RuleJob *job = data;
 
-  if (!ld_rules_repository_set (vault, job->key, job->value, job->source, job->valid_from, error))
+  if (ld_case_rules_is_key (job->key))
+    {
+      if (!ld_case_rules_repository_set (vault, job->key, job->value, job->source, job->valid_from, error))
+        return NULL;
+    }
+  else if (!ld_rules_repository_set (vault, job->key, job->value, job->source, job->valid_from, error))
     return NULL;
 
   return GINT_TO_POINTER (TRUE);
@@ -254,7 +284,7 @@ save_cb (GObject      *object,
     }
 
   /* Translators: %s is the description of a category rule. */
-  message = g_strdup_printf (_("Rule changed: %s"), ld_category_rule_key_get_label (self->key));
+  message = g_strdup_printf (_("Rule changed: %s"), key_label (self->key));
   g_signal_emit (self, signals [SIGNAL_SAVED], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -437,16 +467,23 @@ ld_rule_dialog_new (LdVault    *vault,
   const char *unit;
 
   g_return_val_if_fail (LD_IS_VAULT (vault), NULL);
-  g_return_val_if_fail (ld_category_rule_key_get_label (key) != NULL, NULL);
+  g_return_val_if_fail (key_label (key) != NULL, NULL);
 
   self = g_object_new (LD_TYPE_RULE_DIALOG, NULL);
   self->vault = g_object_ref (vault);
   self->key = g_strdup (key);
 
-  adw_preferences_group_set_title (self->value_group, ld_category_rule_key_get_label (key));
-  unit = ld_category_rule_key_get_unit (key);
+  adw_preferences_group_set_title (self->value_group, key_label (key));
+  unit = is_case (self) ? NULL : ld_category_rule_key_get_unit (key);
 
-  if (is_tags (self))
+  if (is_case (self))
+    {
+      gtk_label_set_label (self->unit_label, ld_case_rule_key_get_unit (key));
+      adw_preferences_group_set_description (self->value_group,
+                                             _("A whole number. Deadlines already shown move with the new value; records keep their history."));
+      gtk_editable_set_text (GTK_EDITABLE (self->value_row), current_value != NULL ? current_value : "");
+    }
+  else if (is_tags (self))
     {
       build_tag_rows (self);
       set_tags (self, current_value);

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define LD_TYPE_RULE_DIALOG (ld_rule_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LdRuleDialog, ld_rule_dialog, LD, RULE_DIALOG, AdwWindow)
 
-/* Changes one category rule: the new value (a whole number of years or
- * months, or the high-risk post types as check buttons), its source (the
+/* Changes one category rule or one deadline / required-talk rule
+ * (ld_case_rules_keys()): the new value (a whole number of years, months
+ * or working days, or the high-risk post types as check buttons), its source (the
  * regulation or decision, required) and the day it takes effect
  * (YYYY-MM-DD, today by default). Value and date are checked as you type
  * with the core's own rules; the "rule.save" action (Ctrl+S) is enabled

@@ -11,7 +11,9 @@
 
 #include "dialogs/ld-rule-dialog.h"
 #include "ld-ui-utils.h"
+#include "records/ld-case-rules-repository.h"
 #include "records/ld-rules-repository.h"
+#include "rules/ld-case-rules.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-code-tables.h"
 #include "rules/ld-permissions.h"
@@ -31,6 +33,7 @@ struct _LdRulesPage
 
   /* Template Widgets */
   AdwPreferencesGroup *rules_group;
+  AdwPreferencesGroup *case_rules_group;
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
   GtkLabel            *history_empty_label;
@@ -47,7 +50,8 @@ G_DEFINE_FINAL_TYPE (LdRulesPage, ld_rules_page, LD_TYPE_PAGE)
 typedef struct
 {
   LdCategoryRules  rules;
-  GPtrArray       *history;
+  LdCaseRules      case_rules;
+  GPtrArray       *history;        /* LdRuleRow of both kinds, oldest first */
 } LoadResult;
 
 static void
@@ -89,7 +93,7 @@ update_actions (LdRulesPage *self)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &widgets))
     gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->button),
                                  may ? _("Change this rule")
-                                     : _("Only the leader may change the category rules."));
+                                     : _("Only the leader may change the rules."));
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -97,13 +101,37 @@ update_actions (LdRulesPage *self)
 
 /* Formatting --------------------------------------------------------------- */
 
+/* The label of a category or case rule key, or NULL. */
+static const char *
+rule_label (const char *key)
+{
+  if (ld_case_rules_is_key (key))
+    return ld_case_rule_key_get_label (key);
+  return ld_category_rule_key_get_label (key);
+}
+
+static char *
+format_case_value (const char *key,
+                   const char *value)
+{
+  if (value == NULL)
+    return g_strdup ("—");
+
+  /* Translators: a rule value and its unit, e.g. “15 working days”. */
+  return g_strdup_printf (C_("rule value", "%s %s"), value, ld_case_rule_key_get_unit (key));
+}
+
 static char *
 format_value (const char *key,
               const char *value)
 {
-  const char *unit = ld_category_rule_key_get_unit (key);
+  const char *unit;
   int n;
 
+  if (ld_case_rules_is_key (key))
+    return format_case_value (key, value);
+
+  unit = ld_category_rule_key_get_unit (key);
   if (value == NULL)
     return g_strdup ("—");
 
@@ -206,10 +234,10 @@ format_origin (const LdRuleOrigin *origin)
 
 /* One row per rule key: the keys are data, fixed by the core. */
 static void
-build_rule_rows (LdRulesPage *self)
+build_rule_rows_of (LdRulesPage         *self,
+                    const char * const  *keys,
+                    AdwPreferencesGroup *group)
 {
-  const char * const *keys = ld_category_rules_keys ();
-
   for (guint i = 0; keys[i] != NULL; i++)
     {
       RuleWidgets *widgets = g_new0 (RuleWidgets, 1);
@@ -218,7 +246,7 @@ build_rule_rows (LdRulesPage *self)
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Change…"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ld_category_rule_key_get_label (keys[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rule_label (keys[i]));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
@@ -229,13 +257,20 @@ build_rule_rows (LdRulesPage *self)
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (self->rules_group, row);
+      adw_preferences_group_add (group, row);
 
       widgets->row = ADW_ACTION_ROW (row);
       widgets->value_label = GTK_LABEL (label);
       widgets->button = GTK_BUTTON (button);
       g_hash_table_insert (self->widgets, g_strdup (keys[i]), widgets);
     }
+}
+
+static void
+build_rule_rows (LdRulesPage *self)
+{
+  build_rule_rows_of (self, ld_category_rules_keys (), self->rules_group);
+  build_rule_rows_of (self, ld_case_rules_keys (), self->case_rules_group);
 }
 
 static void
@@ -256,7 +291,7 @@ create_history_row (const LdRuleRow *rule_row)
   g_autofree char *details = NULL;
   g_autofree char *when = ld_format_timestamp (rule_row->created_at);
   g_autofree char *subtitle = NULL;
-  const char *label_text = ld_category_rule_key_get_label (rule_row->key);
+  const char *label_text = rule_label (rule_row->key);
 
   /* Translators: a stored change of a category rule: who, when, the
    * source (a regulation or document number) and the valid-from date. */
@@ -278,6 +313,60 @@ create_history_row (const LdRuleRow *rule_row)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
   return row;
+}
+
+/* The origin of a case rule in force: its latest stored row valid today
+ * (the case rules carry no origin of their own). */
+static char *
+case_origin (const char *key,
+             GPtrArray  *history)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const LdRuleRow *found = NULL;
+
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      const LdRuleRow *row = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (row->key, key) != 0)
+        continue;
+      if (row->valid_from != NULL && row->valid_from[0] != '\0' && g_strcmp0 (row->valid_from, today) > 0)
+        continue;
+      if (found == NULL || g_strcmp0 (row->valid_from, found->valid_from) >= 0)
+        found = row;
+    }
+
+  if (found == NULL)
+    return g_strdup (_("Default"));
+
+  /* Translators: the first %s is the source of a rule (a regulation or a
+   * document number), the second a date. */
+  return g_strdup_printf (_("%s · valid from %s"),
+                          found->source != NULL && found->source[0] != '\0' ? found->source : _("No source recorded"),
+                          found->valid_from != NULL && found->valid_from[0] != '\0'
+                            ? found->valid_from : C_("rule valid from", "always"));
+}
+
+static void
+show_case_values (LdRulesPage *self,
+                  LoadResult  *result)
+{
+  const char * const *keys = ld_case_rules_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      RuleWidgets *widgets = g_hash_table_lookup (self->widgets, keys[i]);
+      char *value = ld_case_rules_get (&result->case_rules, keys[i]);
+      g_autofree char *text = format_case_value (keys[i], value);
+      g_autofree char *origin = case_origin (keys[i], result->history);
+
+      g_hash_table_insert (self->values, g_strdup (keys[i]), value);
+      if (widgets == NULL)
+        continue;
+      gtk_label_set_label (widgets->value_label, text);
+      adw_action_row_set_subtitle (widgets->row, origin);
+    }
 }
 
 static void
@@ -304,6 +393,8 @@ show_result (LdRulesPage *self,
       adw_action_row_set_subtitle (widgets->row, subtitle);
     }
 
+  show_case_values (self, result);
+
   /* Newest first. */
   g_clear_pointer (&self->history, g_ptr_array_unref);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_rule_row_free);
@@ -319,6 +410,18 @@ show_result (LdRulesPage *self,
 
 /* Loading ------------------------------------------------------------------ */
 
+static int
+compare_rule_rows (gconstpointer a,
+                   gconstpointer b)
+{
+  const LdRuleRow *ra = *(LdRuleRow * const *) a;
+  const LdRuleRow *rb = *(LdRuleRow * const *) b;
+
+  if (ra->created_at != rb->created_at)
+    return ra->created_at < rb->created_at ? -1 : 1;
+  return ra->id < rb->id ? -1 : ra->id > rb->id;
+}
+
 static gpointer
 load_worker (LdVault       *vault,
              gpointer       data,
@@ -326,13 +429,30 @@ load_worker (LdVault       *vault,
              GError       **error)
 {
   LoadResult *result = g_new0 (LoadResult, 1);
+  g_autoptr(GPtrArray) case_history = NULL;
 
+  ld_case_rules_init_defaults (&result->case_rules);
   if (!ld_rules_repository_load (vault, NULL, &result->rules, error) ||
-      (result->history = ld_rules_repository_history (vault, error)) == NULL)
+      !ld_case_rules_repository_load (vault, NULL, &result->case_rules, error) ||
+      (result->history = ld_rules_repository_history (vault, error)) == NULL ||
+      (case_history = ld_case_rules_repository_history (vault, error)) == NULL)
     {
       load_result_free (result);
       return NULL;
     }
+
+  /* One history of both kinds, oldest first. */
+  for (guint i = 0; i < case_history->len; i++)
+    {
+      LdRuleRow *row = g_ptr_array_index (case_history, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < result->history->len && !seen; j++)
+        seen = ((LdRuleRow *) g_ptr_array_index (result->history, j))->id == row->id;
+      if (!seen)
+        g_ptr_array_add (result->history, g_ptr_array_steal_index (case_history, i--));
+    }
+  g_ptr_array_sort (result->history, compare_rule_rows);
 
   return result;
 }
@@ -406,7 +526,7 @@ change_action (GtkWidget  *widget,
   const char *key = g_variant_get_string (param, NULL);
   LdRuleDialog *dialog;
 
-  if (!may_change (self) || self->values == NULL || ld_category_rule_key_get_label (key) == NULL)
+  if (!may_change (self) || self->values == NULL || rule_label (key) == NULL)
     return;
 
   dialog = ld_rule_dialog_new (ld_page_get_vault (LD_PAGE (self)), key,
@@ -469,6 +589,7 @@ ld_rules_page_class_init (LdRulesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liandang/Liandang/ui/pages/ld-rules-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdRulesPage, rules_group);
+  gtk_widget_class_bind_template_child (widget_class, LdRulesPage, case_rules_group);
   gtk_widget_class_bind_template_child (widget_class, LdRulesPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, LdRulesPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, LdRulesPage, history_empty_label);
@@ -494,7 +615,7 @@ ld_rules_page_new (LdVault *vault)
 
   return g_object_new (LD_TYPE_RULES_PAGE,
                        "vault", vault,
-                       "title", _("Category Rules"),
+                       "title", _("Rules"),
                        "icon-name", "emblem-system-symbolic",
                        NULL);
 }

@@ -8,8 +8,9 @@ G_BEGIN_DECLS
 #define LD_TYPE_RULES_PAGE (ld_rules_page_get_type ())
 G_DECLARE_FINAL_TYPE (LdRulesPage, ld_rules_page, LD, RULES_PAGE, LdPage)
 
-/* The category rules (分类规则) of the business roles: one row per rule
- * with the value in force today, its source and valid-from date, and the
+/* The category rules (分类规则) and the deadline and required-talk rules
+ * of the business roles, in two groups: one row per rule with the value
+ * in force today, its source and valid-from date, and the
  * history of every stored change, newest first. The leader changes a rule
  * with the "rules.change" action (parameter: the rule key), which opens an
  * LdRuleDialog; other roles may only read. */
