@@ -546,44 +546,13 @@ append_value (GString    *out,
     }
 }
 
-/* The label of a column of the talks table in the history. */
+/* The label of a field in the history, or the field's name. */
 static const char *
 column_label (const char *column)
 {
-  static const struct { const char *column; const char *label; } labels[] = {
-    { "reg_no", N_("Registration number") },
-    { "type", N_("Type") },
-    { "talk_date", N_("Date") },
-    { "talk_time", N_("Time") },
-    { "place", N_("Place") },
-    { "talkers", N_("Talkers") },
-    { "recorder", N_("Recorder") },
-    { "unit_id", N_("Unit") },
-    { "cadres", N_("Persons talked to") },
-    { "reason", N_("Reason") },
-    { "clue_id", N_("Clue") },
-    { "problems", N_("Problems raised") },
-    { "explanation", N_("Explanation") },
-    { "attitude", N_("Attitude") },
-    { "written_required", N_("Written explanation required") },
-    { "written_due", N_("Written explanation due") },
-    { "written_received", N_("Written explanation received") },
-    { "followup_date", N_("Follow-up date") },
-    { "outcome", N_("Decided measure") },
-    { "measure_id", N_("Measure") },
-    { "retired_reason", N_("Reason for retiring") },
-    { "attachment.id", N_("Attachment") },
-    { "attachment.owner", N_("Attachment: owner") },
-    { "attachment.name", N_("Attachment: file name") },
-    { "attachment.size", N_("Attachment: size") },
-    { "attachment.sha256", N_("Attachment: SHA-256") },
-    { "attachment.retired_reason", N_("Attachment: reason for retiring") },
-  };
+  const char *label = ld_talk_field_get_label (column);
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].column, column))
-      return _(labels[i].label);
-  return column;
+  return label != NULL ? label : column;
 }
 
 static char *
@@ -609,6 +578,21 @@ unescape (const char *value)
   return g_string_free (out, FALSE);
 }
 
+/* A stored value as the history shows it: labels for codes, talkers
+ * joined. */
+static char *
+format_value (const char *column,
+              const char *raw)
+{
+  g_autofree char *value = unescape (raw);
+
+  if (g_str_equal (column, "type") && ld_code_get_label (LD_CODE_TABLE_TALK_TYPE, value) != NULL)
+    return g_strdup (ld_code_get_label (LD_CODE_TABLE_TALK_TYPE, value));
+  if (g_str_equal (column, "written_required") && value[0] >= '0' && value[0] <= '2' && value[1] == '\0')
+    return g_strdup (ld_talk_written_get_label ((LdTalkWritten) (value[0] - '0')));
+  return g_steal_pointer (&value);
+}
+
 static void
 append_history (GString   *out,
                 GPtrArray *versions)
@@ -632,7 +616,7 @@ append_history (GString   *out,
           if (eq == NULL || (i > 0 && g_str_has_prefix (after[j], "reg_no=")))
             continue;
           *eq = '\0';
-          new_value = unescape (eq + 1);
+          new_value = format_value (after[j], eq + 1);
           for (guint k = 0; k < n_before; k++)
             {
               gsize len = strlen (after[j]);
@@ -642,7 +626,7 @@ append_history (GString   *out,
             }
           if (old != NULL)
             {
-              g_autofree char *old_value = unescape (old);
+              g_autofree char *old_value = format_value (after[j], old);
 
               g_string_append_printf (out, "      %s: %s → %s\n", column_label (after[j]), old_value, new_value);
             }

@@ -568,6 +568,45 @@ ld_talk_can_link_measure (LdTalk *self)
   return self->retired_at == 0 && self->measure_id == 0 && ld_talk_type_form (self->type) == 1;
 }
 
+const char *
+ld_talk_field_get_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "reg_no", N_("Registration number") },
+    { "type", N_("Type") },
+    { "talk_date", N_("Date") },
+    { "talk_time", N_("Time") },
+    { "place", N_("Place") },
+    { "talkers", N_("Talkers") },
+    { "recorder", N_("Recorder") },
+    { "unit_id", N_("Unit") },
+    { "cadres", N_("Persons talked to") },
+    { "reason", N_("Reason") },
+    { "clue_id", N_("Clue") },
+    { "problems", N_("Problems raised") },
+    { "explanation", N_("Explanation") },
+    { "attitude", N_("Attitude") },
+    { "written_required", N_("Written explanation required") },
+    { "written_due", N_("Written explanation due") },
+    { "written_received", N_("Written explanation received") },
+    { "followup_date", N_("Follow-up date") },
+    { "outcome", N_("Decided measure") },
+    { "measure_id", N_("Measure") },
+    { "retired_reason", N_("Reason for retiring") },
+    { "attachment.id", N_("Attachment") },
+    { "attachment.owner", N_("Attachment: owner") },
+    { "attachment.name", N_("Attachment: file name") },
+    { "attachment.size", N_("Attachment: size") },
+    { "attachment.sha256", N_("Attachment: SHA-256") },
+    { "attachment.retired_reason", N_("Attachment: reason for retiring") },
+  };
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return _(labels[i].label);
+  return NULL;
+}
+
 /* --- The spec ----------------------------------------------------------------------- */
 
 void

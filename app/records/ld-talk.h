@@ -82,6 +82,12 @@ gint64       ld_talk_get_retired_at       (LdTalk *self);
 const char  *ld_talk_get_retired_reason   (LdTalk *self);
 gint64       ld_talk_get_created_at       (LdTalk *self);
 gint64       ld_talk_get_updated_at       (LdTalk *self);
+/* The translated label of a field name of the talk's history (the
+ * before/after texts of ld_talk_repository_versions(): "talk_date",
+ * "cadres", "written_received", "attachment.name" …), or NULL for a name
+ * this version does not know. */
+const char  *ld_talk_field_get_label      (const char *field);
+
 /* Whether the talk's type may produce a measure of the first form
  * (ld_talk_type_form () == 1) and none is linked yet: the measures page
  * offers "Register the measure" for it. */

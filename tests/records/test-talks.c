@@ -243,6 +243,11 @@ test_validate (void)
     g_assert_cmpstr (key, ==, "written-due");
   }
 
+  /* History labels. */
+  g_assert_cmpstr (ld_talk_field_get_label ("written_received"), ==, "Written explanation received");
+  g_assert_cmpstr (ld_talk_field_get_label ("cadres"), ==, "Persons talked to");
+  g_assert_null (ld_talk_field_get_label ("colour"));
+
   /* Written kinds. */
   {
     LdTalkWritten w = LD_TALK_WRITTEN_NONE;
