@@ -34,6 +34,8 @@ typedef struct
   gint64   cadre_new;      /* 孙新, unit A, newly promoted, no talk */
   gint64   cadre_new_done; /* 周已谈, unit A, newly promoted, talked to */
   gint64   cadre_old;      /* 吴老, unit A, promoted long ago, no talk */
+  gint64   cadre_new_top;  /* 郑新任, unit A, top leader since 2026-03-10, never talked to */
+  gint64   cadre_month;    /* 冯月, unit A, promoted in 2026-03 (no day known), no talk */
   gint64   cadre_b;        /* 李四, unit B */
   /* records */
   gint64   letter;         /* real-name letter about 张三, received 2026-03-20 */
@@ -286,11 +288,15 @@ setup_dataset (Fixture       *f,
   f->cadre_new_done = add_cadre (f, f->unit_a, "周已谈", 4);
   f->cadre_old = add_cadre (f, f->unit_a, "吴老", 5);
   f->cadre_b = add_cadre (f, f->unit_b, "李四", 6);
+  f->cadre_new_top = add_cadre (f, f->unit_a, "郑新任", 7);
+  f->cadre_month = add_cadre (f, f->unit_a, "冯月", 8);
   sql = g_strdup_printf ("UPDATE cadres SET principal = 1, post_since = '2025-01-15' WHERE id = %lld;"
                          "UPDATE cadres SET promoted_at = '2026-03-20' WHERE id IN (%lld, %lld);"
-                         "UPDATE cadres SET promoted_at = '2024-01-02' WHERE id = %lld;",
+                         "UPDATE cadres SET promoted_at = '2024-01-02' WHERE id = %lld;"
+                         "UPDATE cadres SET principal = 1, post_since = '2026-03-10' WHERE id = %lld;"
+                         "UPDATE cadres SET promoted_at = '2026-03' WHERE id = %lld;",
                          (long long) f->cadre_top, (long long) f->cadre_new, (long long) f->cadre_new_done,
-                         (long long) f->cadre_old);
+                         (long long) f->cadre_old, (long long) f->cadre_new_top, (long long) f->cadre_month);
   exec_sql (f, sql);
 
   /* Petitions. */
@@ -616,6 +622,12 @@ test_board_contents (Fixture       *f,
   g_assert_cmpint (ld_board_item_get_cadre_id (item), ==, f->cadre_new);
   g_assert_nonnull (strstr (ld_board_item_get_title (item), "孙新"));
   g_assert_null (find_item (items, LD_BOARD_RECORD_CADRE, f->cadre_new_done, LD_DEADLINE_REQUIRED_TALK));
+  /* A top leader never talked to: a month after taking the post. A
+   * promotion month without a day counts from the 1st. */
+  assert_item (items, LD_BOARD_RECORD_CADRE, f->cadre_new_top, LD_DEADLINE_REQUIRED_TALK, LD_ALERT_OVERDUE,
+               "2026-04-10", -2);
+  assert_item (items, LD_BOARD_RECORD_CADRE, f->cadre_month, LD_DEADLINE_REQUIRED_TALK, LD_ALERT_OVERDUE,
+               "2026-04-01", -7);
   g_assert_null (find_item (items, LD_BOARD_RECORD_CADRE, f->cadre_old, LD_DEADLINE_REQUIRED_TALK));
   /* Unit B's letter, seen with every unit in scope. */
   assert_item (items, LD_BOARD_RECORD_PETITION, f->other_unit, LD_DEADLINE_ACCEPT_NOTICE, LD_ALERT_OVERDUE,
@@ -649,18 +661,18 @@ test_board_contents (Fixture       *f,
       if (ld_board_item_get_unit_id (it) == f->unit_a)
         n_unit_a++;
     }
-  g_assert_cmpuint (items->len, ==, 9);
+  g_assert_cmpuint (items->len, ==, 11);
   item = g_ptr_array_index (items, 0);
   g_assert_cmpint (ld_board_item_get_level (item), ==, LD_ALERT_OVERDUE);
   g_assert_cmpint (ld_board_item_get_record_id (item), ==, f->cadre_top);
 
   /* Counts per kind and per unit. */
   ld_board_summarise (items, &summary);
-  g_assert_cmpuint (summary.total, ==, 9);
-  g_assert_cmpuint (summary.by_level[LD_ALERT_OVERDUE], ==, 5);
+  g_assert_cmpuint (summary.total, ==, 11);
+  g_assert_cmpuint (summary.by_level[LD_ALERT_OVERDUE], ==, 7);
   g_assert_cmpuint (summary.by_level[LD_ALERT_DUE_SOON], ==, 3);
   g_assert_cmpuint (summary.by_level[LD_ALERT_LATER], ==, 1);
-  g_assert_cmpuint (summary.by_kind[LD_DEADLINE_REQUIRED_TALK][LD_ALERT_OVERDUE], ==, 1);
+  g_assert_cmpuint (summary.by_kind[LD_DEADLINE_REQUIRED_TALK][LD_ALERT_OVERDUE], ==, 3);
   g_assert_cmpuint (summary.by_kind[LD_DEADLINE_REQUIRED_TALK][LD_ALERT_DUE_SOON], ==, 1);
   g_assert_cmpuint (summary.by_kind[LD_DEADLINE_ACCEPT_NOTICE][LD_ALERT_OVERDUE], ==, 2);
   g_assert_cmpuint (summary.by_kind[LD_DEADLINE_FEEDBACK][LD_ALERT_LATER], ==, 1);
@@ -671,7 +683,7 @@ test_board_contents (Fixture       *f,
 
     g_assert_cmpint (a->unit_id, ==, f->unit_a);
     g_assert_cmpuint (a->total, ==, n_unit_a);
-    g_assert_cmpuint (a->counts[LD_ALERT_OVERDUE], ==, 4);
+    g_assert_cmpuint (a->counts[LD_ALERT_OVERDUE], ==, 6);
     g_assert_cmpint (b->unit_id, ==, f->unit_b);
     g_assert_cmpstr (b->unit_name, ==, "Dept B");
     g_assert_cmpuint (b->total, ==, 1);
@@ -682,7 +694,7 @@ test_board_contents (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
   items = board_on (f, "2026-04-14");
   g_assert_null (find_item (items, LD_BOARD_RECORD_CLUE, f->clue_handling, LD_DEADLINE_DISPOSAL));
-  g_assert_cmpuint (items->len, ==, 8);
+  g_assert_cmpuint (items->len, ==, 10);
 }
 
 static void
@@ -698,7 +710,7 @@ test_board_scope (Fixture       *f,
   /* inv sees unit A only. */
   ld_test_login (f->vault, "inv");
   items = board_on (f, "2026-04-14");
-  g_assert_cmpuint (items->len, ==, 8);
+  g_assert_cmpuint (items->len, ==, 10);
   g_assert_null (find_item (items, LD_BOARD_RECORD_PETITION, f->other_unit, LD_DEADLINE_ACCEPT_NOTICE));
   for (guint i = 0; i < items->len; i++)
     g_assert_cmpint (ld_board_item_get_unit_id (g_ptr_array_index (items, i)), ==, f->unit_a);
