@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-petitions-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ld-ui-test-utils.h"
+
+#include "dialogs/ld-petition-dialog.h"
+#include "dialogs/ld-reveal-dialog.h"
+#include "pages/ld-petitions-page.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-petition-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-unit-repository.h"
+#include "records/ld-user-repository.h"
+#include "vault/ld-audit-log.h"
+#include "vault/ld-vault.h"
+#include "widgets/ld-cadre-chooser.h"
+
+#define INITIAL  "Initial-Pass-2024"
+#define REPORTER "李秘密"
+#define MASKED   "李**"
+#define SUMMARY  "张三丰在工程招标中收受礼金"
+
+typedef struct
+{
+  char   *dir;
+  gint64  unit_id;
+  gint64  cadre_id;
+  gint64  petition_id;
+} Fixture;
+
+static gint64
+add_cadre (LdVault    *vault,
+           gint64      unit_id,
+           const char *name,
+           const char *id_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit_id;
+  fields.name = g_strdup (name);
+  fields.former_names = g_strdup ("");
+  fields.id_number = g_strdup (id_number);
+  fields.sex = g_strdup ("");
+  fields.birth_date = g_strdup ("");
+  fields.ethnicity = g_strdup ("");
+  fields.native_place = g_strdup ("");
+  fields.political_status = g_strdup ("01");
+  fields.party_joined = g_strdup ("");
+  fields.party_full = g_strdup ("");
+  fields.edu_fulltime = g_strdup ("");
+  fields.degree_fulltime = g_strdup ("");
+  fields.school_fulltime = g_strdup ("");
+  fields.edu_inservice = g_strdup ("");
+  fields.degree_inservice = g_strdup ("");
+  fields.school_inservice = g_strdup ("");
+  fields.post = g_strdup ("局长");
+  fields.post_level = g_strdup ("L07");
+  fields.rank = g_strdup ("");
+  fields.post_since = g_strdup ("2020-05-01");
+  fields.rank_since = g_strdup ("");
+  fields.promoted_at = g_strdup ("");
+  fields.authority = g_strdup ("county");
+  fields.status = g_strdup ("serving");
+  fields.post_tags = g_strdup ("");
+  fields.principal = TRUE;
+  fields.classification = g_strdup ("");
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* A unit with a cadre; "ivy" (investigator), "rex" (investigator with the
+ * reporter-identity grant), "aud" (auditor); one real-name petition
+ * reporting the cadre, registered through the repository. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LdPetitionSpec) spec = { 0 };
+  g_autoptr(LdReporter) reporter = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  LdUnitSpec unit = { 0 };
+
+  f->dir = ld_ui_test_make_dir ();
+  ld_ui_test_create_vault (f->dir);
+  ld_ui_test_add_account (f->dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
+  ld_ui_test_add_account (f->dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
+  ld_ui_test_add_account (f->dir, "rex", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
+  ld_ui_test_add_account (f->dir, "aud", LD_ROLE_AUDITOR, INITIAL, FALSE);
+
+  vault = ld_vault_new (f->dir);
+  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "ivy", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "rex", 0, &error);
+  g_assert_no_error (error);
+  ld_user_repository_set_grant (vault, "rex", LD_GRANT_REPORTER_IDENTITY, TRUE, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &f->unit_id, &error);
+  g_assert_no_error (error);
+  f->cadre_id = add_cadre (vault, f->unit_id, "张三丰", "34052419800101001X");
+
+  ld_petition_spec_init (&spec);
+  spec.unit_id = f->unit_id;
+  spec.kind = g_strdup ("accusation");
+  spec.channel = g_strdup ("CH_LETTER");
+  spec.received_date = g_strdup (today);
+  spec.real_name = TRUE;
+  reporter = ld_reporter_new (REPORTER, "某公司", "13900000000", "某街1号", NULL);
+  ld_petition_spec_set_reporter (&spec, reporter);
+  ld_petition_spec_add_cadre (&spec, f->cadre_id);
+  spec.summary = g_strdup (SUMMARY);
+  spec.full_text = g_strdup ("来信反映张三丰在工程招标中收受礼金。");
+  ld_petition_repository_create (vault, &spec, &f->petition_id, NULL, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  ld_ui_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static LdVault *
+open_vault (const char *dir,
+            const char *account)
+{
+  LdVault *vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  return vault;
+}
+
+static void
+close_vault (LdVault *vault)
+{
+  ld_ui_test_flush ();
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gpointer  result;
+  GError   *error;
+} SyncRun;
+
+static void
+sync_run_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SyncRun *run = user_data;
+
+  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
+  run->done = TRUE;
+}
+
+static gpointer
+get_petition_worker (LdVault       *vault,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return ld_petition_repository_get (vault, *(gint64 *) data, error);
+}
+
+static LdPetition *
+read_petition (LdVault *vault,
+               gint64   id)
+{
+  SyncRun run = { 0 };
+
+  ld_vault_run_async (vault, get_petition_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+static GtkWindow *
+show_page (LdPetitionsPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1280, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+
+  return window;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every text shown under widget (labels and list cells), one a line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (child)));
+      else if (GTK_IS_INSCRIPTION (child) && gtk_inscription_get_text (GTK_INSCRIPTION (child)) != NULL)
+        g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+      if (gtk_widget_get_tooltip_text (child) != NULL)
+        g_string_append_printf (out, "%s\n", gtk_widget_get_tooltip_text (child));
+      collect_texts (child, out);
+    }
+}
+
+static gboolean
+any_label_selectable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_selectable (GTK_LABEL (child)))
+        return TRUE;
+      if (any_label_selectable (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_saved_cb (LdPetitionDialog *dialog,
+             gint64            id,
+             gint64           *out)
+{
+  *out = id;
+}
+
+static void
+test_petitions_page_masked (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LdPetition) first = NULL;
+  g_autoptr(LdPetition) repeat = NULL;
+  g_autoptr(LdPetition) moved = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  LdVault *vault = open_vault (f->dir, "ivy");
+  LdPetitionsPage *page = ld_petitions_page_new (vault);
+  GtkWindow *window = show_page (page);
+  LdPetitionDialog *dialog;
+  LdRevealDialog *reveal;
+  LdCadreChooser *chooser;
+  AdwMessageDialog *message;
+  GtkWidget *button;
+  gint64 saved_id = 0;
+
+  /* The list shows the masked reporter, never the name. */
+  g_assert_cmpuint (g_list_model_get_n_items (ld_petitions_page_get_model (page)), ==, 1);
+  first = g_list_model_get_item (ld_petitions_page_get_model (page), 0);
+  g_assert_cmpint (ld_petition_get_id (first), ==, f->petition_id);
+  ld_petitions_page_show_record (page, f->petition_id);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_petitions_page_get_shown_id (page), ==, f->petition_id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  collect_texts (GTK_WIDGET (page), texts);
+  g_assert_nonnull (strstr (texts->str, MASKED));
+  g_assert_nonnull (strstr (texts->str, SUMMARY));
+  g_assert_null (strstr (texts->str, REPORTER));
+  g_assert_null (strstr (texts->str, "13900000000"));
+
+  /* Without the grant the reveal is insensitive, and refused if asked. */
+  button = find_action_button (GTK_WIDGET (page), "petitions.reveal");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  reveal = ld_reveal_dialog_new (vault, f->petition_id, "2026-0001");
+  gtk_window_present (GTK_WINDOW (reveal));
+  ld_reveal_dialog_set_reason (reveal, "核查线索");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reveal), "reveal.reveal", NULL));
+  LD_UI_TEST_WAIT_FOR (!ld_reveal_dialog_get_busy (reveal), 10000);
+  g_assert_false (ld_reveal_dialog_get_revealed (reveal));
+  g_assert_nonnull (ld_reveal_dialog_get_error_message (reveal));
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (reveal), texts);
+  g_assert_null (strstr (texts->str, REPORTER));
+  gtk_window_destroy (GTK_WINDOW (reveal));
+  ld_ui_test_flush ();
+
+  /* A second report on the same cadre with a similar text is offered as
+   * a repeat and linked when saved. */
+  dialog = ld_petition_dialog_new (vault, NULL);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
+  chooser = ld_petition_dialog_get_cadre_chooser (dialog);
+  ld_cadre_chooser_search (chooser, "张三丰");
+  LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
+  g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
+  ld_petition_dialog_fill (dialog, f->unit_id, TRUE, "王举报", SUMMARY);
+  ld_petition_dialog_add_person (dialog, "赵六", "某公司", "经理");
+  LD_UI_TEST_WAIT_FOR (!ld_petition_dialog_get_ready (dialog), 2000);
+  LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
+  g_assert_cmpuint (ld_petition_dialog_get_n_repeat_candidates (dialog), ==, 1);
+  ld_petition_dialog_set_repeat_of (dialog, 0, TRUE);
+  g_assert_true (ld_petition_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "petition.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  ld_ui_test_flush ();
+  repeat = read_petition (vault, saved_id);
+  g_assert_cmpint (ld_petition_get_repeat_of (repeat), ==, f->petition_id);
+  g_assert_cmpstr (ld_petition_get_reporter_masked (repeat), ==, "王**");
+
+  /* A state move from the page lands in the vault. */
+  ld_petitions_page_show_record (page, f->petition_id);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  g_assert_cmpstr (ld_petitions_page_get_shown_status (page), ==, "registered");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.move", "s", "accepted"));
+  ld_ui_test_flush ();
+  message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "ok");
+  LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_petitions_page_get_shown_status (page), "accepted") == 0
+                       && !ld_petitions_page_get_loading (page), 10000);
+  moved = read_petition (vault, f->petition_id);
+  g_assert_cmpstr (ld_petition_get_status (moved), ==, "accepted");
+  g_assert_cmpstr (ld_petition_get_accept_notice_date (moved), !=, "");
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+}
+
+static void
+test_petitions_page_reveal (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  LdAuditFilter filter = { 0 };
+  LdVault *vault = open_vault (f->dir, "rex");
+  LdPetitionsPage *page = ld_petitions_page_new (vault);
+  GtkWindow *window = show_page (page);
+  LdRevealDialog *reveal;
+  GtkWidget *button;
+
+  ld_petitions_page_show_record (page, f->petition_id);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  button = find_action_button (GTK_WIDGET (page), "petitions.reveal");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.reveal", NULL));
+  reveal = LD_REVEAL_DIALOG (ld_ui_test_find_window (LD_TYPE_REVEAL_DIALOG));
+  g_assert_nonnull (reveal);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (reveal));
+
+  /* No reason, no reveal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reveal), "reveal.reveal", NULL));
+  g_assert_false (ld_reveal_dialog_get_busy (reveal));
+  g_assert_false (ld_reveal_dialog_get_revealed (reveal));
+
+  ld_reveal_dialog_set_reason (reveal, "约谈举报人核实情况");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reveal), "reveal.reveal", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_reveal_dialog_get_revealed (reveal), 10000);
+  collect_texts (GTK_WIDGET (reveal), texts);
+  g_assert_nonnull (strstr (texts->str, REPORTER));
+  g_assert_false (any_label_selectable (GTK_WIDGET (reveal)));
+
+  /* The page itself still shows the masked form only. */
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (page), texts);
+  g_assert_null (strstr (texts->str, REPORTER));
+
+  gtk_window_close (GTK_WINDOW (reveal));
+  ld_ui_test_flush ();
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+
+  /* The reveal is in the audit trail, with the reason, never the name. */
+  vault = open_vault (f->dir, "aud");
+  filter.event = LD_AUDIT_PETITION_REPORTER_REVEALED;
+  entries = ld_audit_list (vault, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ld_audit_entry_get_account (g_ptr_array_index (entries, 0)), ==, "rex");
+  g_assert_null (strstr (ld_audit_entry_get_details (g_ptr_array_index (entries, 0)), REPORTER));
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/petitions-page/masked", Fixture, NULL, fixture_setup, test_petitions_page_masked, fixture_teardown);
+  g_test_add ("/ui/petitions-page/reveal", Fixture, NULL, fixture_setup, test_petitions_page_reveal, fixture_teardown);
+
+  return g_test_run ();
+}
