@@ -13,6 +13,7 @@
 #include "ld-error.h"
 #include "ld-process.h"
 #include "records/ld-attachment-repository.h"
+#include "records/ld-board.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-scope.h"
@@ -286,6 +287,17 @@ test_cadre_file_view_and_edit (void)
   g_assert_cmpuint (ld_cadre_file_view_get_n_attachments (view, 0), ==, 1);
   n_versions = ld_cadre_file_view_get_n_versions (view);
   g_assert_cmpuint (n_versions, >=, 1);
+
+  /* A top leader in the post since 2020 with no supervision talk: the
+   * required talk is overdue, shown in red at the top of the file. */
+  g_assert_cmpuint (ld_cadre_file_view_get_n_alerts (view), ==, 1);
+  {
+    g_autoptr(LdBoardItem) alert = g_list_model_get_item (ld_cadre_file_view_get_alerts (view), 0);
+
+    g_assert_cmpint (ld_board_item_get_kind (alert), ==, LD_DEADLINE_REQUIRED_TALK);
+    g_assert_cmpint (ld_board_item_get_level (alert), ==, LD_ALERT_OVERDUE);
+    g_assert_cmpint (ld_board_item_get_record_id (alert), ==, cadre_id);
+  }
 
   /* Section A: a wrong check digit marks the ID number row and blocks Save. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.edit", NULL));

@@ -13,11 +13,13 @@
 #include "ld-error.h"
 #include "ld-ui-utils.h"
 #include "records/ld-attachment-repository.h"
+#include "records/ld-board.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-file-section.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-code-tables.h"
+#include "widgets/ld-case-alerts.h"
 #include "widgets/ld-section-fields.h"
 
 struct _LdCadreFileView
@@ -40,6 +42,9 @@ struct _LdCadreFileView
   GtkFlowBox          *badge_box;
   GtkLabel            *explain_label;
   GtkEntry            *tag_entry;
+  AdwPreferencesGroup *alerts_group;
+  LdCaseAlerts        *alerts_view;
+  GtkListBox          *alerts_empty_list;
   AdwPreferencesGroup *file_attachments_group;
   GtkBox              *sections_box;
   GtkListBox          *history_list;
@@ -55,6 +60,7 @@ struct _LdCadreFileView
   GPtrArray           *badges;             /* char*: category codes and tags shown */
   GPtrArray           *temp_paths;         /* opened attachments, removed at dispose */
   GPtrArray           *file_attachment_rows;
+  GListStore          *alerts;             /* LdBoardItem */
 
   gint64               cadre_id;
   gboolean             busy;
@@ -918,6 +924,31 @@ show_header (LdCadreFileView *self,
   g_string_free (facts, TRUE);
 }
 
+/* --- Alerts ------------------------------------------------------------------ */
+
+static void
+show_alerts (LdCadreFileView *self,
+             GPtrArray       *alerts)
+{
+  guint n[LD_BOARD_N_LEVELS] = { 0 };
+  guint len = alerts != NULL ? alerts->len : 0;
+  g_autofree char *description = NULL;
+
+  g_list_store_splice (self->alerts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->alerts)),
+                       alerts != NULL ? alerts->pdata : NULL, len);
+
+  for (guint i = 0; i < len; i++)
+    n[ld_board_item_get_level (g_ptr_array_index (alerts, i))]++;
+
+  if (len > 0)
+    /* Translators: the counts of a cadre's open deadlines. */
+    description = g_strdup_printf (_("%u overdue · %u due soon · %u later this month"),
+                                   n[LD_ALERT_OVERDUE], n[LD_ALERT_DUE_SOON], n[LD_ALERT_LATER]);
+  adw_preferences_group_set_description (self->alerts_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_view), len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_empty_list), len == 0);
+}
+
 /* --- Loading ----------------------------------------------------------------- */
 
 typedef struct
@@ -933,6 +964,7 @@ typedef struct
   GPtrArray  *entries;
   GHashTable *attachments;
   GPtrArray  *versions;
+  GPtrArray  *alerts;
   GBytes     *photo;
 } LoadResult;
 
@@ -946,6 +978,7 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->entries, g_ptr_array_unref);
   g_clear_pointer (&result->attachments, g_hash_table_unref);
   g_clear_pointer (&result->versions, g_ptr_array_unref);
+  g_clear_pointer (&result->alerts, g_ptr_array_unref);
   g_clear_pointer (&result->photo, g_bytes_unref);
   g_free (result);
 }
@@ -982,6 +1015,16 @@ load_worker (LdVault       *vault,
   result->photo = ld_cadre_repository_get_photo (vault, job->cadre_id, error);
   if (result->photo == NULL && error != NULL && *error != NULL)
     goto failed;
+
+  /* The open deadlines concerning the cadre; the file opens without them
+   * when they cannot be computed. */
+  {
+    g_autoptr(GError) alerts_error = NULL;
+
+    result->alerts = ld_board_list_for_cadre (vault, job->cadre_id, NULL, &alerts_error);
+    if (result->alerts == NULL)
+      g_debug ("No alerts for the file: %s", alerts_error != NULL ? alerts_error->message : "?");
+  }
 
   result->attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   list = ld_attachment_repository_list (vault, "cadre", job->cadre_id, FALSE, error);
@@ -1073,6 +1116,7 @@ load_cb (GObject      *object,
 
   update_actions (self);
   show_header (self, result->photo);
+  show_alerts (self, result->alerts);
   show_badges (self, result->explanations);
   show_file_attachments (self);
   show_sections (self);
@@ -1790,6 +1834,7 @@ ld_cadre_file_view_dispose (GObject *object)
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_pointer (&self->badges, g_ptr_array_unref);
   g_clear_pointer (&self->file_attachment_rows, g_ptr_array_unref);
+  g_clear_object (&self->alerts);
 
   G_OBJECT_CLASS (ld_cadre_file_view_parent_class)->dispose (object);
 }
@@ -1799,6 +1844,8 @@ ld_cadre_file_view_class_init (LdCadreFileViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (LD_TYPE_CASE_ALERTS);
 
   object_class->dispose = ld_cadre_file_view_dispose;
 
@@ -1837,6 +1884,9 @@ ld_cadre_file_view_class_init (LdCadreFileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, badge_box);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, explain_label);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_group);
+  gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_view);
+  gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_empty_list);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, file_attachments_group);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, history_list);
@@ -1875,6 +1925,9 @@ ld_cadre_file_view_init (LdCadreFileView *self)
   self->badges = g_ptr_array_new_with_free_func (g_free);
   self->temp_paths = g_ptr_array_new_with_free_func (g_free);
   self->file_attachment_rows = g_ptr_array_new ();
+  self->alerts = g_list_store_new (LD_TYPE_BOARD_ITEM);
+  ld_case_alerts_set_model (self->alerts_view, G_LIST_MODEL (self->alerts));
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_view), FALSE);
   update_actions (self);
 }
 
@@ -2007,4 +2060,29 @@ ld_cadre_file_view_get_n_attachments (LdCadreFileView *self,
   key = entry_id == 0 ? g_strdup ("cadre") : g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
   list = g_hash_table_lookup (self->attachments, key);
   return list ? list->len : 0;
+}
+
+guint
+ld_cadre_file_view_get_n_alerts (LdCadreFileView *self)
+{
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), 0);
+
+  return self->alerts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->alerts)) : 0;
+}
+
+GListModel *
+ld_cadre_file_view_get_alerts (LdCadreFileView *self)
+{
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->alerts);
+}
+
+gboolean
+ld_cadre_file_view_activate_alert (LdCadreFileView *self,
+                                   guint            position)
+{
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), FALSE);
+
+  return ld_case_alerts_activate (self->alerts_view, position);
 }

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LdCadreFileView, ld_cadre_file_view, LD, CADRE_FILE_VIEW, AdwBin)
 
 /* One cadre's integrity file (一人一档): a header (photo, name, unit,
- * post, category badges with their explanations, manual tags, alerts),
+ * post, category badges with their explanations, manual tags), the open
+ * deadlines concerning the cadre (red / yellow, each opening its record),
  * every section A … Z as a navigable group (sections of later issues shown
  * with their place), add/edit dialogs with inline validation, attachments,
  * and the History. Loading it opens the file (an audited view).
@@ -58,5 +59,13 @@ LdFileEntry     *ld_cadre_file_view_get_entry    (LdCadreFileView *self,
 /* The number of active attachments listed on an entry (0 = the file). */
 guint            ld_cadre_file_view_get_n_attachments (LdCadreFileView *self,
                                                        gint64           entry_id);
+/* The open deadlines concerning the cadre shown at the top of the file
+ * (LdBoardItem: required talks, written explanations, clue limits; never
+ * the deadlines of petitions reporting the cadre), and activating one as a
+ * click would ("win.show-record"). */
+guint            ld_cadre_file_view_get_n_alerts (LdCadreFileView *self);
+GListModel      *ld_cadre_file_view_get_alerts   (LdCadreFileView *self);
+gboolean         ld_cadre_file_view_activate_alert (LdCadreFileView *self,
+                                                    guint            position);
 
 G_END_DECLS
