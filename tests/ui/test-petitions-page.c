@@ -200,6 +200,41 @@ read_petition (LdVault *vault,
   return run.result;
 }
 
+/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
+ * there as NAME.png, to look at the layout. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  ld_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static GtkWindow *
 show_page (LdPetitionsPage *page)
 {
@@ -301,6 +336,7 @@ test_petitions_page_masked (Fixture       *f,
   g_assert_cmpint (ld_petitions_page_get_shown_id (page), ==, f->petition_id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
+  screenshot (GTK_WIDGET (window), "petitions-page");
   collect_texts (GTK_WIDGET (page), texts);
   g_assert_nonnull (strstr (texts->str, MASKED));
   g_assert_nonnull (strstr (texts->str, SUMMARY));
@@ -342,6 +378,7 @@ test_petitions_page_masked (Fixture       *f,
   LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
   g_assert_cmpuint (ld_petition_dialog_get_n_repeat_candidates (dialog), ==, 1);
   ld_petition_dialog_set_repeat_of (dialog, 0, TRUE);
+  screenshot (GTK_WIDGET (dialog), "petition-dialog");
   g_assert_true (ld_petition_dialog_get_can_save (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "petition.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
@@ -403,6 +440,7 @@ test_petitions_page_reveal (Fixture       *f,
   ld_reveal_dialog_set_reason (reveal, "约谈举报人核实情况");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reveal), "reveal.reveal", NULL));
   LD_UI_TEST_WAIT_FOR (ld_reveal_dialog_get_revealed (reveal), 10000);
+  screenshot (GTK_WIDGET (reveal), "reveal-dialog");
   collect_texts (GTK_WIDGET (reveal), texts);
   g_assert_nonnull (strstr (texts->str, REPORTER));
   g_assert_false (any_label_selectable (GTK_WIDGET (reveal)));

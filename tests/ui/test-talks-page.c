@@ -170,6 +170,41 @@ read_talk (LdVault *vault,
   return run.result;
 }
 
+/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
+ * there as NAME.png, to look at the layout. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  ld_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static GtkWindow *
 show_page (LdTalksPage *page)
 {
@@ -243,6 +278,7 @@ test_talks_page_list_and_dialog (void)
   ld_talks_page_show_record (page, talk_id);
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
   g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
+  screenshot (GTK_WIDGET (window), "talks-page");
 
   /* New is offered to the investigator. */
   button = find_action_button (GTK_WIDGET (page), "talks.new");
@@ -280,6 +316,7 @@ test_talks_page_list_and_dialog (void)
   g_assert_false (ld_talk_dialog_get_can_save (dialog));
   g_assert_nonnull (ld_talk_dialog_get_error_message (dialog));
   ld_talk_dialog_fill (dialog, NULL, "2026-03-02", NULL);
+  screenshot (GTK_WIDGET (dialog), "talk-dialog");
   g_assert_true (ld_talk_dialog_get_can_save (dialog));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "talk.save", NULL));

@@ -172,6 +172,7 @@ reveal_cb (GObject      *object,
       add_line (self, 4, C_("reporter", "ID number"), reporter->id_number);
     }
   gtk_stack_set_visible_child_name (self->stack, "shown");
+  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
   set_busy (self, FALSE);
 }
 

@@ -121,9 +121,9 @@ typedef struct
 static const ColumnInfo columns[] = {
   { reg_no_text, NC_("petition column", "Number"), 90, FALSE },
   { received_date_text, NC_("petition column", "Received"), 96, FALSE },
-  { kind_label_text, NC_("petition column", "Kind"), 90, FALSE },
+  { kind_label_text, NC_("petition column", "Kind"), 110, FALSE },
   { channel_label_text, NC_("petition column", "Channel"), 80, FALSE },
-  { real_name_text, NC_("petition column", "Name"), 70, FALSE },
+  { real_name_text, NC_("petition column", "Real Name"), 90, FALSE },
   { reporter_masked_text, NC_("petition column", "Reporter"), 70, FALSE },
   { persons_text_text, NC_("petition column", "Reported"), 150, TRUE },
   { units_text, NC_("petition column", "Unit"), 120, TRUE },
@@ -258,6 +258,9 @@ update_state (LdPetitionsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), writable && next != NULL && next[0] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.feedback",
                                  writable && shown_status_is (self, "closed")
+                                 && ld_petition_get_real_name (self->shown));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.accept-notice",
+                                 writable && shown_status_is (self, "accepted")
                                  && ld_petition_get_real_name (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.mark-repeat",
                                  writable && shown_status_is (self, "registered"));
@@ -541,33 +544,98 @@ remove_children (GtkWidget *box)
     gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* The detail pane: per group a heading and a card of key/value lines,
+ * denser than a list of rows. Values are plain, non-markup labels. */
 static GtkWidget *
-add_field (GtkWidget  *group,
+add_field (GtkWidget  *grid,
            const char *title,
            const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
+  GtkWidget *key = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_label_set_xalign (GTK_LABEL (key), 0);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
+  gtk_widget_set_valign (key, GTK_ALIGN_START);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_label_set_width_chars (GTK_LABEL (key), 10);
+  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
 
-  return row;
+  return label;
+}
+
+/* Puts widget at the end of the last line. */
+static void
+field_add_suffix (GtkWidget *grid,
+                  GtkWidget *widget)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
+  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
+
+  if (box == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), widget);
+}
+
+static void
+group_set_description (GtkWidget  *grid,
+                       const char *text)
+{
+  GtkWidget *card = gtk_widget_get_parent (grid);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (card)), label,
+                              g_object_get_data (G_OBJECT (grid), "ld-heading"));
 }
 
 static GtkWidget *
-new_group (LdPetitionsPage *self,
-           const char      *title)
+new_group (LdPetitionsPage  *self,
+           const char *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = gtk_grid_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (box), heading);
 
-  return group;
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (card), grid);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (self->detail_box, box);
+  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
+
+  return grid;
 }
 
 static const char *
@@ -644,7 +712,6 @@ show_detail (LdPetitionsPage *self,
 {
   LdPetition *petition = self->shown;
   GtkWidget *group;
-  GtkWidget *row;
   GtkWidget *button;
   g_autofree char *title = NULL;
   g_autofree char *repeat = NULL;
@@ -682,15 +749,15 @@ show_detail (LdPetitionsPage *self,
   add_field (group, C_("petition field", "Repeat"), repeat);
 
   group = new_group (self, _("Reporter"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+  group_set_description (group,
                                          _("The reporter's identity is protected: it is shown masked, and every reveal is audited."));
-  row = add_field (group, C_("petition field", "Reporter"), ld_petition_get_reporter_masked (petition));
+  add_field (group, C_("petition field", "Reporter"), ld_petition_get_reporter_masked (petition));
   button = gtk_button_new_with_mnemonic (_("Re_veal…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "petitions.reveal");
   gtk_widget_set_tooltip_text (button, can_reveal (self) ? _("Show the identity, with a reason that is audited")
                                                          : _("Needs the reporter-identity grant"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  field_add_suffix (group, button);
   add_field (group, C_("petition field", "Reporter's unit"), ld_petition_get_reporter_unit_masked (petition));
   add_field (group, C_("petition field", "Contact"), ld_petition_get_reporter_contact_masked (petition));
   add_field (group, C_("petition field", "Address"), ld_petition_get_reporter_address_masked (petition));
@@ -803,6 +870,7 @@ on_selection_changed_cb (LdPetitionsPage *self)
 typedef enum
 {
   CHANGE_MOVE,
+  CHANGE_ACCEPT_NOTICE,
   CHANGE_FEEDBACK,
   CHANGE_MARK_REPEAT,
   CHANGE_CREATE_CLUE,
@@ -870,6 +938,10 @@ change_worker (LdVault       *vault,
         if (!ld_petition_repository_move (vault, job->id, &move, error))
           return NULL;
       }
+      break;
+    case CHANGE_ACCEPT_NOTICE:
+      if (!ld_petition_repository_set_accept_notice (vault, job->id, job->a, error))
+        return NULL;
       break;
     case CHANGE_FEEDBACK:
       if (!ld_petition_repository_set_feedback (vault, job->id, job->a, job->b, or_null (job->c), error))
@@ -1327,6 +1399,28 @@ feedback_action (GtkWidget  *widget,
 }
 
 static void
+accept_notice_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LdPetitionsPage *self = LD_PETITIONS_PAGE (widget);
+  g_autofree char *today = today_text ();
+  const char *date;
+  FormRequest *request;
+  GtkBox *box;
+
+  if (!shown_writable (self))
+    return;
+
+  date = ld_petition_get_accept_notice_date (self->shown);
+  box = form_box ();
+  request = form_new (self, CHANGE_ACCEPT_NOTICE, _("Acceptance notice recorded"));
+  form_add_entry (request, box, _("Notice sent on (YYYY-MM-DD)"), *date != '\0' ? date : today, TRUE);
+  form_present (self, request, GTK_WIDGET (box), _("Record the Acceptance Notice"),
+                _("The real-name reporter was told that the report is accepted."), _("_Record"), FALSE);
+}
+
+static void
 mark_repeat_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -1519,6 +1613,7 @@ ld_petitions_page_class_init (LdPetitionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "petitions.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "petitions.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "petitions.move", "s", move_action);
+  gtk_widget_class_install_action (widget_class, "petitions.accept-notice", NULL, accept_notice_action);
   gtk_widget_class_install_action (widget_class, "petitions.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "petitions.mark-repeat", NULL, mark_repeat_action);
   gtk_widget_class_install_action (widget_class, "petitions.create-clue", NULL, create_clue_action);

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (LdPetitionsPage, ld_petitions_page, LD, PETITIONS_PAGE, Ld
  * with the reporter-identity grant), the moves its status allows, the
  * feedback, repeats, a clue made from it, and its history.
  * Actions: petitions.new (Ctrl+N), petitions.edit (Ctrl+E),
- * petitions.move (s: the target status), petitions.feedback,
+ * petitions.move (s: the target status), petitions.accept-notice,
+ * petitions.feedback,
  * petitions.mark-repeat, petitions.create-clue, petitions.reveal,
  * petitions.retire, petitions.search (Ctrl+F), petitions.refresh (F5). */
 LdPetitionsPage *ld_petitions_page_new            (LdVault         *vault);

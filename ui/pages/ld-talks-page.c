@@ -531,33 +531,93 @@ remove_children (GtkWidget *box)
     gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* The detail pane: per group a heading and a card of key/value lines,
+ * denser than a list of rows. Values are plain, non-markup labels. */
 static GtkWidget *
-add_field (GtkWidget  *group,
+add_field (GtkWidget  *grid,
            const char *title,
            const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
+  GtkWidget *key = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_label_set_xalign (GTK_LABEL (key), 0);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
+  gtk_widget_set_valign (key, GTK_ALIGN_START);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_label_set_width_chars (GTK_LABEL (key), 10);
+  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
 
-  return row;
+  return label;
+}
+
+/* Puts widget at the end of the last line. */
+static void
+field_add_suffix (GtkWidget *grid,
+                  GtkWidget *widget)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
+  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
+
+  if (box == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), widget);
+}
+
+static void
+group_set_suffix (GtkWidget *grid,
+                  GtkWidget *widget)
+{
+  GtkWidget *heading = g_object_get_data (G_OBJECT (grid), "ld-heading");
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), widget);
 }
 
 static GtkWidget *
-new_group (LdTalksPage *self,
-           const char  *title)
+new_group (LdTalksPage  *self,
+           const char *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = gtk_grid_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (box), heading);
 
-  return group;
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (card), grid);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (self->detail_box, box);
+  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
+
+  return grid;
 }
 
 static GtkWidget *
@@ -635,7 +695,6 @@ show_detail (LdTalksPage *self)
 {
   LdTalk *talk = self->shown;
   GtkWidget *group;
-  GtkWidget *row;
   g_autofree char *title = NULL;
   g_autofree char *when = NULL;
   const char *clue_reg_no;
@@ -683,14 +742,13 @@ show_detail (LdTalksPage *self)
   group = new_group (self, _("Reason and Content"));
   add_field (group, C_("talk field", "Reason"), ld_talk_get_reason (talk));
   clue_reg_no = ld_talk_get_clue_reg_no (talk);
-  row = add_field (group, C_("talk field", "Clue served"), clue_reg_no);
+  add_field (group, C_("talk field", "Clue served"), clue_reg_no);
   if (ld_talk_get_clue_id (talk) != 0)
     {
       GtkWidget *button = icon_button ("go-next-symbolic", _("Open the Clue"), "win.show-record",
                                        g_variant_new ("(sx)", "clue", ld_talk_get_clue_id (talk)));
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      field_add_suffix (group, button);
     }
   add_field (group, C_("talk field", "Problems raised"), ld_talk_get_problems (talk));
   add_field (group, C_("talk field", "Explanation"), ld_talk_get_explanation (talk));
@@ -705,7 +763,7 @@ show_detail (LdTalksPage *self)
 
   group = new_group (self, _("Attachments"));
   if (shown_writable (self))
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+    group_set_suffix (group,
                                              icon_button ("mail-attachment-symbolic", _("Attach a File…"),
                                                           "talks.attach", NULL));
   if (self->attachments == NULL || self->attachments->len == 0)
@@ -719,11 +777,11 @@ show_detail (LdTalksPage *self)
 
       /* Translators: size, date and account of an attachment */
       subtitle = g_strdup_printf (_("%s · added %s by %s"), size, added, attachment->account ? attachment->account : "");
-      row = add_field (group, attachment->name, subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+      add_field (group, attachment->name, subtitle);
+      field_add_suffix (group,
                                  icon_button ("document-open-symbolic", _("Open"), "talks.open-attachment",
                                               g_variant_new_int64 (attachment->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+      field_add_suffix (group,
                                  icon_button ("document-save-as-symbolic", _("Save a Copy…"), "talks.save-attachment",
                                               g_variant_new_int64 (attachment->id)));
     }
