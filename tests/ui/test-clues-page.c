@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-clues-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ld-ui-test-utils.h"
+
+#include "dialogs/ld-clue-dialog.h"
+#include "dialogs/ld-dispose-dialog.h"
+#include "pages/ld-clues-page.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-clue-repository.h"
+#include "records/ld-scope.h"
+#include "records/ld-unit-repository.h"
+#include "rules/ld-case-rules.h"
+#include "vault/ld-vault.h"
+
+#define INITIAL "Initial-Pass-2024"
+
+typedef struct
+{
+  gint64 unit_id;
+  gint64 cadre_id;
+  gint64 overdue_id;   /* handling, talk-letter approved long ago */
+  gint64 pending_id;   /* received today, not disposed yet */
+} Seed;
+
+static gint64
+add_cadre (LdVault    *vault,
+           gint64      unit_id,
+           const char *name,
+           const char *id_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit_id;
+  fields.name = g_strdup (name);
+  fields.former_names = g_strdup ("");
+  fields.id_number = g_strdup (id_number);
+  fields.sex = g_strdup ("");
+  fields.birth_date = g_strdup ("");
+  fields.ethnicity = g_strdup ("");
+  fields.native_place = g_strdup ("");
+  fields.political_status = g_strdup ("01");
+  fields.party_joined = g_strdup ("");
+  fields.party_full = g_strdup ("");
+  fields.edu_fulltime = g_strdup ("");
+  fields.degree_fulltime = g_strdup ("");
+  fields.school_fulltime = g_strdup ("");
+  fields.edu_inservice = g_strdup ("");
+  fields.degree_inservice = g_strdup ("");
+  fields.school_inservice = g_strdup ("");
+  fields.post = g_strdup ("副局长");
+  fields.post_level = g_strdup ("L07");
+  fields.rank = g_strdup ("");
+  fields.post_since = g_strdup ("2020-05-01");
+  fields.rank_since = g_strdup ("");
+  fields.promoted_at = g_strdup ("");
+  fields.authority = g_strdup ("county");
+  fields.status = g_strdup ("serving");
+  fields.post_tags = g_strdup ("");
+  fields.principal = FALSE;
+  fields.classification = g_strdup ("");
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* A unit with a cadre, an investigator "ivy" and a viewer "vic" (both
+ * scoped to every unit), and two clues registered through the repository:
+ * one disposed long ago (overdue), one received today (pending). */
+static void
+seed_vault (const char *dir,
+            Seed       *seed)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_text ();
+  g_auto(LdClueSpec) spec = { 0 };
+  g_auto(LdClueSpec) spec2 = { 0 };
+  LdUnitSpec unit = { 0 };
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
+  ld_ui_test_add_account (dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
+  ld_ui_test_add_account (dir, "vic", LD_ROLE_VIEWER, INITIAL, FALSE);
+
+  vault = ld_vault_new (dir);
+  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "ivy", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "vic", 0, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &seed->unit_id, &error);
+  g_assert_no_error (error);
+  seed->cadre_id = add_cadre (vault, seed->unit_id, "张无忌", "340524198501010016");
+
+  ld_clue_spec_init (&spec);
+  spec.source = g_strdup ("SRC_INSPECTION");
+  spec.received_date = g_strdup ("2025-01-02");
+  spec.cadre_id = seed->cadre_id;
+  spec.summary = g_strdup ("巡察移交：违规发放津贴补贴");
+  spec.categories = g_strdup ("INT");
+  ld_clue_repository_create (vault, &spec, &seed->overdue_id, &error);
+  g_assert_no_error (error);
+  ld_clue_repository_dispose (vault, seed->overdue_id, "talk-letter", "王书记", "2025-01-06", NULL, &error);
+  g_assert_no_error (error);
+
+  ld_clue_spec_init (&spec2);
+  spec2.source = g_strdup ("SRC_AUDIT");
+  spec2.received_date = g_strdup (today);
+  spec2.cadre_id = seed->cadre_id;
+  spec2.summary = g_strdup ("审计发现：公务接待超标准");
+  ld_clue_repository_create (vault, &spec2, &seed->pending_id, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+}
+
+static LdVault *
+open_vault (const char *dir,
+            const char *account)
+{
+  LdVault *vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  return vault;
+}
+
+static void
+close_vault (LdVault *vault)
+{
+  ld_ui_test_flush ();
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gpointer  result;
+  GError   *error;
+} SyncRun;
+
+static void
+sync_run_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SyncRun *run = user_data;
+
+  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
+  run->done = TRUE;
+}
+
+static gpointer
+get_clue_worker (LdVault       *vault,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return ld_clue_repository_get (vault, *(gint64 *) data, error);
+}
+
+static LdClue *
+read_clue (LdVault *vault,
+           gint64   id)
+{
+  SyncRun run = { 0 };
+
+  ld_vault_run_async (vault, get_clue_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+static gpointer
+close_clue_worker (LdVault       *vault,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *today = today_text ();
+
+  if (!ld_clue_repository_close (vault, *(gint64 *) data, "founded", today, NULL, NULL, NULL, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+close_clue (LdVault *vault,
+            gint64   id)
+{
+  SyncRun run = { 0 };
+
+  ld_vault_run_async (vault, close_clue_worker, g_memdup2 (&id, sizeof id), g_free, NULL, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  g_assert_nonnull (run.result);
+}
+
+static GtkWindow *
+show_page (LdCluesPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  LD_UI_TEST_WAIT_FOR (!ld_clues_page_get_loading (page), 10000);
+
+  return window;
+}
+
+static void
+wait_page (LdCluesPage *page)
+{
+  ld_ui_test_flush ();
+  LD_UI_TEST_WAIT_FOR (!ld_clues_page_get_loading (page), 10000);
+  ld_ui_test_flush ();
+}
+
+/* The first button under widget whose action is action_name. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first inscription under widget showing text. */
+static GtkWidget *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        return child;
+      if ((found = find_inscription (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+action_sensitive (LdCluesPage *page,
+                  const char  *action_name)
+{
+  GtkWidget *button = find_action_button (GTK_WIDGET (page), action_name);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+on_saved_cb (GtkWidget *dialog,
+             gint64     id,
+             gint64    *out)
+{
+  *out = id;
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *s)
+{
+  return g_strv_contains (strv, s);
+}
+
+static void
+test_clues_page_list_and_overdue (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(LdClue) first = NULL;
+  g_autoptr(LdClue) overdue = NULL;
+  LdVault *vault;
+  LdCluesPage *page;
+  GtkWindow *window;
+  GtkWidget *cell;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = open_vault (dir, "ivy");
+
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  /* Both clues made through the repository are listed, newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 2);
+  first = g_list_model_get_item (ld_clues_page_get_model (page), 0);
+  g_assert_cmpint (ld_clue_get_id (first), ==, seed.pending_id);
+  g_assert_cmpstr (ld_clue_get_person (first), ==, "张无忌");
+
+  /* The clue past its due date is marked red in the list. */
+  overdue = read_clue (vault, seed.overdue_id);
+  g_assert_cmpstr (ld_clue_get_due_date (overdue), !=, "");
+  g_assert_cmpint (ld_clues_page_get_alert_level (page, seed.overdue_id), ==, LD_ALERT_OVERDUE);
+  g_assert_cmpint (ld_clues_page_get_alert_level (page, seed.pending_id), ==, LD_ALERT_NONE);
+  cell = find_inscription (GTK_WIDGET (page), ld_clue_get_due_date (overdue));
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+
+  /* The overdue filter keeps only that one. */
+  ld_clues_page_set_overdue_only (page, TRUE);
+  wait_page (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 1);
+  ld_clues_page_set_overdue_only (page, FALSE);
+  wait_page (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 2);
+
+  /* The search finds by summary. */
+  ld_clues_page_set_search (page, "审计");
+  wait_page (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 1);
+  ld_clues_page_set_search (page, "");
+  wait_page (page);
+
+  /* The detail shows the steps; the moves follow the status. */
+  ld_clues_page_show_record (page, seed.overdue_id);
+  wait_page (page);
+  g_assert_cmpint (ld_clues_page_get_shown_id (page), ==, seed.overdue_id);
+  g_assert_cmpuint (ld_clues_page_get_n_steps (page), >=, 2);
+  g_assert_cmpuint (ld_clues_page_get_n_talks (page), ==, 0);
+  g_assert_true (action_sensitive (page, "clues.dispose"));
+  g_assert_true (action_sensitive (page, "clues.close"));
+  g_assert_true (action_sensitive (page, "clues.new"));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_clues_page_dispose_and_close (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *today = today_text ();
+  g_autoptr(LdClue) pending = NULL;
+  g_autoptr(LdClue) saved = NULL;
+  g_autoptr(LdClue) closed = NULL;
+  g_autoptr(LdClue) handling = NULL;
+  LdVault *vault;
+  LdCluesPage *page;
+  LdDisposeDialog *dialog;
+  GtkWindow *window;
+  const char * const *choices;
+  g_autofree char *due = NULL;
+  gint64 saved_id = 0;
+  GDate expected;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = open_vault (dir, "ivy");
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  /* Dispose of the pending clue: 初步核实, three months from approval. */
+  pending = read_clue (vault, seed.pending_id);
+  dialog = ld_dispose_dialog_new (vault, pending, LD_DISPOSE_MODE_DISPOSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+  LD_UI_TEST_WAIT_FOR (ld_dispose_dialog_get_ready (dialog), 10000);
+
+  choices = ld_dispose_dialog_get_choices (dialog);
+  g_assert_true (strv_has (choices, "talk-letter"));
+  g_assert_true (strv_has (choices, "verify"));
+  g_assert_true (strv_has (choices, "hold"));
+  g_assert_false (strv_has (choices, "close"));   /* closing is the other mode */
+
+  g_assert_true (ld_dispose_dialog_fill (dialog, "verify", today, "", NULL));
+  g_assert_false (ld_dispose_dialog_get_can_save (dialog));   /* nobody approved it yet */
+  g_assert_nonnull (ld_dispose_dialog_get_error_message (dialog));
+  g_assert_true (ld_dispose_dialog_fill (dialog, NULL, "2026-02-30", "李书记", NULL));
+  g_assert_false (ld_dispose_dialog_get_can_save (dialog));   /* no such day */
+  g_assert_true (ld_dispose_dialog_fill (dialog, NULL, today, NULL, NULL));
+  g_assert_true (ld_dispose_dialog_get_can_save (dialog));
+  g_assert_null (ld_dispose_dialog_get_error_message (dialog));
+
+  /* The due date shown is the rule's: three months after approval. */
+  g_date_clear (&expected, 1);
+  g_date_set_parse (&expected, today);
+  g_assert_true (g_date_valid (&expected));
+  g_date_add_months (&expected, 3);
+  due = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&expected), g_date_get_month (&expected),
+                         g_date_get_day (&expected));
+  g_assert_cmpstr (ld_dispose_dialog_get_due_date (dialog), ==, due);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  ld_ui_test_flush ();
+  g_assert_cmpint (saved_id, ==, seed.pending_id);
+
+  /* It landed in the vault, with the same due date, and the page shows it. */
+  saved = read_clue (vault, seed.pending_id);
+  g_assert_cmpstr (ld_clue_get_status (saved), ==, "handling");
+  g_assert_cmpstr (ld_clue_get_disposal (saved), ==, "verify");
+  g_assert_cmpstr (ld_clue_get_approved_by (saved), ==, "李书记");
+  g_assert_cmpstr (ld_clue_get_due_date (saved), ==, due);
+  ld_clues_page_show_record (page, seed.pending_id);
+  ld_page_refresh (LD_PAGE (page));
+  wait_page (page);
+  g_assert_cmpstr (ld_clue_get_due_date (LD_CLUE (ld_clues_page_get_shown (page))), ==, due);
+  g_assert_nonnull (find_inscription (GTK_WIDGET (page), due));
+
+  /* Close it as unfounded with the clearing done. */
+  dialog = ld_dispose_dialog_new (vault, saved, LD_DISPOSE_MODE_CLOSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  saved_id = 0;
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+  LD_UI_TEST_WAIT_FOR (ld_dispose_dialog_get_ready (dialog), 10000);
+  g_assert_true (ld_dispose_dialog_fill (dialog, "unfounded", today, "", today));
+  g_assert_false (ld_dispose_dialog_get_can_save (dialog));   /* a clearing date without the clearing */
+  g_assert_true (ld_dispose_dialog_fill (dialog, NULL, NULL, "在单位大会上澄清正名", NULL));
+  g_assert_true (ld_dispose_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  ld_ui_test_flush ();
+
+  closed = read_clue (vault, seed.pending_id);
+  g_assert_cmpstr (ld_clue_get_status (closed), ==, "closed");
+  g_assert_cmpstr (ld_clue_get_result (closed), ==, "unfounded");
+  g_assert_cmpstr (ld_clue_get_clearing (closed), ==, "在单位大会上澄清正名");
+
+  /* A closed clue is final: its moves are not offered … */
+  ld_clues_page_show_record (page, seed.pending_id);
+  wait_page (page);
+  g_assert_cmpstr (ld_clue_get_status (LD_CLUE (ld_clues_page_get_shown (page))), ==, "closed");
+  g_assert_false (action_sensitive (page, "clues.dispose"));
+  g_assert_false (action_sensitive (page, "clues.close"));
+
+  /* … and a dialog opened on it anyway refuses with the state machine's
+   * message. */
+  dialog = ld_dispose_dialog_new (vault, closed, LD_DISPOSE_MODE_DISPOSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  LD_UI_TEST_WAIT_FOR (ld_dispose_dialog_get_ready (dialog), 10000);
+  g_assert_null (ld_dispose_dialog_get_choices (dialog)[0]);
+  g_assert_false (ld_dispose_dialog_get_can_save (dialog));
+  g_assert_nonnull (ld_dispose_dialog_get_error_message (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ld_ui_test_flush ();
+
+  /* A move that became illegal while the dialog was open is refused by the
+   * vault, inline, and the dialog stays. */
+  handling = read_clue (vault, seed.overdue_id);
+  dialog = ld_dispose_dialog_new (vault, handling, LD_DISPOSE_MODE_DISPOSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  saved_id = 0;
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+  LD_UI_TEST_WAIT_FOR (ld_dispose_dialog_get_ready (dialog), 10000);
+  g_assert_true (ld_dispose_dialog_fill (dialog, "verify", today, "王书记", NULL));
+  g_assert_true (ld_dispose_dialog_get_can_save (dialog));
+  close_clue (vault, seed.overdue_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
+  LD_UI_TEST_WAIT_FOR (!ld_dispose_dialog_get_busy (dialog), 10000);
+  ld_ui_test_flush ();
+  g_assert_cmpint (saved_id, ==, 0);
+  g_assert_nonnull (ld_dispose_dialog_get_error_message (dialog));
+  g_assert_nonnull (strstr (ld_dispose_dialog_get_error_message (dialog), "final"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_clues_page_new_clue (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(LdClue) saved = NULL;
+  LdVault *vault;
+  LdCluesPage *page;
+  LdClueDialog *dialog;
+  GtkWindow *window;
+  gint64 saved_id = 0;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = open_vault (dir, "ivy");
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  /* New (Ctrl+N) opens the dialog from the page. */
+  g_assert_true (action_sensitive (page, "clues.new"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clues.new", NULL));
+  ld_ui_test_flush ();
+  dialog = LD_CLUE_DIALOG (ld_ui_test_find_window (LD_TYPE_CLUE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+  LD_UI_TEST_WAIT_FOR (ld_clue_dialog_get_units_loaded (dialog), 10000);
+
+  /* Nobody named yet. */
+  g_assert_false (ld_clue_dialog_get_can_save (dialog));
+  ld_clue_dialog_fill (dialog, "SRC_JUDICIAL", "2026-02-30", "赵敏", "司法机关移送：涉嫌收受礼金", "INT,LAW");
+  g_assert_false (ld_clue_dialog_get_can_save (dialog));   /* no such day */
+  g_assert_nonnull (ld_clue_dialog_get_error_message (dialog));
+  ld_clue_dialog_fill (dialog, NULL, "2026-03-02", NULL, NULL, NULL);
+  g_assert_false (ld_clue_dialog_get_can_save (dialog));   /* a person not on file needs a unit */
+  g_assert_true (ld_clue_dialog_set_unit (dialog, seed.unit_id));
+  g_assert_true (ld_clue_dialog_get_can_save (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "clue.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  wait_page (page);
+
+  saved = read_clue (vault, saved_id);
+  g_assert_cmpstr (ld_clue_get_source (saved), ==, "SRC_JUDICIAL");
+  g_assert_cmpstr (ld_clue_get_person (saved), ==, "赵敏");
+  g_assert_cmpint (ld_clue_get_cadre_id (saved), ==, 0);
+  g_assert_cmpint (ld_clue_get_unit_id (saved), ==, seed.unit_id);
+  g_assert_cmpstr (ld_clue_get_status (saved), ==, "pending");
+
+  /* The page picked it up and shows it. */
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 3);
+  g_assert_cmpint (ld_clues_page_get_shown_id (page), ==, saved_id);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_clues_page_viewer (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdCluesPage *page;
+  GtkWindow *window;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = open_vault (dir, "vic");
+
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 2);
+  g_assert_false (action_sensitive (page, "clues.new"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "clues.new", NULL)
+                  && ld_ui_test_find_window (LD_TYPE_CLUE_DIALOG) != NULL);
+
+  ld_clues_page_show_record (page, seed.overdue_id);
+  wait_page (page);
+  g_assert_cmpint (ld_clues_page_get_shown_id (page), ==, seed.overdue_id);
+  g_assert_false (action_sensitive (page, "clues.dispose"));
+  g_assert_false (action_sensitive (page, "clues.close"));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/clues-page/list-and-overdue", test_clues_page_list_and_overdue);
+  g_test_add_func ("/ui/clues-page/dispose-and-close", test_clues_page_dispose_and_close);
+  g_test_add_func ("/ui/clues-page/new-clue", test_clues_page_new_clue);
+  g_test_add_func ("/ui/clues-page/viewer", test_clues_page_viewer);
+
+  return g_test_run ();
+}
