@@ -221,6 +221,41 @@ close_clue (LdVault *vault,
   g_assert_nonnull (run.result);
 }
 
+/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
+ * there as NAME.png, to look at the layout. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  ld_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static GtkWindow *
 show_page (LdCluesPage *page)
 {
@@ -364,6 +399,7 @@ test_clues_page_list_and_overdue (void)
   g_assert_true (action_sensitive (page, "clues.dispose"));
   g_assert_true (action_sensitive (page, "clues.close"));
   g_assert_true (action_sensitive (page, "clues.new"));
+  screenshot (GTK_WIDGET (window), "clues-page");
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
@@ -426,6 +462,7 @@ test_clues_page_dispose_and_close (void)
   due = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&expected), g_date_get_month (&expected),
                          g_date_get_day (&expected));
   g_assert_cmpstr (ld_dispose_dialog_get_due_date (dialog), ==, due);
+  screenshot (GTK_WIDGET (dialog), "dispose-dialog");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
@@ -455,6 +492,7 @@ test_clues_page_dispose_and_close (void)
   g_assert_false (ld_dispose_dialog_get_can_save (dialog));   /* a clearing date without the clearing */
   g_assert_true (ld_dispose_dialog_fill (dialog, NULL, NULL, "在单位大会上澄清正名", NULL));
   g_assert_true (ld_dispose_dialog_get_can_save (dialog));
+  screenshot (GTK_WIDGET (dialog), "close-dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
   ld_ui_test_flush ();
@@ -543,6 +581,7 @@ test_clues_page_new_clue (void)
   g_assert_false (ld_clue_dialog_get_can_save (dialog));   /* a person not on file needs a unit */
   g_assert_true (ld_clue_dialog_set_unit (dialog, seed.unit_id));
   g_assert_true (ld_clue_dialog_get_can_save (dialog));
+  screenshot (GTK_WIDGET (dialog), "clue-dialog");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "clue.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);

@@ -140,15 +140,15 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { "reg-no", NC_("clue column", "Number"), 100, FALSE },
-  { "received-date", NC_("clue column", "Received"), 96, FALSE },
-  { "source-label", NC_("clue column", "Source"), 110, FALSE },
-  { "person", NC_("clue column", "Person"), 100, TRUE },
-  { "unit-name", NC_("clue column", "Unit"), 130, TRUE },
-  { "status-label", NC_("clue column", "Status"), 80, FALSE },
-  { "disposal-label", NC_("clue column", "Disposal"), 110, FALSE },
-  { "due-date", NC_("clue column", "Due"), 96, FALSE },
-  { "result-label", NC_("clue column", "Result"), 80, FALSE },
+  { "reg-no", NC_("clue column", "Number"), 96, FALSE },
+  { "received-date", NC_("clue column", "Received"), 92, FALSE },
+  { "source-label", NC_("clue column", "Source"), 104, FALSE },
+  { "person", NC_("clue column", "Person"), 64, TRUE },
+  { "unit-name", NC_("clue column", "Unit"), 80, TRUE },
+  { "status-label", NC_("clue column", "Status"), 84, FALSE },
+  { "disposal-label", NC_("clue column", "Disposal"), 100, FALSE },
+  { "due-date", NC_("clue column", "Due"), 92, FALSE },
+  { "result-label", NC_("clue column", "Result"), 72, FALSE },
 };
 
 static void
@@ -175,7 +175,8 @@ text_bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_get (item, info->property, &text, NULL);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  gtk_widget_set_tooltip_text (inscription, info->expand ? text : NULL);
+  /* Narrow columns ellipsize: the whole text is in the tooltip. */
+  gtk_widget_set_tooltip_text (inscription, text != NULL && *text != '\0' ? text : NULL);
 }
 
 static void
@@ -194,14 +195,10 @@ due_bind_cb (GtkSignalListItemFactory *factory,
   if (level == LD_ALERT_OVERDUE || level == LD_ALERT_DUE_SOON)
     {
       gtk_widget_add_css_class (inscription, ld_case_alerts_level_class (level));
-      gtk_widget_add_css_class (inscription, "heading");
       gtk_widget_set_tooltip_text (inscription, ld_alert_level_get_label (level));
     }
   else
-    {
-      gtk_widget_remove_css_class (inscription, "heading");
-      gtk_widget_set_tooltip_text (inscription, NULL);
-    }
+    gtk_widget_set_tooltip_text (inscription, NULL);
 }
 
 static void
@@ -665,33 +662,95 @@ remove_children (GtkWidget *box)
     gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* The detail pane, like the talks and petitions pages: per group a
+ * heading and a card of key/value lines. Values are plain, non-markup
+ * labels. */
 static GtkWidget *
-add_field (GtkWidget  *group,
+add_field (GtkWidget  *grid,
            const char *title,
            const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
+  GtkWidget *key = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_label_set_xalign (GTK_LABEL (key), 0);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
+  gtk_label_set_width_chars (GTK_LABEL (key), 10);
+  gtk_widget_set_valign (key, GTK_ALIGN_START);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
 
-  return row;
+  return label;
+}
+
+/* Puts widget at the end of the last line. */
+static void
+field_add_suffix (GtkWidget *grid,
+                  GtkWidget *widget)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
+  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
+
+  if (box == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), widget);
+}
+
+static void
+group_set_suffix (GtkWidget *grid,
+                  GtkWidget *widget)
+{
+  GtkWidget *heading = g_object_get_data (G_OBJECT (grid), "ld-heading");
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), widget);
 }
 
 static GtkWidget *
 new_group (LdCluesPage *self,
            const char  *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = gtk_grid_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (box), heading);
 
-  return group;
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (card), grid);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (self->detail_box, box);
+  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
+
+  return grid;
 }
 
 static GtkWidget *
@@ -715,16 +774,13 @@ icon_button (const char *icon,
 
 /* A field that opens another record through the window. */
 static void
-add_link (GtkWidget  *row,
+add_link (GtkWidget  *grid,
           const char *tooltip,
           const char *record_type,
           gint64      record_id)
 {
-  GtkWidget *button = icon_button ("go-next-symbolic", tooltip, "win.show-record",
-                                   g_variant_new ("(sx)", record_type, record_id));
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  field_add_suffix (grid, icon_button ("go-next-symbolic", tooltip, "win.show-record",
+                                       g_variant_new ("(sx)", record_type, record_id)));
 }
 
 static const char *
@@ -801,7 +857,6 @@ show_detail (LdCluesPage *self,
 {
   LdClue *clue = self->shown;
   GtkWidget *group;
-  GtkWidget *row;
   g_autofree char *title = NULL;
 
   remove_children (GTK_WIDGET (self->detail_box));
@@ -839,30 +894,31 @@ show_detail (LdCluesPage *self,
   add_field (group, C_("clue field", "Registration number"), ld_clue_get_reg_no (clue));
   add_field (group, C_("clue field", "Source"), ld_clue_get_source_label (clue));
   add_field (group, C_("clue field", "Received"), ld_clue_get_received_date (clue));
-  row = add_field (group, C_("clue field", "Person"), ld_clue_get_person (clue));
+  add_field (group, C_("clue field", "Person"), ld_clue_get_person (clue));
   if (ld_clue_get_cadre_id (clue) != 0)
-    add_link (row, _("Open the Cadre’s File"), "cadre", ld_clue_get_cadre_id (clue));
+    add_link (group, _("Open the Cadre’s File"), "cadre", ld_clue_get_cadre_id (clue));
   add_field (group, C_("clue field", "Unit"), ld_clue_get_unit_name (clue));
   add_field (group, C_("clue field", "Summary"), ld_clue_get_summary (clue));
   add_field (group, C_("clue field", "Problem categories"), ld_clue_get_categories_label (clue));
-  row = add_field (group, C_("clue field", "From petition"),
+  add_field (group, C_("clue field", "From petition"),
                    ld_clue_get_petition_id (clue) != 0 ? ld_clue_get_petition_reg_no (clue)
                                                        : _("None: registered from another source"));
   if (ld_clue_get_petition_id (clue) != 0)
-    add_link (row, _("Open the Petition"), "petition", ld_clue_get_petition_id (clue));
+    add_link (group, _("Open the Petition"), "petition", ld_clue_get_petition_id (clue));
 
   group = new_group (self, _("Disposal"));
   add_field (group, C_("clue field", "Status"), ld_clue_get_status_label (clue));
   add_field (group, C_("clue field", "Disposal mode"), ld_clue_get_disposal_label (clue));
   add_field (group, C_("clue field", "Approved by"), ld_clue_get_approved_by (clue));
   add_field (group, C_("clue field", "Approval date"), ld_clue_get_approved_date (clue));
-  row = add_field (group, C_("clue field", "Due date"), ld_clue_get_due_date (clue));
+  add_field (group, C_("clue field", "Due date"), ld_clue_get_due_date (clue));
   if (self->shown_level == LD_ALERT_OVERDUE || self->shown_level == LD_ALERT_DUE_SOON)
     {
       GtkWidget *label = gtk_label_new (ld_alert_level_get_label (self->shown_level));
 
       gtk_widget_add_css_class (label, ld_case_alerts_level_class (self->shown_level));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_widget_add_css_class (label, "heading");
+      field_add_suffix (group, label);
     }
   if (g_strcmp0 (ld_clue_get_status (clue), "held") == 0 || *ld_clue_get_next_review_date (clue) != '\0')
     add_field (group, C_("clue field", "Next review"), ld_clue_get_next_review_date (clue));
@@ -884,8 +940,8 @@ show_detail (LdCluesPage *self,
 
       /* Translators: a talk's type and date */
       subtitle = g_strdup_printf (_("%s · %s"), ld_talk_get_type_label (talk), ld_talk_get_talk_date (talk));
-      row = add_field (group, ld_talk_get_reg_no (talk), subtitle);
-      add_link (row, _("Open the Talk"), "talk", ld_talk_get_id (talk));
+      add_field (group, ld_talk_get_reg_no (talk), subtitle);
+      add_link (group, _("Open the Talk"), "talk", ld_talk_get_id (talk));
       self->n_talks++;
     }
   if (self->n_talks == 0)
@@ -893,9 +949,8 @@ show_detail (LdCluesPage *self,
 
   group = new_group (self, _("Handling Steps"));
   if (shown_writable (self))
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                             icon_button ("list-add-symbolic", _("Add a Handling Step… (Ctrl+T)"),
-                                                          "clues.add-step", NULL));
+    group_set_suffix (group, icon_button ("list-add-symbolic", _("Add a Handling Step… (Ctrl+T)"),
+                                          "clues.add-step", NULL));
   for (guint i = 0; result != NULL && result->steps != NULL && i < result->steps->len; i++)
     {
       LdClueStep *step = g_ptr_array_index (result->steps, i);
@@ -903,13 +958,12 @@ show_detail (LdCluesPage *self,
       g_autofree char *subtitle = NULL;
 
       if (step->note != NULL && *step->note != '\0')
-        /* Translators: a step's date, its note and the account that entered it */
-        subtitle = g_strdup_printf (_("%s · %s — %s"), step->step_date, step->note,
-                                    step->account != NULL ? step->account : "");
+        /* Translators: a step's action, its note and the account that entered it */
+        subtitle = g_strdup_printf (_("%s: %s — %s"), label, step->note, step->account != NULL ? step->account : "");
       else
-        /* Translators: a step's date and the account that entered it */
-        subtitle = g_strdup_printf (_("%s — %s"), step->step_date, step->account != NULL ? step->account : "");
-      add_field (group, label, subtitle);
+        /* Translators: a step's action and the account that entered it */
+        subtitle = g_strdup_printf (_("%s — %s"), label, step->account != NULL ? step->account : "");
+      add_field (group, step->step_date, subtitle);
       self->n_steps++;
     }
   if (self->n_steps == 0)
