@@ -541,6 +541,7 @@ move_petition_in_tx (LdVault     *vault,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autofree char *object_id = id_text (petition_id);
   g_autofree char *details = NULL;
+  g_autofree char *petition_reg_no = NULL;
   gboolean closing = g_str_equal (to, "closed");
 
   if (!ld_petition_status_can_move (from, to, error))
@@ -576,7 +577,16 @@ move_petition_in_tx (LdVault     *vault,
   if (!_ld_record_add_version (vault, LD_RECORD_TYPE_PETITION, petition_id, "petition.moved", before->str,
                                after->str, error))
     return FALSE;
-  details = g_strdup_printf ("from=%s; to=%s; by_clue=%s", from, to, reg_no);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT reg_no FROM petitions WHERE id = %" G_GINT64_FORMAT,
+                                            petition_id);
+
+    petition_reg_no = ld_sql_query_text (db, sql, error);
+    if (petition_reg_no == NULL)
+      return FALSE;
+  }
+  /* Like the petition repository's own moves, plus the clue that moved it. */
+  details = g_strdup_printf ("reg_no=%s; from=%s; to=%s; clue=%s", petition_reg_no, from, to, reg_no);
   return ld_audit_append (vault, "petition.moved", "petition", object_id, LD_AUDIT_OUTCOME_OK, details, error);
 }
 

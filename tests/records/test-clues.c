@@ -401,7 +401,9 @@ test_petition_path (Fixture       *f,
   g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'clue.disposed'"), ==, 1);
   g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'clue.step'"), ==, 2);
   g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'clue.closed'"), ==, 1);
-  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'petition.moved'"), ==, 2);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'petition.moved'"
+                                                 " AND object_type = 'petition' AND details LIKE 'reg_no=2026-0001;%'"
+                                                 " AND details LIKE '%clue=2026-X0001'"), ==, 2);
   /* The audit names codes, never the texts. */
   g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE details LIKE '%礼金%'"
                                                  " OR details LIKE '%澄清%'"), ==, 0);
