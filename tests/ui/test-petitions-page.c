@@ -136,6 +136,13 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  /* $LD_TEST_KEEP_VAULT keeps the vault, to open it in the application. */
+  if (g_getenv ("LD_TEST_KEEP_VAULT") != NULL)
+    {
+      g_test_message ("Vault kept in %s", f->dir);
+      g_free (f->dir);
+      return;
+    }
   ld_ui_test_remove_dir (f->dir);
   g_free (f->dir);
 }

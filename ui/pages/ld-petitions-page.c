@@ -62,6 +62,7 @@ struct _LdPetitionsPage
   int                  years[N_YEARS];
 
   gint64               pending_id;
+  gint64               total;            /* active petitions in scope, unfiltered */
   guint                units_loaded : 1;
   guint                list_loading : 1;
   guint                detail_loading : 1;
@@ -242,10 +243,13 @@ update_state (LdPetitionsPage *self)
       if (n > 0)
         gtk_stack_set_visible_child_name (self->content_stack, "list");
       else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") != 0)
-        gtk_stack_set_visible_child_name (self->content_stack, any_filter (self) ? "no-results" : "empty");
+        gtk_stack_set_visible_child_name (self->content_stack,
+                                          any_filter (self) && self->total > 0 ? "no-results" : "empty");
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u petition", "%u petitions", n), n);
     }
   gtk_label_set_label (self->count_label, count != NULL ? count : "");
+  /* The detail pane is only worth its room next to a list. */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), n > 0 || self->shown != NULL);
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
@@ -398,6 +402,36 @@ list_worker (LdVault       *vault,
   return ld_petition_repository_list (vault, &filter, error);
 }
 
+static gpointer
+count_worker (LdVault       *vault,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  LdPetitionFilter filter = { 0 };
+  gint64 count = 0;
+
+  if (!ld_petition_repository_count (vault, &filter, &count, error))
+    return NULL;
+
+  return g_memdup2 (&count, sizeof count);
+}
+
+static void
+count_cb (GObject      *object,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  g_autoptr(LdPetitionsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *count = ld_vault_run_finish (LD_VAULT (object), res, &error);
+
+  if (ld_error_is_cancelled (error) || count == NULL)
+    return;
+  self->total = *count;
+  update_state (self);
+}
+
 static void
 select_id (LdPetitionsPage *self,
            gint64           id)
@@ -443,6 +477,12 @@ list_cb (GObject      *object,
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        petitions->pdata, petitions->len);
+  /* Whether nothing matches, or there is nothing at all. */
+  if (petitions->len > 0)
+    self->total = MAX (self->total, (gint64) petitions->len);
+  else
+    ld_vault_run_async (LD_VAULT (object), count_worker, NULL, NULL, g_free, self->list_cancellable,
+                        count_cb, g_object_ref (self));
 
   if (self->pending_id != 0)
     keep = self->pending_id;
@@ -1503,6 +1543,25 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LdPetitionsPage *self = LD_PETITIONS_PAGE (widget);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->repeats_dropdown, 0);
+  ld_unit_picker_set_selected_id (self->unit_picker, 0);
+  self->filling = FALSE;
+  load_list (self);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -1621,6 +1680,7 @@ ld_petitions_page_class_init (LdPetitionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "petitions.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "petitions.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "petitions.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "petitions.clear-filters", NULL, clear_filters_action);
 }
 
 static void

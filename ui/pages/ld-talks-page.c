@@ -54,6 +54,7 @@ struct _LdTalksPage
   int                  years[N_YEARS];
 
   gint64               pending_id;       /* select once the list is there */
+  guint                total;            /* active talks in scope, unfiltered */
   gint64               loading_id;
   guint                n_coverage_rows;
   guint                units_loaded : 1;
@@ -167,16 +168,14 @@ update_state (LdTalksPage *self)
         gtk_stack_set_visible_child_name (self->content_stack, "list");
       else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") != 0)
         {
-          gboolean filtered = gtk_drop_down_get_selected (self->year_dropdown) != 0
-                              || gtk_drop_down_get_selected (self->type_dropdown) != 0
-                              || ld_unit_picker_get_selected_id (self->unit_picker) > 0
-                              || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
-
-          gtk_stack_set_visible_child_name (self->content_stack, filtered ? "no-results" : "empty");
+          /* Without any talk in scope the page explains how to start. */
+          gtk_stack_set_visible_child_name (self->content_stack, self->total > 0 ? "no-results" : "empty");
         }
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", n), n);
     }
   gtk_label_set_label (self->count_label, count != NULL ? count : "");
+  /* The detail pane is only worth its room next to a list. */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), n > 0 || self->shown != NULL);
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
@@ -265,6 +264,7 @@ typedef struct
 {
   GPtrArray *talks;
   GPtrArray *coverage;
+  guint      total;
 } ListResult;
 
 static void
@@ -311,6 +311,16 @@ list_worker (LdVault       *vault,
     }
   /* The coverage is a side table: a failure leaves it empty. */
   result->coverage = ld_talk_repository_coverage (vault, job->coverage_year, NULL, NULL);
+  /* Whether nothing matches, or there is nothing at all. */
+  result->total = result->talks->len;
+  if (result->talks->len == 0)
+    {
+      LdTalkFilter all;
+
+      ld_talk_filter_init (&all);
+      if (!ld_talk_repository_count (vault, &all, &result->total, NULL))
+        result->total = 0;
+    }
 
   return result;
 }
@@ -433,6 +443,7 @@ list_cb (GObject      *object,
       return;
     }
 
+  self->total = result->total;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        result->talks->pdata, result->talks->len);
   show_coverage (self, result->coverage, chosen_year (self) != 0 ? chosen_year (self) : self->years[0]);
@@ -1270,6 +1281,22 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LdTalksPage *self = LD_TALKS_PAGE (widget);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  ld_unit_picker_set_selected_id (self->unit_picker, 0);
+  self->filling = FALSE;
+  load_list (self);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -1387,6 +1414,7 @@ ld_talks_page_class_init (LdTalksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "talks.save-attachment", "x", save_attachment_action);
   gtk_widget_class_install_action (widget_class, "talks.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "talks.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "talks.clear-filters", NULL, clear_filters_action);
 }
 
 static void
