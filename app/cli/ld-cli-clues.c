@@ -344,9 +344,15 @@ close_run (LdCli               *cli,
   g_autofree char *clearing = NULL;
   g_autofree char *clearing_date = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *approved_by = NULL;
+  g_autofree char *approved_date = NULL;
   gint64 id = 0;
   const GOptionEntry entries[] = {
     { "result", 'r', 0, G_OPTION_ARG_STRING, &result, N_("The result (see “clue codes”, required)"), N_("CODE") },
+    { "approved-by", 'b', 0, G_OPTION_ARG_STRING, &approved_by,
+      N_("For a pending or held clue closed (予以了结): the approving leader"), N_("NAME") },
+    { "approved-date", 'a', 0, G_OPTION_ARG_STRING, &approved_date, N_("The date closing was approved"),
+      N_("DATE") },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The closing date (required)"), N_("DATE") },
     { "clearing", 'c', 0, G_OPTION_ARG_STRING, &clearing, N_("The clearing (澄清正名) done, for an unfounded report"),
       N_("TEXT") },
@@ -361,9 +367,13 @@ close_run (LdCli               *cli,
   REPORT_IF_FAILED (cli, require_option (date, "--date DATE", &error), error);
   if (clearing != NULL)
     REPORT_IF_FAILED (cli, require_option (clearing_date, "--clearing-date DATE", &error), error);
+  if (approved_by != NULL)
+    REPORT_IF_FAILED (cli, require_option (approved_date, "--approved-date DATE", &error), error);
+  if (approved_date != NULL)
+    REPORT_IF_FAILED (cli, require_option (approved_by, "--approved-by NAME", &error), error);
   REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
-  REPORT_IF_FAILED (cli, ld_clue_repository_close (cli->vault, id, result, date, clearing, clearing_date, note,
-                                                   &error), error);
+  REPORT_IF_FAILED (cli, ld_clue_repository_close_approved (cli->vault, id, result, date, approved_by, approved_date,
+                                                            clearing, clearing_date, note, &error), error);
   return 0;
 }
 
@@ -716,10 +726,11 @@ static const LdCliCommand clue_commands[] = {
   },
   {
     "clue", "close",
-    N_("ID --result CODE --date DATE [--clearing TEXT --clearing-date DATE] [--note TEXT]"),
+    N_("ID --result CODE --date DATE [--approved-by NAME --approved-date DATE] [--clearing TEXT --clearing-date DATE] "
+       "[--note TEXT]"),
     N_("Close a clue with its result (and the clearing done for an unfounded report)."),
-    N_("A pending or held clue is closed as 予以了结. When the clue came from a petition and was its last open "
-       "clue, the petition is closed too."),
+    N_("A pending or held clue is closed as 予以了结, with the approval when given. When the clue came from a "
+       "petition and was its last open clue, the petition is closed too."),
     1, 1, close_run, NULL,
   },
   {

@@ -1023,15 +1023,20 @@ clean_clearing (LdClue      *clue,
 }
 
 gboolean
-ld_clue_repository_close (LdVault      *vault,
-                          gint64        clue_id,
-                          const char   *result,
-                          const char   *closed_date,
-                          const char   *clearing,
-                          const char   *clearing_date,
-                          const char   *note,
-                          GError      **error)
+ld_clue_repository_close_approved (LdVault      *vault,
+                                   gint64        clue_id,
+                                   const char   *result,
+                                   const char   *closed_date,
+                                   const char   *approved_by,
+                                   const char   *approved_date,
+                                   const char   *clearing,
+                                   const char   *clearing_date,
+                                   const char   *note,
+                                   GError      **error)
 {
+  g_autofree char *approver = NULL;
+  g_autofree char *approved = NULL;
+  gboolean with_approval;
   g_autoptr(LdClue) clue = NULL;
   g_autoptr(GString) before = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
@@ -1063,6 +1068,22 @@ ld_clue_repository_close (LdVault      *vault,
   clean_note = clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
   if (clean_note == NULL)
     return FALSE;
+  with_approval = (approved_by != NULL && *approved_by != '\0') || (approved_date != NULL && *approved_date != '\0');
+  if (with_approval)
+    {
+      approver = _ld_records_clean_text (approved_by, _("The approving leader"), APPROVER_MAX_CHARS, TRUE, error);
+      if (approver == NULL)
+        return FALSE;
+      approved = _ld_clue_normalise_date (approved_date, _("The approval date"), TRUE, error);
+      if (approved == NULL)
+        return FALSE;
+      if (strcmp (approved, closed) > 0)
+        {
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       _("The approval date %s is after the closing date %s. Check the dates."), approved, closed);
+          return FALSE;
+        }
+    }
   /* A closed clue is refused by the state machine, with its message. */
   clue = load_clue (vault, clue_id, TRUE, TRUE, error);
   if (clue == NULL)
@@ -1075,6 +1096,21 @@ ld_clue_repository_close (LdVault      *vault,
   disposal = g_str_equal (from, "handling") ? ld_clue_get_disposal (clue) : "close";
   if (!ld_clue_status_can_move (from, "closed", g_str_equal (from, "handling") ? "" : "close", error))
     return FALSE;
+  if (with_approval && g_str_equal (from, "handling"))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("Clue %s is being handled under an approved disposal; it closes with its result only. An "
+                     "approval is recorded when a pending or held clue is closed (予以了结)."),
+                   ld_clue_get_reg_no (clue));
+      return FALSE;
+    }
+  if (with_approval && strcmp (approved, ld_clue_get_received_date (clue)) < 0)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The approval date %s is before the clue was received (%s). Check the date."),
+                   approved, ld_clue_get_received_date (clue));
+      return FALSE;
+    }
   if (strcmp (closed, ld_clue_get_received_date (clue)) < 0
       || (ld_clue_get_approved_date (clue)[0] != '\0' && strcmp (closed, ld_clue_get_approved_date (clue)) < 0))
     {
@@ -1103,6 +1139,12 @@ ld_clue_repository_close (LdVault      *vault,
 
   diff_field (before, after, NULL, "status", from, "closed");
   diff_field (before, after, NULL, "disposal", ld_clue_get_disposal (clue), disposal);
+  if (with_approval)
+    {
+      diff_field (before, after, NULL, "approved_by", ld_clue_get_approved_by (clue), approver);
+      diff_field (before, after, NULL, "approved_date", ld_clue_get_approved_date (clue), approved);
+      diff_field (before, after, NULL, "due_date", ld_clue_get_due_date (clue), "");
+    }
   diff_field (before, after, NULL, "result", ld_clue_get_result (clue), code);
   diff_field (before, after, NULL, "closed_date", ld_clue_get_closed_date (clue), closed);
   diff_field (before, after, NULL, "clearing", ld_clue_get_clearing (clue), clear_text);
@@ -1128,8 +1170,24 @@ ld_clue_repository_close (LdVault      *vault,
   sqlite3_bind_int64 (stmt, 7, clue_id);
   action = g_strconcat ("closed:", code, NULL);
   details = g_strdup_printf ("from=%s; result=%s", from, code);
-  if (!ld_sql_step_done (db, stmt, error)
-      || !insert_step (vault, clue_id, closed, action, clean_note, NULL, error)
+  if (!ld_sql_step_done (db, stmt, error))
+    return fail (vault);
+  if (with_approval)
+    {
+      g_autoptr(sqlite3_stmt) approval = ld_sql_prepare (db,
+                                                         "UPDATE clues SET approved_by = ?, approved_date = ?,"
+                                                         " due_date = '' WHERE id = ?",
+                                                         error);
+
+      if (approval == NULL)
+        return fail (vault);
+      sqlite3_bind_text (approval, 1, approver, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (approval, 2, approved, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (approval, 3, clue_id);
+      if (!ld_sql_step_done (db, approval, error))
+        return fail (vault);
+    }
+  if (!insert_step (vault, clue_id, closed, action, clean_note, NULL, error)
       || (*clear_text != '\0' && !insert_step (vault, clue_id, clear_date, "clearing", clear_text, NULL, error))
       || !record_change (vault, clue_id, ld_clue_get_reg_no (clue), LD_AUDIT_CLUE_CLOSED, before->str, after->str,
                          details, error))
@@ -1140,6 +1198,20 @@ ld_clue_repository_close (LdVault      *vault,
                                "closed", closed, code, error))
     return fail (vault);
   return _ld_vault_commit (vault, error);
+}
+
+gboolean
+ld_clue_repository_close (LdVault      *vault,
+                          gint64        clue_id,
+                          const char   *result,
+                          const char   *closed_date,
+                          const char   *clearing,
+                          const char   *clearing_date,
+                          const char   *note,
+                          GError      **error)
+{
+  return ld_clue_repository_close_approved (vault, clue_id, result, closed_date, NULL, NULL, clearing, clearing_date,
+                                            note, error);
 }
 
 gboolean

@@ -76,6 +76,20 @@ gboolean     ld_clue_repository_close         (LdVault      *vault,
                                                const char   *clearing_date,
                                                const char   *note,
                                                GError      **error);
+/* Like ld_clue_repository_close(), also recording who approved closing a
+ * pending or held clue (予以了结) and when (approved_by and approved_date
+ * both given, or both NULL/""; the due date is cleared). A clue being
+ * handled closes with its result only: an approval is refused. */
+gboolean     ld_clue_repository_close_approved (LdVault    *vault,
+                                                gint64      clue_id,
+                                                const char *result,
+                                                const char *closed_date,
+                                                const char *approved_by,
+                                                const char *approved_date,
+                                                const char *clearing,
+                                                const char *clearing_date,
+                                                const char *note,
+                                                GError    **error);
 /* Records the clearing (澄清正名) done for a closed clue whose result is
  * unfounded (both required). */
 gboolean     ld_clue_repository_set_clearing  (LdVault      *vault,

@@ -314,6 +314,17 @@ test_scope_roles (Fixture       *f,
   run_fails (&f->cli, "boss", 6, NULL, "clue", "dispose", in_a, "verify", "--approved-by", "王书记",
              "--approved-date", "2026-03-04", NULL);
 
+  /* A pending clue closed (予以了结) with its approval. */
+  run_fails (&f->cli, "boss", 2, "--approved-date", "clue", "close", in_b, "--result", "uncheckable", "--date",
+             "2026-03-10", "--approved-by", "王书记", NULL);
+  g_free (run_ok (&f->cli, "boss", "clue", "close", in_b, "--result", "uncheckable", "--date", "2026-03-10",
+                  "--approved-by", "王书记", "--approved-date", "2026-03-09", NULL));
+  out = run_ok (&f->cli, "boss", "clue", "show", in_b, NULL);
+  assert_contains (out, "王书记");
+  assert_contains (out, "2026-03-09");
+  assert_contains (out, "(close)");
+  g_clear_pointer (&out, g_free);
+
   /* Codes without a vault session. */
   out = run_ok (&f->cli, "boss", "clue", "codes", NULL);
   assert_contains (out, "SRC_INSPECTION");

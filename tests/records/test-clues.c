@@ -448,11 +448,24 @@ test_petition_two_clues (Fixture       *f,
   g_assert_cmpstr (ld_clue_get_reg_no (clue), ==, "2026-X0002");
   g_clear_object (&clue);
 
-  /* Closing the first (a pending one: 予以了结) leaves the petition open. */
-  g_assert_true (ld_clue_repository_close (f->vault, first, "uncheckable", "2026-03-05", NULL, NULL, NULL, &error));
+  /* Closing the first (a pending one: 予以了结, approved) leaves the
+   * petition open. An approval after the closing is refused. */
+  g_assert_false (ld_clue_repository_close_approved (f->vault, first, "uncheckable", "2026-03-05", "王书记",
+                                                     "2026-03-06", NULL, NULL, NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ld_clue_repository_close_approved (f->vault, first, "uncheckable", "2026-03-05", "王书记",
+                                                     NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ld_clue_repository_close_approved (f->vault, first, "uncheckable", "2026-03-05", "王书记",
+                                                    "2026-03-04", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   clue = get_clue (f, first);
   g_assert_cmpstr (ld_clue_get_disposal (clue), ==, "close");
+  g_assert_cmpstr (ld_clue_get_status (clue), ==, "closed");
+  g_assert_cmpstr (ld_clue_get_approved_by (clue), ==, "王书记");
+  g_assert_cmpstr (ld_clue_get_approved_date (clue), ==, "2026-03-04");
   g_clear_object (&clue);
   status = query_text (f, "SELECT status FROM petitions WHERE id = (SELECT max (id) FROM petitions)");
   g_assert_cmpstr (status, ==, "accepted");
@@ -599,6 +612,16 @@ test_illegal_moves (Fixture       *f,
   /* 予以了结 goes through close with a result. */
   REFUSED (ld_clue_repository_dispose (f->vault, pending, "close", "王书记", "2026-03-03", NULL, &error),
            LD_ERROR_INVALID);
+  /* A clue being handled closes without an approval of its own. */
+  {
+    gint64 handling = add_clue (f, f->cadre_a, NULL, 0, "2026-03-02", "核实中");
+
+    g_assert_true (ld_clue_repository_dispose (f->vault, handling, "verify", "王书记", "2026-03-03", NULL, &error));
+    g_assert_no_error (error);
+    REFUSED (ld_clue_repository_close_approved (f->vault, handling, "founded", "2026-04-02", "王书记", "2026-04-01",
+                                                NULL, NULL, NULL, &error),
+             LD_ERROR_INVALID);
+  }
   /* Unknown codes, missing approval, dates before receipt. */
   REFUSED (ld_clue_repository_dispose (f->vault, pending, "nothing", "王书记", "2026-03-03", NULL, &error),
            LD_ERROR_INVALID);
