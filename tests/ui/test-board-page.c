@@ -256,6 +256,19 @@ set_as_of (LdBoardPage *page,
   g_assert_cmpstr (ld_board_page_get_as_of (page), ==, day);
 }
 
+/* Activates the first line of a level opening a record of type; FALSE
+ * when there is none. */
+static gboolean
+activate_first_of (LdBoardPage *page,
+                   LdAlertLevel level,
+                   const char  *record_type)
+{
+  for (guint i = 0; i < ld_board_page_get_n_items (page, level); i++)
+    if (g_str_equal (ld_board_item_get_record_type (ld_board_page_get_item (page, level, i)), record_type))
+      return ld_board_page_activate_item (page, level, i);
+  return FALSE;
+}
+
 static void
 test_board_levels (void)
 {
@@ -341,6 +354,25 @@ test_board_levels (void)
   g_assert_cmpstr (ld_window_get_page_name (window), ==, "cadres");
   LD_UI_TEST_WAIT_FOR (ld_cadre_file_view_get_cadre_id (LD_CADRE_FILE_VIEW (ld_cadres_page_get_file_view (LD_CADRES_PAGE (cadres)))) == d.cadre_new,
                        20000);
+
+  /* The lines of talks, petitions and clues open their pages. */
+  {
+    static const struct { LdAlertLevel level; const char *type; const char *page; } opens[] = {
+      { LD_ALERT_OVERDUE, LD_BOARD_RECORD_CLUE, "clues" },
+      { LD_ALERT_DUE_SOON, LD_BOARD_RECORD_TALK, "talks" },
+      { LD_ALERT_LATER, LD_BOARD_RECORD_PETITION, "petitions" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+      {
+        if (ld_window_get_page (window, opens[i].page) == NULL)
+          continue;
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+        g_assert_true (activate_first_of (page, opens[i].level, opens[i].type));
+        g_assert_cmpstr (ld_window_get_page_name (window), ==, opens[i].page);
+        ld_ui_test_flush ();
+      }
+  }
 
   /* The next year has no holidays yet: the prompt, whose button opens the
    * calendar page when there is one. */

@@ -286,6 +286,31 @@ test_pages_my_account (void)
   g_assert_cmpstr (ld_window_get_page_name (window), ==, "account");
   page = LD_ACCOUNT_PAGE (ld_window_get_page (window, "account"));
 
+  /* A viewer's pages: the supervision board first, in the order of the
+   * work (the case-record pages appear once they are built). */
+  {
+    static const char * const order[] = { "board", "cadres", "talks", "petitions", "clues", "search", "units",
+                                          "calendar", "rules", "home", "account" };
+    GtkStack *stack = GTK_STACK (gtk_widget_get_parent (ld_window_get_page (window, "account")));
+    g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+    guint next = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+      {
+        g_autoptr(GObject) stack_page = g_list_model_get_item (pages, i);
+        const char *name = gtk_stack_page_get_name (GTK_STACK_PAGE (stack_page));
+
+        while (next < G_N_ELEMENTS (order) && g_strcmp0 (order[next], name) != 0)
+          next++;
+        g_assert_cmpuint (next, <, G_N_ELEMENTS (order));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      if (g_str_equal (order[i], "board") || g_str_equal (order[i], "search") ||
+          g_str_equal (order[i], "calendar"))
+        g_assert_nonnull (ld_window_get_page (window, order[i]));
+    g_assert_null (ld_window_get_page (window, "accounts"));
+  }
+
   /* A wrong current password is refused by the vault. */
   ld_account_page_fill (page, "Not-My-Pass-2024", "Second-Pass-2024", "Second-Pass-2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.change-password", NULL));
