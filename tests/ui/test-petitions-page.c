@@ -11,6 +11,7 @@
 #include "dialogs/ld-reveal-dialog.h"
 #include "pages/ld-petitions-page.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-clue-repository.h"
 #include "records/ld-petition-repository.h"
 #include "records/ld-scope.h"
 #include "records/ld-unit-repository.h"
@@ -308,6 +309,82 @@ any_label_selectable (GtkWidget *widget)
   return FALSE;
 }
 
+static gpointer
+list_clues_worker (LdVault       *vault,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  LdClueFilter filter;
+
+  ld_clue_filter_init (&filter);
+  return ld_clue_repository_list (vault, &filter, error);
+}
+
+static GPtrArray *
+read_clues (LdVault *vault)
+{
+  SyncRun run = { 0 };
+
+  ld_vault_run_async (vault, list_clues_worker, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+/* The n-th text entry under widget (0 = the first). */
+static GtkEditable *
+find_entry (GtkWidget *widget,
+            guint     *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (GTK_IS_ENTRY (child))
+        {
+          if (*n == 0)
+            return GTK_EDITABLE (child);
+          (*n)--;
+          continue;
+        }
+      if ((found = find_entry (child, n)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Activates a page action that asks in a message dialog, fills the n-th
+ * entry with text (when not NULL) and answers "ok". */
+static void
+answer_form (LdPetitionsPage *page,
+             const char      *action,
+             GVariant        *param,
+             guint            entry,
+             const char      *text)
+{
+  AdwMessageDialog *message;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, param));
+  ld_ui_test_flush ();
+  message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  if (text != NULL)
+    {
+      GtkEditable *editable = find_entry (GTK_WIDGET (message), &entry);
+
+      g_assert_nonnull (editable);
+      gtk_editable_set_text (editable, text);
+    }
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "ok"));
+  adw_message_dialog_response (message, "ok");
+  gtk_window_destroy (GTK_WINDOW (message));
+  ld_ui_test_flush ();
+}
+
 static void
 on_saved_cb (LdPetitionDialog *dialog,
              gint64            id,
@@ -323,6 +400,7 @@ test_petitions_page_masked (Fixture       *f,
   g_autoptr(LdPetition) first = NULL;
   g_autoptr(LdPetition) repeat = NULL;
   g_autoptr(LdPetition) moved = NULL;
+  g_autoptr(GPtrArray) clues = NULL;
   g_autoptr(GString) texts = g_string_new (NULL);
   LdVault *vault = open_vault (f->dir, "ivy");
   LdPetitionsPage *page = ld_petitions_page_new (vault);
@@ -330,7 +408,6 @@ test_petitions_page_masked (Fixture       *f,
   LdPetitionDialog *dialog;
   LdRevealDialog *reveal;
   LdCadreChooser *chooser;
-  AdwMessageDialog *message;
   GtkWidget *button;
   gint64 saved_id = 0;
 
@@ -398,16 +475,31 @@ test_petitions_page_masked (Fixture       *f,
   ld_petitions_page_show_record (page, f->petition_id);
   LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
   g_assert_cmpstr (ld_petitions_page_get_shown_status (page), ==, "registered");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.move", "s", "accepted"));
-  ld_ui_test_flush ();
-  message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (message);
-  adw_message_dialog_response (message, "ok");
+  answer_form (page, "petitions.move", g_variant_new_string ("accepted"), 0, NULL);
   LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_petitions_page_get_shown_status (page), "accepted") == 0
                        && !ld_petitions_page_get_loading (page), 10000);
   moved = read_petition (vault, f->petition_id);
   g_assert_cmpstr (ld_petition_get_status (moved), ==, "accepted");
   g_assert_cmpstr (ld_petition_get_accept_notice_date (moved), !=, "");
+
+  /* A clue made from it. */
+  answer_form (page, "petitions.create-clue", NULL, 0, NULL);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  clues = read_clues (vault);
+  g_assert_cmpuint (clues->len, ==, 1);
+  g_assert_cmpint (ld_clue_get_petition_id (g_ptr_array_index (clues, 0)), ==, f->petition_id);
+
+  /* Closed with a result, then the feedback to the real-name reporter. */
+  answer_form (page, "petitions.move", g_variant_new_string ("closed"), 0, NULL);
+  LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_petitions_page_get_shown_status (page), "closed") == 0
+                       && !ld_petitions_page_get_loading (page), 10000);
+  answer_form (page, "petitions.feedback", NULL, 1, "电话");
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  g_clear_object (&moved);
+  moved = read_petition (vault, f->petition_id);
+  g_assert_cmpstr (ld_petition_get_status (moved), ==, "closed");
+  g_assert_cmpstr (ld_petition_get_result (moved), !=, "");
+  g_assert_cmpstr (ld_petition_get_feedback_mode (moved), ==, "电话");
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
