@@ -636,6 +636,109 @@ test_clues_page_viewer (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* The only message dialog shown: fills its entries in order and answers. */
+static void
+answer_form (const char  *response,
+             const char **texts,
+             guint        n_texts)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  guint i = 0;
+
+  ld_ui_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (box);
+  for (entry = gtk_widget_get_first_child (box); entry != NULL && i < n_texts;
+       entry = gtk_widget_get_next_sibling (entry), i++)
+    if (texts[i] != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (entry), texts[i]);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ld_ui_test_flush ();
+}
+
+static void
+test_clues_page_hold_and_steps (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *today = today_text ();
+  g_autoptr(LdClue) held = NULL;
+  g_autoptr(LdClue) reviewed = NULL;
+  LdVault *vault;
+  LdCluesPage *page;
+  LdDisposeDialog *dialog;
+  GtkWindow *window;
+  guint n_steps;
+  Seed seed = { 0 };
+  const char *review[] = { "2026-02-30" };
+  const char *review_ok[] = { "2099-06-01" };
+  const char *step[] = { NULL, "发出函询通知书", "书面函询" };
+  const char *retire[] = { "重复登记" };
+
+  seed_vault (dir, &seed);
+  vault = open_vault (dir, "ivy");
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  /* Dispose… (Ctrl+D) on the page opens the dialog; hold the clue. */
+  ld_clues_page_show_record (page, seed.pending_id);
+  wait_page (page);
+  g_assert_false (ld_clues_page_get_action_enabled (page, "clues.review"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clues.dispose", NULL));
+  ld_ui_test_flush ();
+  dialog = LD_DISPOSE_DIALOG (ld_ui_test_find_window (LD_TYPE_DISPOSE_DIALOG));
+  g_assert_nonnull (dialog);
+  LD_UI_TEST_WAIT_FOR (ld_dispose_dialog_get_ready (dialog), 10000);
+  g_assert_true (ld_dispose_dialog_fill (dialog, "hold", today, "李书记", NULL));
+  g_assert_cmpstr (ld_dispose_dialog_get_due_date (dialog), ==, "");   /* no limit for a held clue */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_DISPOSE_DIALOG) == NULL, 10000);
+  wait_page (page);
+  g_assert_cmpstr (ld_clue_get_status (LD_CLUE (ld_clues_page_get_shown (page))), ==, "held");
+
+  /* A held clue takes its next review date; a bad date is not accepted. */
+  g_assert_true (ld_clues_page_get_action_enabled (page, "clues.review"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clues.review", NULL));
+  ld_ui_test_flush ();
+  {
+    AdwMessageDialog *form = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (form));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), review[0]);
+    g_assert_false (adw_message_dialog_get_response_enabled (form, "set"));
+  }
+  answer_form ("set", review_ok, 1);
+  wait_page (page);
+  reviewed = read_clue (vault, seed.pending_id);
+  g_assert_cmpstr (ld_clue_get_next_review_date (reviewed), ==, "2099-06-01");
+
+  /* A handling step typed by the investigator. */
+  n_steps = ld_clues_page_get_n_steps (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clues.add-step", NULL));
+  answer_form ("add", step, 3);
+  wait_page (page);
+  g_assert_cmpuint (ld_clues_page_get_n_steps (page), ==, n_steps + 1);
+
+  /* Retire, with the reason typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "clues.retire", NULL));
+  answer_form ("retire", retire, 1);
+  wait_page (page);
+  held = read_clue (vault, seed.pending_id);
+  g_assert_cmpint (ld_clue_get_retired_at (held), !=, 0);
+  g_assert_cmpstr (ld_clue_get_retired_reason (held), ==, "重复登记");
+  g_assert_cmpuint (g_list_model_get_n_items (ld_clues_page_get_model (page)), ==, 1);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/ui/clues-page/list-and-overdue", test_clues_page_list_and_overdue);
   g_test_add_func ("/ui/clues-page/dispose-and-close", test_clues_page_dispose_and_close);
   g_test_add_func ("/ui/clues-page/new-clue", test_clues_page_new_clue);
+  g_test_add_func ("/ui/clues-page/hold-and-steps", test_clues_page_hold_and_steps);
   g_test_add_func ("/ui/clues-page/viewer", test_clues_page_viewer);
 
   return g_test_run ();

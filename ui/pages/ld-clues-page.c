@@ -52,6 +52,7 @@ struct _LdCluesPage
   /* Owned References */
   GListStore          *store;
   GHashTable          *levels;           /* gint64 * clue id → LdAlertLevel */
+  GHashTable          *enabled;          /* action name → enabled (for tests) */
   GCancellable        *list_cancellable;
   GCancellable        *detail_cancellable;
   LdClue              *shown;            /* the clue in the detail pane */
@@ -63,6 +64,7 @@ struct _LdCluesPage
   LdAlertLevel         shown_level;
   guint                n_talks;
   guint                n_steps;
+  guint                n_changes;        /* change jobs running */
   guint                units_loaded : 1;
   guint                list_loading : 1;
   guint                detail_loading : 1;
@@ -282,10 +284,19 @@ is_filtered (LdCluesPage *self)
 }
 
 static void
+set_enabled (LdCluesPage *self,
+             const char  *action_name,
+             gboolean     enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, enabled);
+  g_hash_table_insert (self->enabled, (gpointer) action_name, GINT_TO_POINTER (enabled));
+}
+
+static void
 update_state (LdCluesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  gboolean loading = self->list_loading || self->detail_loading;
+  gboolean loading = self->list_loading || self->detail_loading || self->n_changes > 0;
   gboolean writable = shown_writable (self);
   g_autofree char *count = NULL;
 
@@ -303,17 +314,16 @@ update_state (LdCluesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
   ld_page_set_busy (LD_PAGE (self), loading);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.new", can_write (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.edit", writable && ld_clue_is_open (self->shown));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.dispose", can_dispose (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.close", can_close (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.review",
-                                 writable && g_strcmp0 (ld_clue_get_status (self->shown), "held") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.clearing",
-                                 writable && g_strcmp0 (ld_clue_get_status (self->shown), "closed") == 0
-                                 && g_strcmp0 (ld_clue_get_result (self->shown), "unfounded") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.add-step", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.retire", writable);
+  set_enabled (self, "clues.new", can_write (self));
+  set_enabled (self, "clues.edit", writable && ld_clue_is_open (self->shown));
+  set_enabled (self, "clues.dispose", can_dispose (self));
+  set_enabled (self, "clues.close", can_close (self));
+  set_enabled (self, "clues.review", writable && g_strcmp0 (ld_clue_get_status (self->shown), "held") == 0);
+  set_enabled (self, "clues.clearing",
+               writable && g_strcmp0 (ld_clue_get_status (self->shown), "closed") == 0
+               && g_strcmp0 (ld_clue_get_result (self->shown), "unfounded") == 0);
+  set_enabled (self, "clues.add-step", writable);
+  set_enabled (self, "clues.retire", writable);
 }
 
 /* --- Context: units, years, statuses, disposals ---------------------------- */
@@ -1135,8 +1145,11 @@ change_cb (GObject      *object,
 
   g_free (context);
   result = ld_vault_run_finish (LD_VAULT (object), res, &error);
+  if (self->n_changes > 0)
+    self->n_changes--;
   if (ld_error_is_cancelled (error))
     return;
+  update_state (self);
 
   if (result == NULL)
     {
@@ -1173,6 +1186,8 @@ run_change (LdCluesPage  *self,
   context->self = g_object_ref (self);
   context->kind = kind;
   context->done = g_strdup (done);
+  self->n_changes++;
+  update_state (self);
   ld_vault_run_async (ld_page_get_vault (LD_PAGE (self)), change_worker, job, change_job_free, NULL,
                       ld_page_get_cancellable (LD_PAGE (self)), change_cb, context);
 }
@@ -1533,6 +1548,7 @@ ld_clues_page_finalize (GObject *object)
   LdCluesPage *self = (LdCluesPage *)object;
 
   g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_clear_pointer (&self->enabled, g_hash_table_unref);
   g_clear_pointer (&self->status_codes, g_ptr_array_unref);
   g_clear_pointer (&self->disposal_codes, g_ptr_array_unref);
 
@@ -1591,6 +1607,7 @@ ld_clues_page_init (LdCluesPage *self)
 {
   self->store = g_list_store_new (LD_TYPE_CLUE);
   self->levels = new_levels ();
+  self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   self->status_codes = g_ptr_array_new ();
   self->disposal_codes = g_ptr_array_new ();
 
@@ -1634,7 +1651,7 @@ ld_clues_page_get_loading (LdCluesPage *self)
 {
   g_return_val_if_fail (LD_IS_CLUES_PAGE (self), FALSE);
 
-  return self->list_loading || self->detail_loading || !self->list_loaded;
+  return self->list_loading || self->detail_loading || self->n_changes > 0 || !self->list_loaded;
 }
 
 gint64
@@ -1663,6 +1680,16 @@ ld_clues_page_get_alert_level (LdCluesPage *self,
     return LD_ALERT_NONE;
 
   return (LdAlertLevel) GPOINTER_TO_INT (g_hash_table_lookup (self->levels, &id));
+}
+
+gboolean
+ld_clues_page_get_action_enabled (LdCluesPage *self,
+                                  const char  *action_name)
+{
+  g_return_val_if_fail (LD_IS_CLUES_PAGE (self), FALSE);
+  g_return_val_if_fail (action_name != NULL, FALSE);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->enabled, action_name));
 }
 
 guint

@@ -34,6 +34,9 @@ GObject      *ld_clues_page_get_shown       (LdCluesPage *self);
 /* The marking of a listed clue's due date. */
 LdAlertLevel  ld_clues_page_get_alert_level (LdCluesPage *self,
                                              gint64       id);
+/* Whether a clues.* action is enabled now (menu items have no button). */
+gboolean      ld_clues_page_get_action_enabled (LdCluesPage *self,
+                                                const char  *action_name);
 /* The talks and steps listed in the detail pane. */
 guint         ld_clues_page_get_n_talks     (LdCluesPage *self);
 guint         ld_clues_page_get_n_steps     (LdCluesPage *self);
