@@ -13,38 +13,21 @@
 #include "pages/ld-audit-page.h"
 #include "pages/ld-board-page.h"
 #include "pages/ld-cadres-page.h"
+#include "pages/ld-calendar-page.h"
+#include "pages/ld-clues-page.h"
 #include "pages/ld-home-page.h"
 #include "pages/ld-page.h"
+#include "pages/ld-petitions-page.h"
 #include "pages/ld-policy-page.h"
 #include "pages/ld-rules-page.h"
 #include "pages/ld-scopes-page.h"
+#include "pages/ld-search-page.h"
+#include "pages/ld-talks-page.h"
 #include "pages/ld-units-page.h"
 #include "records/ld-file-entry-repository.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
 #include "widgets/ld-sidebar-row.h"
-
-/* The case-record pages join once their files exist. */
-#if __has_include ("pages/ld-talks-page.h") && __has_include ("pages/ld-talks-page.c")
-# include "pages/ld-talks-page.h"
-# define LD_HAVE_TALKS_PAGE 1
-#endif
-#if __has_include ("pages/ld-petitions-page.h") && __has_include ("pages/ld-petitions-page.c")
-# include "pages/ld-petitions-page.h"
-# define LD_HAVE_PETITIONS_PAGE 1
-#endif
-#if __has_include ("pages/ld-clues-page.h") && __has_include ("pages/ld-clues-page.c")
-# include "pages/ld-clues-page.h"
-# define LD_HAVE_CLUES_PAGE 1
-#endif
-#if __has_include ("pages/ld-search-page.h") && __has_include ("pages/ld-search-page.c")
-# include "pages/ld-search-page.h"
-# define LD_HAVE_SEARCH_PAGE 1
-#endif
-#if __has_include ("pages/ld-calendar-page.h") && __has_include ("pages/ld-calendar-page.c")
-# include "pages/ld-calendar-page.h"
-# define LD_HAVE_CALENDAR_PAGE 1
-#endif
 
 G_DEFINE_FINAL_TYPE (LdWindow, ld_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -525,27 +508,23 @@ _ld_window_show_record (LdWindow   *self,
       return;
     }
 
-#ifdef LD_HAVE_TALKS_PAGE
   if (g_str_equal (record_type, "talk") && (page = show_named_page (self, "talks")) != NULL)
     {
       ld_talks_page_show_record (LD_TALKS_PAGE (page), record_id);
       return;
     }
-#endif
-#ifdef LD_HAVE_PETITIONS_PAGE
+
   if (g_str_equal (record_type, "petition") && (page = show_named_page (self, "petitions")) != NULL)
     {
       ld_petitions_page_show_record (LD_PETITIONS_PAGE (page), record_id);
       return;
     }
-#endif
-#ifdef LD_HAVE_CLUES_PAGE
+
   if (g_str_equal (record_type, "clue") && (page = show_named_page (self, "clues")) != NULL)
     {
       ld_clues_page_show_record (LD_CLUES_PAGE (page), record_id);
       return;
     }
-#endif
 
   if (page == NULL)
     {
@@ -610,22 +589,12 @@ ld_window_setup (LdWindow *self)
     default:
       add_page (self, LD_PAGE (ld_board_page_new (self->vault)), "board");
       add_page (self, LD_PAGE (ld_cadres_page_new (self->vault)), "cadres");
-#ifdef LD_HAVE_TALKS_PAGE
       add_page (self, LD_PAGE (ld_talks_page_new (self->vault)), "talks");
-#endif
-#ifdef LD_HAVE_PETITIONS_PAGE
       add_page (self, LD_PAGE (ld_petitions_page_new (self->vault)), "petitions");
-#endif
-#ifdef LD_HAVE_CLUES_PAGE
       add_page (self, LD_PAGE (ld_clues_page_new (self->vault)), "clues");
-#endif
-#ifdef LD_HAVE_SEARCH_PAGE
       add_page (self, LD_PAGE (ld_search_page_new (self->vault)), "search");
-#endif
       add_page (self, LD_PAGE (ld_units_page_new (self->vault)), "units");
-#ifdef LD_HAVE_CALENDAR_PAGE
       add_page (self, LD_PAGE (ld_calendar_page_new (self->vault)), "calendar");
-#endif
       add_page (self, LD_PAGE (ld_rules_page_new (self->vault)), "rules");
       add_page (self, LD_PAGE (ld_home_page_new (self->vault)), "home");
       break;
