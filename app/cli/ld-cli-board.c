@@ -400,8 +400,8 @@ static const LdCliCommand board_commands[] = {
     "calendar", "import",
     N_("FILE.csv"),
     N_("Import the year's holidays from a CSV file: all days or none."),
-    N_("One line per day: “2026-10-01,holiday,国庆节” or “2026-10-10,workday,国庆节调休”; the kind may also be "
-       "休 or 班. A header line is allowed. A bad line stops the import and is named by its number."),
+    N_("One line per day: “2026-10-01,holiday,国庆节” or “2026-10-10,workday,国庆节调休”; "
+       "the kind may also be 休 or 班. A header line is allowed. A bad line stops the import and is named by its number."),
     1, 1, calendar_import_run,
   },
   { NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL },

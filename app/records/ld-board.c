@@ -618,7 +618,8 @@ board_add_written (Board   *board,
                               " AND t.retired_at IS NULL AND t.unit_id IN (SELECT id FROM visible_units)"
                             : "SELECT t.id, t.reg_no, t.type, t.written_due, t.unit_id, u.name, "
                               TALK_PERSONS ", ?2"
-                              " FROM talk_persons me INDEXED BY talk_persons_cadre CROSS JOIN talks t ON t.id = me.talk_id"
+                              " FROM talk_persons me INDEXED BY talk_persons_cadre"
+                              " CROSS JOIN talks t ON t.id = me.talk_id"
                               " CROSS JOIN units u ON u.id = t.unit_id"
                               " WHERE me.cadre_id = ?2"
                               " AND t.written_required > 0 AND t.written_due <> '' AND t.written_received = ''"
@@ -912,7 +913,8 @@ ld_board_list_for_unit (LdVault      *vault,
     return NULL;
   units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = _ld_scope_prepare (vault,
-                            ", below(id) AS (SELECT ?2 UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id)"
+                            ", below(id) AS (SELECT ?2"
+                            "  UNION SELECT u.id FROM units u JOIN below ON u.parent_id = below.id)"
                             " SELECT id FROM below WHERE id IN (SELECT id FROM visible_units)",
                             error);
   if (stmt == NULL)

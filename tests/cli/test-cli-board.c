@@ -82,8 +82,10 @@ add_records (Fixture *f)
   g_assert_no_error (error);
   sql = g_strdup_printf ("INSERT INTO petitions (id, reg_no, unit_id, kind, channel, received_date, real_name,"
                          " status, account, created_at, updated_at) VALUES"
-                         " (1, '2026-0001', %s, 'accusation', 'CH_LETTER', '2026-03-20', 1, 'registered', 'boss', 1, 1),"
-                         " (2, '2026-0002', %s, 'accusation', 'CH_LETTER', '2026-03-20', 1, 'registered', 'boss', 1, 1);"
+                         " (1, '2026-0001', %s, 'accusation', 'CH_LETTER', '2026-03-20', 1, 'registered',"
+                         "  'boss', 1, 1),"
+                         " (2, '2026-0002', %s, 'accusation', 'CH_LETTER', '2026-03-20', 1, 'registered',"
+                         "  'boss', 1, 1);"
                          "INSERT INTO reporters (petition_id, name, contact) VALUES"
                          " (1, '" REPORTER_NAME "', '13800000000'), (2, '" REPORTER_NAME "', '13800000000');"
                          "INSERT INTO petition_persons (petition_id, cadre_id) VALUES (1, %s), (2, %s);"

@@ -649,7 +649,8 @@ test_board_contents (Fixture       *f,
           GDate a, b;
 
           if (ld_board_item_get_level (prev) == ld_board_item_get_level (it)
-              || (ld_board_item_get_level (prev) != LD_ALERT_OVERDUE && ld_board_item_get_level (it) != LD_ALERT_OVERDUE))
+              || (ld_board_item_get_level (prev) != LD_ALERT_OVERDUE
+                  && ld_board_item_get_level (it) != LD_ALERT_OVERDUE))
             {
               ld_board_item_get_due (prev, &a);
               ld_board_item_get_due (it, &b);
