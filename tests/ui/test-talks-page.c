@@ -239,6 +239,24 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkToggleButton *
+find_toggle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child)
+          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), "C_overage") == 0)
+        return GTK_TOGGLE_BUTTON (child);
+      if ((found = find_toggle (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 on_saved_cb (LdTalkDialog *dialog,
              gint64        id,
@@ -279,6 +297,11 @@ test_talks_page_list_and_dialog (void)
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
   g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
   screenshot (GTK_WIDGET (window), "talks-page");
+
+  /* The coverage opens under the filters. */
+  g_assert_nonnull (find_toggle (GTK_WIDGET (page)));
+  gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (page)), TRUE);
+  screenshot (GTK_WIDGET (window), "talks-coverage");
 
   /* New is offered to the investigator. */
   button = find_action_button (GTK_WIDGET (page), "talks.new");

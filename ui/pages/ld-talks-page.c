@@ -335,7 +335,12 @@ add_cell (GtkGrid    *grid,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0f : 1.0f);
-  if (heading)
+  if (heading && row == 0)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else if (heading)
     gtk_widget_add_css_class (label, "heading");
   else if (column > 0)
     gtk_widget_add_css_class (label, "numeric");
