@@ -114,11 +114,23 @@ static char *
 format_case_value (const char *key,
                    const char *value)
 {
+  const char *unit = ld_case_rule_key_get_unit (key);
+  int n;
+
   if (value == NULL)
     return g_strdup ("—");
 
+  /* The core names the unit (translated); the value needs its plural. */
+  n = atoi (value);
+  if (g_strcmp0 (unit, C_("rule unit", "working days")) == 0)
+    return g_strdup_printf (ngettext ("%d working day", "%d working days", n), n);
+  if (g_strcmp0 (unit, C_("rule unit", "months")) == 0)
+    return g_strdup_printf (ngettext ("%d month", "%d months", n), n);
+  if (g_strcmp0 (unit, C_("rule unit", "days")) == 0)
+    return g_strdup_printf (ngettext ("%d day", "%d days", n), n);
+
   /* Translators: a rule value and its unit, e.g. “15 working days”. */
-  return g_strdup_printf (C_("rule value", "%s %s"), value, ld_case_rule_key_get_unit (key));
+  return g_strdup_printf (C_("rule value", "%s %s"), value, unit);
 }
 
 static char *
