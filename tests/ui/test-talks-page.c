@@ -319,6 +319,7 @@ test_talks_page_list_and_dialog (void)
   ld_cadre_chooser_search (chooser, "张");
   LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
   g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 2);
+  screenshot (GTK_WIDGET (dialog), "talk-dialog-matches");
   g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
   ld_cadre_chooser_search (chooser, "zhangwuji");
   LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
