@@ -11,7 +11,10 @@
 #include "ld-board-page.h"
 
 #include "ld-ui-utils.h"
+#include "ld-window.h"
+#include "pages/ld-calendar-page.h"
 #include "records/ld-case-rules-repository.h"
+#include "rules/ld-permissions.h"
 #include "widgets/ld-case-alerts.h"
 
 struct _LdBoardPage
@@ -21,6 +24,7 @@ struct _LdBoardPage
   /* Template Widgets */
   GtkRevealer         *calendar_revealer;
   GtkLabel            *calendar_label;
+  GtkButton           *calendar_button;
   GtkEntry            *as_of_entry;
   GtkMenuButton       *calendar_menu_button;
   GtkCalendar         *calendar;
@@ -263,6 +267,15 @@ update_state (LdBoardPage *self)
   update_groups (self);
 }
 
+static gboolean
+may_enter_holidays (LdBoardPage *self)
+{
+  LdVault *vault = ld_page_get_vault (LD_PAGE (self));
+  const LdSession *session = vault != NULL ? ld_vault_get_session (vault) : NULL;
+
+  return session != NULL && ld_permission_allows (session->role, session->grants, LD_ACTION_RECORD_WRITE);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *res,
@@ -302,9 +315,15 @@ load_cb (GObject      *object,
     }
 
   self->calendar_missing = result->missing;
-  /* Translators: %d is a year. */
-  message = g_strdup_printf (_("The working calendar has no holidays of %d yet: deadlines count only weekends as rest days. Enter this year's holidays and adjusted working days."),
-                             g_date_get_year (&self->as_of));
+  if (may_enter_holidays (self))
+    /* Translators: %d is a year. */
+    message = g_strdup_printf (_("The working calendar has no holidays of %d yet: deadlines count only weekends as rest days. Enter this year's holidays and adjusted working days."),
+                               g_date_get_year (&self->as_of));
+  else
+    /* Translators: %d is a year. */
+    message = g_strdup_printf (_("The working calendar has no holidays of %d yet: deadlines count only weekends as rest days. Ask an investigator or leader to enter this year's holidays."),
+                               g_date_get_year (&self->as_of));
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_button), may_enter_holidays (self));
   gtk_label_set_label (self->calendar_label, message);
   gtk_revealer_set_reveal_child (self->calendar_revealer, result->missing);
 
@@ -472,6 +491,23 @@ step_day_action (GtkWidget  *widget,
   set_date (self, &date);
 }
 
+/* Opens the working calendar on the as-of year. */
+static void
+enter_holidays_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LdBoardPage *self = LD_BOARD_PAGE (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, LD_TYPE_WINDOW);
+  GtkWidget *calendar;
+
+  if (window == NULL || (calendar = ld_window_get_page (LD_WINDOW (window), "calendar")) == NULL)
+    return;
+
+  ld_calendar_page_set_year (LD_CALENDAR_PAGE (calendar), g_date_get_year (&self->as_of));
+  gtk_widget_activate_action (widget, "win.show-page", "s", "calendar");
+}
+
 /* --- The unit filter ----------------------------------------------------------- */
 
 static gboolean
@@ -610,6 +646,7 @@ ld_board_page_class_init (LdBoardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liandang/Liandang/ui/pages/ld-board-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdBoardPage, calendar_revealer);
   gtk_widget_class_bind_template_child (widget_class, LdBoardPage, calendar_label);
+  gtk_widget_class_bind_template_child (widget_class, LdBoardPage, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, LdBoardPage, as_of_entry);
   gtk_widget_class_bind_template_child (widget_class, LdBoardPage, calendar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LdBoardPage, calendar);
@@ -637,6 +674,7 @@ ld_board_page_class_init (LdBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.previous-day", NULL, step_day_action);
   gtk_widget_class_install_action (widget_class, "board.next-day", NULL, step_day_action);
   gtk_widget_class_install_action (widget_class, "board.show-unit", "x", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "board.enter-holidays", NULL, enter_holidays_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "board.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "board.previous-day", NULL);

@@ -15,10 +15,12 @@ G_DECLARE_FINAL_TYPE (LdBoardPage, ld_board_page, LD, BOARD_PAGE, LdPage)
  * counts per kind and per unit, on an "as of" date (today by default).
  * Each line opens its record through "win.show-record". When the calendar
  * has no day of the as-of year, an info bar asks to enter the year's
- * holidays ("win.show-page" 'calendar').
+ * holidays (board.enter-holidays opens the calendar page on that year;
+ * only for the accounts that may change the calendar).
  *
- * Actions: board.today, board.previous-day, board.next-day,
- * board.show-unit (x: unit id, 0 = every unit). */
+ * Actions: board.today (Alt+Home), board.previous-day (Alt+Page Up),
+ * board.next-day (Alt+Page Down), board.show-unit (x: unit id, 0 = every
+ * unit), board.enter-holidays. */
 LdBoardPage *ld_board_page_new             (LdVault      *vault);
 
 /* The as-of date as "YYYY-MM-DD"; setting reloads the board. FALSE when
