@@ -13,6 +13,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-clue-repository.h"
 #include "records/ld-scope.h"
+#include "records/ld-talk-repository.h"
 #include "records/ld-unit-repository.h"
 #include "rules/ld-case-rules.h"
 #include "vault/ld-vault.h"
@@ -25,6 +26,7 @@ typedef struct
   gint64 cadre_id;
   gint64 overdue_id;   /* handling, talk-letter approved long ago */
   gint64 pending_id;   /* received today, not disposed yet */
+  gint64 talk_id;      /* serving the overdue clue */
 } Seed;
 
 static gint64
@@ -91,6 +93,7 @@ seed_vault (const char *dir,
   g_autofree char *today = today_text ();
   g_auto(LdClueSpec) spec = { 0 };
   g_auto(LdClueSpec) spec2 = { 0 };
+  g_auto(LdTalkSpec) talk = { 0 };
   LdUnitSpec unit = { 0 };
 
   ld_ui_test_create_vault (dir);
@@ -123,6 +126,18 @@ seed_vault (const char *dir,
   ld_clue_repository_create (vault, &spec, &seed->overdue_id, &error);
   g_assert_no_error (error);
   ld_clue_repository_dispose (vault, seed->overdue_id, "talk-letter", "王书记", "2025-01-06", NULL, &error);
+  g_assert_no_error (error);
+
+  /* The inquiry talk serving it. */
+  ld_talk_spec_init (&talk);
+  ld_talk_spec_set (&talk.type, "T_INQUIRY");
+  ld_talk_spec_set (&talk.talk_date, "2025-01-10");
+  ld_talk_spec_add_talker (&talk, "王书记");
+  ld_talk_spec_add_talker (&talk, "李主任");
+  ld_talk_spec_add_cadre (&talk, seed->cadre_id);
+  ld_talk_spec_set (&talk.reason, "线索谈话函询");
+  talk.clue_id = seed->overdue_id;
+  ld_talk_repository_create (vault, &talk, &seed->talk_id, NULL, &error);
   g_assert_no_error (error);
 
   ld_clue_spec_init (&spec2);
@@ -395,7 +410,7 @@ test_clues_page_list_and_overdue (void)
   wait_page (page);
   g_assert_cmpint (ld_clues_page_get_shown_id (page), ==, seed.overdue_id);
   g_assert_cmpuint (ld_clues_page_get_n_steps (page), >=, 2);
-  g_assert_cmpuint (ld_clues_page_get_n_talks (page), ==, 0);
+  g_assert_cmpuint (ld_clues_page_get_n_talks (page), ==, 1);
   g_assert_true (action_sensitive (page, "clues.dispose"));
   g_assert_true (action_sensitive (page, "clues.close"));
   g_assert_true (action_sensitive (page, "clues.new"));
