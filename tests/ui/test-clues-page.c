@@ -12,6 +12,7 @@
 #include "pages/ld-clues-page.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-clue-repository.h"
+#include "records/ld-petition-repository.h"
 #include "records/ld-scope.h"
 #include "records/ld-talk-repository.h"
 #include "records/ld-unit-repository.h"
@@ -754,6 +755,102 @@ test_clues_page_hold_and_steps (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* An anonymous letter about the cadre, taken up as a clue. */
+static gint64
+add_petition_clue (const char *dir,
+                   Seed       *seed,
+                   gint64     *out_petition_id)
+{
+  g_autoptr(LdVault) vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_auto(LdPetitionSpec) spec = { 0 };
+  g_autofree char *reg_no = NULL;
+  gint64 clue_id = 0;
+
+  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  ld_petition_spec_init (&spec);
+  spec.unit_id = seed->unit_id;
+  spec.kind = g_strdup ("accusation");
+  spec.channel = g_strdup ("CH_LETTER");
+  spec.received_date = g_strdup ("2026-03-02");
+  spec.real_name = FALSE;
+  spec.summary = g_strdup ("匿名来信反映违规收受礼金");
+  ld_petition_spec_add_cadre (&spec, seed->cadre_id);
+  ld_petition_repository_create (vault, &spec, out_petition_id, &reg_no, &error);
+  g_assert_no_error (error);
+  ld_clue_repository_create_from_petition (vault, *out_petition_id, NULL, &clue_id, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+
+  return clue_id;
+}
+
+/* Whether a button under widget opens record_type record_id. */
+static gboolean
+has_link (GtkWidget  *widget,
+          const char *record_type,
+          gint64      record_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.show-record") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+          const char *type = NULL;
+          gint64 id = 0;
+
+          g_variant_get (target, "(&sx)", &type, &id);
+          if (g_strcmp0 (type, record_type) == 0 && id == record_id)
+            return TRUE;
+        }
+      if (has_link (child, record_type, record_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_clues_page_links (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdCluesPage *page;
+  GtkWindow *window;
+  gint64 petition_id = 0;
+  gint64 clue_id;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  clue_id = add_petition_clue (dir, &seed, &petition_id);
+  vault = open_vault (dir, "ivy");
+  page = ld_clues_page_new (vault);
+  window = show_page (page);
+
+  /* The clue taken up from the letter opens the letter and the cadre. */
+  ld_clues_page_show_record (page, clue_id);
+  wait_page (page);
+  g_assert_cmpint (ld_clues_page_get_shown_id (page), ==, clue_id);
+  g_assert_cmpint (ld_clue_get_petition_id (LD_CLUE (ld_clues_page_get_shown (page))), ==, petition_id);
+  g_assert_true (has_link (GTK_WIDGET (page), "petition", petition_id));
+  g_assert_true (has_link (GTK_WIDGET (page), "cadre", seed.cadre_id));
+  g_assert_false (has_link (GTK_WIDGET (page), "talk", seed.talk_id));
+
+  /* The clue with a talk opens the talk. */
+  ld_clues_page_show_record (page, seed.overdue_id);
+  wait_page (page);
+  g_assert_true (has_link (GTK_WIDGET (page), "talk", seed.talk_id));
+  g_assert_false (has_link (GTK_WIDGET (page), "petition", petition_id));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/ui/clues-page/dispose-and-close", test_clues_page_dispose_and_close);
   g_test_add_func ("/ui/clues-page/new-clue", test_clues_page_new_clue);
   g_test_add_func ("/ui/clues-page/hold-and-steps", test_clues_page_hold_and_steps);
+  g_test_add_func ("/ui/clues-page/links", test_clues_page_links);
   g_test_add_func ("/ui/clues-page/viewer", test_clues_page_viewer);
 
   return g_test_run ();
