@@ -474,6 +474,25 @@ test_petitions_page_masked (Fixture       *f,
   /* A state move from the page lands in the vault. */
   ld_petitions_page_show_record (page, f->petition_id);
   LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+
+  /* Edit opens the petition filled in, without the reporter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.edit", NULL));
+  dialog = LD_PETITION_DIALOG (ld_ui_test_find_window (LD_TYPE_PETITION_DIALOG));
+  g_assert_nonnull (dialog);
+  LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
+  g_assert_cmpuint (ld_cadre_chooser_get_n_chosen (ld_petition_dialog_get_cadre_chooser (dialog)), ==, 1);
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (dialog), texts);
+  g_assert_null (strstr (texts->str, REPORTER));
+  ld_petition_dialog_fill (dialog, 0, TRUE, NULL, SUMMARY "（续）");
+  g_assert_true (ld_petition_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "petition.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_PETITION_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  g_clear_object (&first);
+  first = read_petition (vault, f->petition_id);
+  g_assert_cmpstr (ld_petition_get_summary (first), ==, SUMMARY "（续）");
+  g_assert_cmpstr (ld_petition_get_reporter_masked (first), ==, MASKED);
   g_assert_cmpstr (ld_petitions_page_get_shown_status (page), ==, "registered");
   answer_form (page, "petitions.move", g_variant_new_string ("accepted"), 0, NULL);
   LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_petitions_page_get_shown_status (page), "accepted") == 0

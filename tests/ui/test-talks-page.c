@@ -357,6 +357,23 @@ test_talks_page_list_and_dialog (void)
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
   g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, saved_id);
 
+  /* Edit (Ctrl+E) opens the talk filled in; a second talker clears the
+   * warning and the change is saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "talks.edit", NULL));
+  dialog = LD_TALK_DIALOG (ld_ui_test_find_window (LD_TYPE_TALK_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ld_cadre_chooser_get_n_chosen (ld_talk_dialog_get_cadre_chooser (dialog)), ==, 2);
+  g_assert_nonnull (ld_talk_dialog_get_warning (dialog));
+  ld_talk_dialog_fill (dialog, NULL, NULL, "王书记、李主任");
+  g_assert_null (ld_talk_dialog_get_warning (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "talk.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_TALK_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+  g_clear_object (&saved);
+  saved = read_talk (vault, saved_id);
+  g_assert_cmpuint (ld_talk_get_n_talkers (saved), ==, 2);
+  g_assert_cmpuint (ld_talk_get_n_cadres (saved), ==, 2);
+
   gtk_window_destroy (window);
   ld_ui_test_flush ();
   close_vault (vault);

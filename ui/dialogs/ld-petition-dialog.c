@@ -264,6 +264,13 @@ validate (LdPetitionDialog *self)
 
   ld_petition_spec_init (&spec);
   build_spec (self, &spec, TRUE);
+  /* An edit leaves the stored reporter alone: it is not asked for again. */
+  if (self->petition != NULL && spec.real_name && ld_petition_get_real_name (self->petition))
+    {
+      g_autoptr(LdReporter) stored = ld_reporter_new ("*", NULL, NULL, NULL, NULL);
+
+      ld_petition_spec_set_reporter (&spec, stored);
+    }
   ok = ld_petition_spec_validate (&spec, &bad_key, &error);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
