@@ -10,6 +10,9 @@
 #include "ld-test-utils.h"
 #include "records/ld-board.h"
 #include "records/ld-calendar-repository.h"
+#include "records/ld-clue-repository.h"
+#include "records/ld-petition-repository.h"
+#include "records/ld-talk-repository.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
 
@@ -754,6 +757,123 @@ test_board_scope (Fixture       *f,
   g_assert_cmpuint (cadre_items->len, ==, 0);
 }
 
+/* The issue's "done when", through the repositories: a real-name letter
+ * registered, a clue decided (谈话函询), the talk and its written
+ * explanation, the clue closed and the feedback sent; each deadline shows
+ * on the right working day and goes once done. */
+static void
+test_board_lifecycle (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdPetitionSpec) spec = { 0 };
+  g_auto(LdTalkSpec) talk_spec = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(LdTalk) talk = NULL;
+  gint64 petition = 0, clue = 0, talk_id = 0;
+  guint n = 0;
+
+  ld_calendar_repository_import (f->vault, CALENDAR_CSV, strlen (CALENDAR_CSV), &n, &error);
+  g_assert_no_error (error);
+  f->cadre_a = add_cadre (f, f->unit_a, "张三", 1);
+
+  ld_petition_spec_init (&spec);
+  spec.unit_id = f->unit_a;
+  spec.kind = g_strdup ("accusation");
+  spec.channel = g_strdup ("CH_LETTER");
+  spec.received_date = g_strdup ("2026-03-20");
+  spec.real_name = TRUE;
+  spec.reporter = ld_reporter_new (REPORTER_NAME, "某局", "13800000000", "", "");
+  spec.summary = g_strdup ("反映张三收受礼金");
+  ld_petition_spec_add_cadre (&spec, f->cadre_a);
+  g_assert_true (ld_petition_repository_create (f->vault, &spec, &petition, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The acceptance notice turns yellow on 04-02. */
+  items = board_on (f, "2026-04-01");
+  assert_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_ACCEPT_NOTICE, LD_ALERT_LATER, "2026-04-13",
+               6);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = board_on (f, "2026-04-02");
+  assert_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_ACCEPT_NOTICE, LD_ALERT_DUE_SOON,
+               "2026-04-13", 5);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A clue from the letter: its disposal decision was due 5 working days
+   * after receipt (late by 5 with the working Saturday 03-28). */
+  g_assert_true (ld_clue_repository_create_from_petition (f->vault, petition, NULL, &clue, &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-04-02");
+  assert_item (items, LD_BOARD_RECORD_CLUE, clue, LD_DEADLINE_DISPOSAL_DECISION, LD_ALERT_OVERDUE, "2026-03-27",
+               -5);
+  assert_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_ACCEPT_NOTICE, LD_ALERT_DUE_SOON,
+               "2026-04-13", 5);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* 谈话函询 approved on 04-01: 15 working days, 04-24. */
+  g_assert_true (ld_clue_repository_dispose (f->vault, clue, "talk-letter", "李书记", "2026-04-01", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ld_petition_repository_set_accept_notice (f->vault, petition, "2026-04-09", &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-04-14");
+  g_assert_null (find_item (items, LD_BOARD_RECORD_CLUE, clue, LD_DEADLINE_DISPOSAL_DECISION));
+  g_assert_null (find_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_ACCEPT_NOTICE));
+  assert_item (items, LD_BOARD_RECORD_CLUE, clue, LD_DEADLINE_DISPOSAL, LD_ALERT_LATER, "2026-04-24", 8);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = board_on (f, "2026-04-27");
+  assert_item (items, LD_BOARD_RECORD_CLUE, clue, LD_DEADLINE_DISPOSAL, LD_ALERT_OVERDUE, "2026-04-24", -1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The talk, with a written explanation due on 04-20. */
+  ld_talk_spec_init (&talk_spec);
+  ld_talk_spec_set (&talk_spec.type, "T_INQUIRY");
+  ld_talk_spec_set (&talk_spec.talk_date, "2026-04-08");
+  ld_talk_spec_add_talker (&talk_spec, "王纪检");
+  ld_talk_spec_add_talker (&talk_spec, "赵纪检");
+  ld_talk_spec_add_cadre (&talk_spec, f->cadre_a);
+  talk_spec.clue_id = clue;
+  talk_spec.written_required = LD_TALK_WRITTEN_EXPLANATION;
+  ld_talk_spec_set (&talk_spec.written_due, "2026-04-20");
+  g_assert_true (ld_talk_repository_create (f->vault, &talk_spec, &talk_id, NULL, &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-04-14");
+  assert_item (items, LD_BOARD_RECORD_TALK, talk_id, LD_DEADLINE_WRITTEN, LD_ALERT_DUE_SOON, "2026-04-20", 4);
+  g_assert_cmpint (ld_board_item_get_cadre_id (find_item (items, LD_BOARD_RECORD_TALK, talk_id,
+                                                          LD_DEADLINE_WRITTEN)), ==, f->cadre_a);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = board_on (f, "2026-04-21");
+  assert_item (items, LD_BOARD_RECORD_TALK, talk_id, LD_DEADLINE_WRITTEN, LD_ALERT_OVERDUE, "2026-04-20", -1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  talk = ld_talk_repository_get (f->vault, talk_id, &error);
+  g_assert_no_error (error);
+  ld_talk_spec_clear (&talk_spec);
+  ld_talk_spec_init_from_talk (&talk_spec, talk);
+  ld_talk_spec_set (&talk_spec.written_received, "2026-04-17");
+  g_assert_true (ld_talk_repository_update (f->vault, talk_id, &talk_spec, &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-04-21");
+  g_assert_null (find_item (items, LD_BOARD_RECORD_TALK, talk_id, LD_DEADLINE_WRITTEN));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Closing the clue closes the letter: feedback within 15 working days
+   * (05-06), yellow from 04-30. */
+  g_assert_true (ld_clue_repository_close (f->vault, clue, "unfounded", "2026-04-15", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-04-20");
+  g_assert_null (find_item (items, LD_BOARD_RECORD_CLUE, clue, LD_DEADLINE_DISPOSAL));
+  g_assert_null (find_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_FEEDBACK));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = board_on (f, "2026-04-30");
+  assert_item (items, LD_BOARD_RECORD_PETITION, petition, LD_DEADLINE_FEEDBACK, LD_ALERT_DUE_SOON, "2026-05-06", 4);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_null (strstr (ld_board_item_get_title (g_ptr_array_index (items, i)), REPORTER_NAME));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_assert_true (ld_petition_repository_set_feedback (f->vault, petition, "2026-04-30", "letter", NULL, &error));
+  g_assert_no_error (error);
+  items = board_on (f, "2026-05-07");
+  g_assert_cmpuint (items->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -766,6 +886,7 @@ main (int    argc,
   g_test_add ("/board/accept-notice", Fixture, NULL, setup_dataset, test_board_accept_notice, teardown);
   g_test_add ("/board/contents", Fixture, NULL, setup_dataset, test_board_contents, teardown);
   g_test_add ("/board/scope", Fixture, NULL, setup_dataset, test_board_scope, teardown);
+  g_test_add ("/board/lifecycle", Fixture, NULL, setup, test_board_lifecycle, teardown);
 
   return g_test_run ();
 }
