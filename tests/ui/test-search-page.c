@@ -8,12 +8,16 @@
 #include "ld-ui-test-utils.h"
 
 #include "ld-window.h"
+#include "pages/ld-cadres-page.h"
 #include "pages/ld-search-page.h"
+#include "records/ld-cadre-repository.h"
+#include "records/ld-file-entry-repository.h"
 #include "records/ld-scope.h"
 #include "records/ld-unit-repository.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
 #include "vault/ld-vault.h"
+#include "widgets/ld-cadre-file-view.h"
 
 #define INITIAL "Initial-Pass-2024"
 
@@ -25,6 +29,8 @@ typedef struct
   gint64  talk_a;
   gint64  talk_b;
   gint64  petition_a;
+  gint64  cadre_a;
+  gint64  entry_a;
 } Dataset;
 
 static void
@@ -107,6 +113,24 @@ seed (Dataset *d)
   sql = g_strdup_printf ("INSERT INTO reporters (petition_id, name, contact) VALUES (%lld, '王举报', '13800000000');",
                          (long long) d->petition_a);
   exec_sql (vault, sql);
+
+  /* A cadre of unit A whose file names a spouse. */
+  {
+    g_auto(LdCadreFields) fields = { 0 };
+    g_auto(LdFileEntrySpec) spec = { 0 };
+
+    fields.unit_id = d->unit_a;
+    fields.name = g_strdup ("李明");
+    fields.id_number = g_strdup ("34052419800101001X");
+    ld_cadre_repository_create (vault, &fields, &d->cadre_a, &error);
+    g_assert_no_error (error);
+    ld_file_entry_spec_init (&spec, "B");
+    ld_file_entry_spec_set (&spec, "relation", "spouse");
+    ld_file_entry_spec_set (&spec, "name", "王芳珍");
+    ld_file_entry_spec_set (&spec, "abroad", "no");
+    ld_file_entry_repository_create (vault, d->cadre_a, &spec, &d->entry_a, &error);
+    g_assert_no_error (error);
+  }
   ld_vault_lock (vault, "exit");
 
   ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
@@ -187,6 +211,22 @@ test_search_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "search.open", "u", 0));
   if (ld_window_get_page (window, "talks") != NULL)
     g_assert_cmpstr (ld_window_get_page_name (window), ==, "talks");
+
+  /* A file entry opens its cadre's file. */
+  search (page, "王芳珍");
+  g_assert_cmpuint (ld_search_page_get_n_results (page), ==, 1);
+  g_assert_true (ld_search_page_get_result (page, 0, &record_type, &record_id, NULL, NULL));
+  g_assert_cmpstr (record_type, ==, "entry");
+  g_assert_cmpint (record_id, ==, d.entry_a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "search.open", "u", 0));
+  {
+    LdCadresPage *cadres = LD_CADRES_PAGE (ld_window_get_page (window, "cadres"));
+
+    LD_UI_TEST_WAIT_FOR (g_strcmp0 (ld_window_get_page_name (window), "cadres") == 0 &&
+                         g_strcmp0 (ld_cadres_page_get_state (cadres), "file") == 0, 20000);
+    g_assert_cmpint (ld_cadre_file_view_get_cadre_id (LD_CADRE_FILE_VIEW (ld_cadres_page_get_file_view (cadres))), ==,
+                     d.cadre_a);
+  }
 
   /* Clearing the entry goes back to the start. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
