@@ -368,6 +368,8 @@ answer_form (LdPetitionsPage *page,
 {
   AdwMessageDialog *message;
 
+  if (param != NULL)
+    g_variant_ref_sink (param);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, param));
   ld_ui_test_flush ();
   message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
@@ -380,9 +382,16 @@ answer_form (LdPetitionsPage *page,
       gtk_editable_set_text (editable, text);
     }
   g_assert_true (adw_message_dialog_get_response_enabled (message, "ok"));
+  {
+    g_autofree char *name = g_strdup_printf ("form-%s", param != NULL && g_variant_is_of_type (param, G_VARIANT_TYPE_STRING)
+                                                        ? g_variant_get_string (param, NULL) : action);
+
+    screenshot (GTK_WIDGET (message), name);
+  }
   adw_message_dialog_response (message, "ok");
   gtk_window_destroy (GTK_WINDOW (message));
   ld_ui_test_flush ();
+  g_clear_pointer (&param, g_variant_unref);
 }
 
 static void

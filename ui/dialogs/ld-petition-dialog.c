@@ -744,7 +744,8 @@ fill_from_petition (LdPetitionDialog *self,
                     LdPetition       *petition)
 {
   GPtrArray *persons = ld_petition_get_persons (petition);
-  g_auto(GStrv) categories = g_strsplit (ld_petition_get_categories (petition), ",", -1);
+  const char *codes = ld_petition_get_categories (petition);
+  g_auto(GStrv) categories = g_strsplit (codes != NULL ? codes : "", ",", -1);
 
   select_code (self->kind_row, self->kind_codes, ld_petition_get_kind (petition));
   select_code (self->channel_row, self->channel_codes, ld_petition_get_channel (petition));

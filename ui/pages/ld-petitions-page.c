@@ -1211,6 +1211,25 @@ form_new (LdPetitionsPage *self,
   return request;
 }
 
+/* A small caption above a field: placeholders vanish once there is text. */
+static void
+form_add_caption (GtkBox     *box,
+                  const char *label,
+                  GtkWidget  *field)
+{
+  GtkWidget *caption = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), field);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  if (gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL)
+    gtk_widget_set_margin_top (caption, 6);
+  gtk_box_append (box, caption);
+  g_object_set_data (G_OBJECT (field), "ld-caption", caption);
+}
+
 static void
 form_add_entry (FormRequest *request,
                 GtkBox      *box,
@@ -1220,11 +1239,10 @@ form_add_entry (FormRequest *request,
 {
   GtkWidget *entry = gtk_entry_new ();
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (entry, label);
+  form_add_caption (box, label, entry);
   gtk_box_append (box, entry);
   g_ptr_array_add (request->fields, entry);
   g_ptr_array_add (request->codes, g_ptr_array_new ());
@@ -1254,7 +1272,7 @@ form_add_codes (FormRequest *request,
     }
   dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (dropdown, label);
+  form_add_caption (box, label, dropdown);
   gtk_box_append (box, dropdown);
   g_ptr_array_add (request->fields, dropdown);
   g_ptr_array_add (request->codes, codes);
@@ -1404,8 +1422,13 @@ move_action (GtkWidget  *widget,
       /* b = date; routing and routed_to stay empty; the result is e. */
       form_add_entry (request, box, _("Routing (unused)"), "", FALSE);
       form_add_entry (request, box, _("Forwarded to (unused)"), "", FALSE);
-      gtk_widget_set_visible (g_ptr_array_index (request->fields, 1), FALSE);
-      gtk_widget_set_visible (g_ptr_array_index (request->fields, 2), FALSE);
+      for (guint i = 1; i <= 2; i++)
+        {
+          GtkWidget *field = g_ptr_array_index (request->fields, i);
+
+          gtk_widget_set_visible (field, FALSE);
+          gtk_widget_set_visible (g_object_get_data (G_OBJECT (field), "ld-caption"), FALSE);
+        }
       form_add_codes (request, box, _("Result"), LD_CODE_TABLE_CLUE_RESULT, NULL);
     }
   else if (g_strcmp0 (status, "filed") == 0)
