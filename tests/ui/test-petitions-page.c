@@ -448,6 +448,7 @@ test_petitions_page_masked (Fixture       *f,
   LD_UI_TEST_WAIT_FOR (!ld_reveal_dialog_get_busy (reveal), 10000);
   g_assert_false (ld_reveal_dialog_get_revealed (reveal));
   g_assert_nonnull (ld_reveal_dialog_get_error_message (reveal));
+  screenshot (GTK_WIDGET (reveal), "reveal-refused");
   g_string_truncate (texts, 0);
   collect_texts (GTK_WIDGET (reveal), texts);
   g_assert_null (strstr (texts->str, REPORTER));
