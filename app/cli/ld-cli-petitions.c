@@ -71,31 +71,15 @@ resolve_petition (LdCli       *cli,
                   gint64      *id,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  LdPetitionFilter filter = { 0 };
+  g_autoptr(LdPetition) petition = NULL;
 
   if (text == NULL || strchr (text, '-') == NULL)
     return parse_id (text, PETITION_HINT, id, error);
-  filter.text = text;
-  filter.include_retired = TRUE;
-  list = ld_petition_repository_list (cli->vault, &filter, error);
-  if (list == NULL)
+  petition = ld_petition_repository_find_by_reg_no (cli->vault, text, error);
+  if (petition == NULL)
     return FALSE;
-  for (guint i = 0; i < list->len; i++)
-    if (g_str_equal (ld_petition_get_reg_no (list->pdata[i]), text))
-      {
-        *id = ld_petition_get_id (list->pdata[i]);
-        return TRUE;
-      }
-  {
-    g_autofree char *shown = ld_cli_text_sanitize (text);
-
-    g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                 _("There is no petition with the registration number %s in your scope. Check it with "
-                   "“petition list”."),
-                 shown);
-  }
-  return FALSE;
+  *id = ld_petition_get_id (petition);
+  return TRUE;
 }
 
 /* The code of a table for a code or one of its names (given on the command

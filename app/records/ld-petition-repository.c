@@ -1321,6 +1321,41 @@ ld_petition_repository_get (LdVault   *vault,
   return load_petition (vault, id, FALSE, error);
 }
 
+LdPetition *
+ld_petition_repository_find_by_reg_no (LdVault     *vault,
+                                       const char  *reg_no,
+                                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (reg_no != NULL ? reg_no : ""));
+  int rc;
+
+  if (!ld_vault_check (vault, LD_ACTION_RECORD_READ, error))
+    return NULL;
+  stmt = _ld_scope_prepare (vault,
+                            "SELECT p.id FROM petitions p"
+                            " WHERE p.reg_no = ?2 AND p.unit_id IN (SELECT id FROM visible_units)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                   _("There is no petition with the registration number %s in your scope. Check it with "
+                     "“petition list”."),
+                   clean);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  return load_petition (vault, sqlite3_column_int64 (stmt, 0), FALSE, error);
+}
+
 /* The filter's conditions; parameters from ?2 (see bind_filter()). */
 #define FILTER_CTE \
   ", sub(id) AS (SELECT ?2 UNION SELECT u2.id FROM units u2 JOIN sub ON u2.parent_id = sub.id) "

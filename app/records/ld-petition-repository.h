@@ -127,6 +127,11 @@ gboolean     ld_petition_repository_retire   (LdVault               *vault,
 LdPetition  *ld_petition_repository_get      (LdVault               *vault,
                                               gint64                 id,
                                               GError               **error);
+/* The petition with this registration number ("2026-0001") in scope,
+ * retired ones included; LD_ERROR_NOT_FOUND otherwise. */
+LdPetition  *ld_petition_repository_find_by_reg_no (LdVault         *vault,
+                                                    const char      *reg_no,
+                                                    GError         **error);
 /* LdPetition objects, newest received first (then newest registration). */
 GPtrArray   *ld_petition_repository_list     (LdVault               *vault,
                                               const LdPetitionFilter *filter,

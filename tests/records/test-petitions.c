@@ -344,6 +344,16 @@ test_registration (Fixture       *f,
   g_assert_cmpstr (ld_petition_get_persons_text (petition), ==, "张三（Dept A）、王五（某局 局长）");
   g_assert_cmpuint (ld_petition_get_persons (petition)->len, ==, 2);
 
+  {
+    g_autoptr(LdPetition) found = ld_petition_repository_find_by_reg_no (f->vault, "2025-0002", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ld_petition_get_id (found), ==, id3);
+    g_assert_null (ld_petition_repository_find_by_reg_no (f->vault, "2025-0009", &error));
+    g_assert_error (error, LD_ERROR, LD_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   /* One version and one audit entry per registration. */
   g_assert_cmpint (count_versions (f, id3), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE event = 'petition.created'"), ==, 3);
