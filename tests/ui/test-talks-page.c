@@ -8,6 +8,7 @@
 #include "dialogs/ld-talk-dialog.h"
 #include "pages/ld-talks-page.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-clue-repository.h"
 #include "records/ld-scope.h"
 #include "records/ld-talk-repository.h"
 #include "records/ld-unit-repository.h"
@@ -63,6 +64,9 @@ add_cadre (LdVault    *vault,
 
 /* A unit with two cadres, an investigator "ivy" and a viewer "vic" (both
  * scoped to every unit), and one talk registered through the repository. */
+static char *clue_reg_no;
+static gint64 clue_id;
+
 static void
 seed_vault (const char *dir,
             gint64     *out_talk_id)
@@ -107,6 +111,24 @@ seed_vault (const char *dir,
   ld_talk_spec_set (&spec.reason, "年度监督谈话");
   ld_talk_repository_create (vault, &spec, out_talk_id, NULL, &error);
   g_assert_no_error (error);
+
+  /* A clue from an inspection tour, for a talk to serve. */
+  {
+    g_auto(LdClueSpec) clue = { 0 };
+    g_autoptr(LdClue) stored = NULL;
+
+    ld_clue_spec_init (&clue);
+    clue.source = g_strdup ("SRC_INSPECTION");
+    clue.received_date = g_strdup (today);
+    clue.cadre_id = cadre_id;
+    clue.summary = g_strdup ("巡察发现违规发放津贴");
+    ld_clue_repository_create (vault, &clue, &clue_id, &error);
+    g_assert_no_error (error);
+    stored = ld_clue_repository_get (vault, clue_id, &error);
+    g_assert_no_error (error);
+    g_free (clue_reg_no);
+    clue_reg_no = g_strdup (ld_clue_get_reg_no (stored));
+  }
   ld_vault_lock (vault, "exit");
 }
 
@@ -343,6 +365,16 @@ test_talks_page_list_and_dialog (void)
   screenshot (GTK_WIDGET (dialog), "talk-dialog");
   g_assert_true (ld_talk_dialog_get_can_save (dialog));
 
+  /* An unknown clue number is refused as it is typed. */
+  ld_talk_dialog_set_clue_number (dialog, "2026-X9999");
+  LD_UI_TEST_WAIT_FOR (!ld_talk_dialog_get_checking (dialog), 10000);
+  g_assert_false (ld_talk_dialog_get_can_save (dialog));
+  g_assert_nonnull (ld_talk_dialog_get_error_message (dialog));
+  ld_talk_dialog_set_clue_number (dialog, clue_reg_no);
+  LD_UI_TEST_WAIT_FOR (!ld_talk_dialog_get_checking (dialog), 10000);
+  g_assert_true (ld_talk_dialog_get_can_save (dialog));
+  g_assert_null (ld_talk_dialog_get_error_message (dialog));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "talk.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
   ld_ui_test_flush ();
@@ -351,6 +383,7 @@ test_talks_page_list_and_dialog (void)
   g_assert_cmpuint (ld_talk_get_n_cadres (saved), ==, 2);
   g_assert_cmpstr (ld_talk_get_type_code (saved), ==, "T_ADMONISH");
   g_assert_cmpuint (ld_talk_get_n_talkers (saved), ==, 1);
+  g_assert_cmpint (ld_talk_get_clue_id (saved), ==, clue_id);
 
   /* The page shows every talk once the year filter allows it. */
   ld_talks_page_show_record (page, saved_id);
@@ -418,10 +451,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   ld_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/talks-page/list-and-dialog", test_talks_page_list_and_dialog);
   g_test_add_func ("/ui/talks-page/viewer", test_talks_page_viewer);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_pointer (&clue_reg_no, g_free);
+
+  return ret;
 }

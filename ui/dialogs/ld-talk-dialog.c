@@ -51,6 +51,10 @@ struct _LdTalkDialog
   GPtrArray       *type_codes;      /* const char *, per type_list row */
   char            *error_message;
   char            *warning;
+  GCancellable    *clue_cancellable;
+  char            *clue_checked;    /* the number last looked up */
+  gint64           clue_id;         /* what it names, 0 = nothing */
+  guint            clue_timeout;
 
   guint            busy : 1;
   guint            can_save : 1;
@@ -191,6 +195,7 @@ row_for_key (LdTalkDialog *self,
     { "written-received", G_STRUCT_OFFSET (LdTalkDialog, received_row) },
     { "followup-date", G_STRUCT_OFFSET (LdTalkDialog, followup_row) },
     { "cadres", G_STRUCT_OFFSET (LdTalkDialog, cadres_group) },
+    { "clue", G_STRUCT_OFFSET (LdTalkDialog, clue_row) },
   };
 
   for (guint i = 0; key != NULL && i < G_N_ELEMENTS (rows); i++)
@@ -233,8 +238,29 @@ validate (LdTalkDialog *self)
   build_spec (self, &spec);
   ok = ld_talk_spec_validate (&spec, &bad_key, &error);
 
+  /* The clue's number is looked up on the worker as it is typed. */
+  {
+    g_autofree char *clue = get_stripped (self->clue_row);
+
+    ld_widget_set_error (GTK_WIDGET (self->clue_row), FALSE);
+    if (ok && *clue != '\0')
+      {
+        /* While it is still looked up, saving may go on: the save
+         * resolves the number itself. */
+        if (g_strcmp0 (clue, self->clue_checked) == 0 && self->clue_id == 0)
+          {
+            ok = FALSE;
+            g_clear_error (&error);
+            g_set_error (&error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                         _("No clue in your units has the registration number “%s”."), clue);
+            g_free (bad_key);
+            bad_key = g_strdup ("clue");
+          }
+      }
+  }
+
   clear_marks (self);
-  if (!ok && self->touched)
+  if (!ok && self->touched && error != NULL)
     {
       ld_widget_set_error (row_for_key (self, bad_key), TRUE);
       show_error (self, error != NULL ? error->message : NULL);
@@ -264,6 +290,93 @@ on_form_changed_cb (LdTalkDialog *self)
   if (!self->filling)
     self->touched = TRUE;
   validate (self);
+}
+
+static gpointer
+find_clue_worker (LdVault       *vault,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  const char *reg_no = data;
+  LdClueFilter filter;
+  g_autoptr(GPtrArray) clues = NULL;
+  gint64 id = 0;
+
+  ld_clue_filter_init (&filter);
+  filter.text = reg_no;
+  clues = ld_clue_repository_list (vault, &filter, error);
+  if (clues == NULL)
+    return NULL;
+  for (guint i = 0; i < clues->len && id == 0; i++)
+    if (g_strcmp0 (ld_clue_get_reg_no (g_ptr_array_index (clues, i)), reg_no) == 0)
+      id = ld_clue_get_id (g_ptr_array_index (clues, i));
+
+  return g_memdup2 (&id, sizeof id);
+}
+
+typedef struct
+{
+  LdTalkDialog *self;
+  char         *reg_no;
+} ClueContext;
+
+static void
+find_clue_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ClueContext *context = user_data;
+  g_autoptr(LdTalkDialog) self = context->self;
+  g_autofree char *reg_no = context->reg_no;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = NULL;
+
+  g_free (context);
+  id = ld_vault_run_finish (LD_VAULT (object), result, &error);
+  if (ld_error_is_cancelled (error))
+    return;
+
+  g_free (self->clue_checked);
+  self->clue_checked = g_steal_pointer (&reg_no);
+  self->clue_id = id != NULL ? *id : 0;
+  validate (self);
+}
+
+static gboolean
+clue_timeout_cb (gpointer user_data)
+{
+  LdTalkDialog *self = user_data;
+  ClueContext *context;
+  char *clue;
+
+  self->clue_timeout = 0;
+  clue = get_stripped (self->clue_row);
+  if (*clue == '\0')
+    {
+      g_free (clue);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_cancellable_cancel (self->clue_cancellable);
+  g_clear_object (&self->clue_cancellable);
+  self->clue_cancellable = g_cancellable_new ();
+  context = g_new0 (ClueContext, 1);
+  context->self = g_object_ref (self);
+  context->reg_no = g_strdup (clue);
+  ld_vault_run_async (self->vault, find_clue_worker, clue, g_free, g_free, self->clue_cancellable,
+                      find_clue_cb, context);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_clue_changed_cb (LdTalkDialog *self)
+{
+  g_clear_handle_id (&self->clue_timeout, g_source_remove);
+  if (self->vault != NULL)
+    self->clue_timeout = g_timeout_add (300, clue_timeout_cb, self);
+  on_form_changed_cb (self);
 }
 
 static void
@@ -447,7 +560,10 @@ ld_talk_dialog_dispose (GObject *object)
   LdTalkDialog *self = (LdTalkDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->clue_cancellable);
+  g_clear_handle_id (&self->clue_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_TALK_DIALOG);
+  g_clear_object (&self->clue_cancellable);
   self->chooser = NULL;
   g_clear_object (&self->vault);
   g_clear_object (&self->talk);
@@ -464,6 +580,7 @@ ld_talk_dialog_finalize (GObject *object)
   g_clear_pointer (&self->type_codes, g_ptr_array_unref);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->warning, g_free);
+  g_clear_pointer (&self->clue_checked, g_free);
 
   G_OBJECT_CLASS (ld_talk_dialog_parent_class)->finalize (object);
 }
@@ -510,6 +627,7 @@ ld_talk_dialog_class_init (LdTalkDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdTalkDialog, received_row);
   gtk_widget_class_bind_template_child (widget_class, LdTalkDialog, followup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clue_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "talk.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "talk.save", NULL);
@@ -630,4 +748,24 @@ ld_talk_dialog_get_warning (LdTalkDialog *self)
   g_return_val_if_fail (LD_IS_TALK_DIALOG (self), NULL);
 
   return self->warning;
+}
+
+void
+ld_talk_dialog_set_clue_number (LdTalkDialog *self,
+                                const char   *reg_no)
+{
+  g_return_if_fail (LD_IS_TALK_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->clue_row), reg_no != NULL ? reg_no : "");
+}
+
+gboolean
+ld_talk_dialog_get_checking (LdTalkDialog *self)
+{
+  g_autofree char *clue = NULL;
+
+  g_return_val_if_fail (LD_IS_TALK_DIALOG (self), FALSE);
+
+  clue = get_stripped (self->clue_row);
+  return *clue != '\0' && g_strcmp0 (clue, self->clue_checked) != 0;
 }

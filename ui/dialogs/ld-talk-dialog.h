@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (LdTalkDialog, ld_talk_dialog, LD, TALK_DIALOG, AdwWindow)
 
 /* Registers a talk (talk NULL) or changes one: type, date and time, place,
  * talkers, recorder, the cadres talked to (a cadre chooser), reason, the
- * clue served (by its registration number), problems, explanation,
+ * clue served (by its registration number, looked up as typed), problems, explanation,
  * attitude, the written explanation required with its due and received
  * dates, and the follow-up date. The form is checked as it is typed with
  * the core's own rules; the warnings (fewer than two talkers for a
@@ -32,6 +32,10 @@ void            ld_talk_dialog_fill              (LdTalkDialog *self,
                                                   const char   *type,
                                                   const char   *date,
                                                   const char   *talkers);
+/* Types the clue's registration number; whether it is still looked up. */
+void            ld_talk_dialog_set_clue_number   (LdTalkDialog *self,
+                                                  const char   *reg_no);
+gboolean        ld_talk_dialog_get_checking      (LdTalkDialog *self);
 gboolean        ld_talk_dialog_get_can_save      (LdTalkDialog *self);
 gboolean        ld_talk_dialog_get_busy          (LdTalkDialog *self);
 /* The error under the form, or NULL. */
