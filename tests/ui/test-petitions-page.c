@@ -394,6 +394,34 @@ answer_form (LdPetitionsPage *page,
   g_clear_pointer (&param, g_variant_unref);
 }
 
+/* Every text typed under widget, one a line. */
+static void
+collect_typed (GtkWidget *widget,
+               GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT (child))
+        g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (child)));
+      collect_typed (child, out);
+    }
+}
+
+/* After the dialog's own close handler: no entry still holds the name. */
+static gboolean
+on_close_request_after_cb (GtkWindow *window,
+                           gboolean  *checked)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+
+  collect_typed (GTK_WIDGET (window), before);
+  g_assert_null (strstr (before->str, "钱举报"));
+  *checked = TRUE;
+
+  return FALSE;
+}
+
 static void
 on_saved_cb (LdPetitionDialog *dialog,
              gint64            id,
@@ -480,6 +508,26 @@ test_petitions_page_masked (Fixture       *f,
   repeat = read_petition (vault, saved_id);
   g_assert_cmpint (ld_petition_get_repeat_of (repeat), ==, f->petition_id);
   g_assert_cmpstr (ld_petition_get_reporter_masked (repeat), ==, "王**");
+
+  /* The reporter typed leaves the entries when the dialog closes. */
+  {
+    gboolean checked = FALSE;
+
+    dialog = ld_petition_dialog_new (vault, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
+    ld_petition_dialog_fill (dialog, 0, TRUE, "钱举报", NULL);
+    {
+      g_autoptr(GString) typed = g_string_new (NULL);
+
+      collect_typed (GTK_WIDGET (dialog), typed);
+      g_assert_nonnull (strstr (typed->str, "钱举报"));
+    }
+    g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_close_request_after_cb), &checked);
+    gtk_window_close (GTK_WINDOW (dialog));
+    ld_ui_test_flush ();
+    g_assert_true (checked);
+  }
 
   /* A state move from the page lands in the vault. */
   ld_petitions_page_show_record (page, f->petition_id);

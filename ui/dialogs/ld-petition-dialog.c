@@ -923,6 +923,12 @@ ld_petition_dialog_init (LdPetitionDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+
+  /* No undo history keeps the reporter's identity after it is cleared. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->reporter_name_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->reporter_unit_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->reporter_contact_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->reporter_address_row), FALSE);
 }
 
 LdPetitionDialog *
