@@ -605,13 +605,34 @@ write_reporter (sqlite3           *db,
 }
 
 static gboolean
+reg_no_taken (sqlite3     *db,
+              const char  *reg_no,
+              gboolean    *taken,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT 1 FROM petitions WHERE reg_no = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reg_no, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (db, rc, error);
+      return FALSE;
+    }
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
 check_reg_no (sqlite3     *db,
               const char  *reg_no,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *dash = strchr (reg_no, '-');
-  int rc;
+  gboolean taken = FALSE;
 
   if (dash == NULL || dash - reg_no != 4 || strspn (reg_no, "0123456789") != 4 || strlen (dash + 1) < 4
       || strspn (dash + 1, "0123456789") != strlen (dash + 1))
@@ -622,22 +643,14 @@ check_reg_no (sqlite3     *db,
                    reg_no);
       return FALSE;
     }
-  stmt = ld_sql_prepare (db, "SELECT 1 FROM petitions WHERE reg_no = ?", error);
-  if (stmt == NULL)
+  if (!reg_no_taken (db, reg_no, &taken, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, reg_no, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (taken)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                    _("The registration number %s is already taken by another petition. Leave it out to take "
                      "the next free number."),
                    reg_no);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (db, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -679,10 +692,17 @@ _ld_petition_insert_in_tx (LdVault               *vault,
   else
     {
       int year = atoi (clean.received_date);
+      gboolean taken = TRUE;
 
-      number = _ld_record_next_reg_no (vault, "petition", year, "", error);
-      if (number == NULL)
-        return FALSE;
+      /* An imported ledger may have used numbers the counter has not
+       * given yet: skip them. */
+      while (taken)
+        {
+          g_free (number);
+          number = _ld_record_next_reg_no (vault, "petition", year, "", error);
+          if (number == NULL || !reg_no_taken (db, number, &taken, error))
+            return FALSE;
+        }
     }
 
   stmt = ld_sql_prepare (db,
@@ -838,7 +858,11 @@ ld_petition_repository_update (LdVault               *vault,
     return FALSE;
 
   ld_petition_spec_init_from_petition (&stored, petition);
-  if (!_ld_petition_spec_clean (&stored, &stored_clean, NULL, NULL))
+  /* The stored reporter is not in the spec: check the rest only. */
+  stored.real_name = FALSE;
+  if (_ld_petition_spec_clean (&stored, &stored_clean, NULL, NULL))
+    stored_clean.real_name = ld_petition_get_real_name (petition);
+  else
     {
       /* A stored value this version no longer accepts: compare as stored. */
       ld_petition_spec_clear (&stored_clean);

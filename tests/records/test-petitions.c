@@ -869,6 +869,28 @@ test_masking (Fixture       *f,
     assert_no_secret (ld_sql_column_text (stmt, 0));
   g_assert_cmpint (rc, ==, SQLITE_DONE);
 
+  /* Editing a real-name report keeps its reporter; the version names only
+   * what changed. */
+  {
+    g_auto(LdPetitionSpec) edit = { 0 };
+    g_autoptr(GPtrArray) after_edit = NULL;
+    g_autoptr(LdPetition) edited = NULL;
+    LdCadreVersion *last;
+
+    ld_petition_spec_init_from_petition (&edit, petition);
+    g_free (edit.summary);
+    edit.summary = g_strdup ("反映张三收受礼金（补充）");
+    g_assert_true (ld_petition_repository_update (f->vault, id, &edit, &error));
+    g_assert_no_error (error);
+    after_edit = ld_petition_repository_versions (f->vault, id, &error);
+    g_assert_cmpuint (after_edit->len, ==, 3);
+    last = after_edit->pdata[2];
+    g_assert_cmpstr (last->after, ==, "summary=反映张三收受礼金（补充）\n");
+    edited = ld_petition_repository_get (f->vault, id, &error);
+    g_assert_cmpstr (ld_petition_get_reporter_masked (edited), ==, "欧**");
+    g_assert_true (ld_petition_get_real_name (edited));
+  }
+
   /* Anonymous reports say so. */
   {
     g_auto(LdPetitionSpec) spec = { 0 };
@@ -1091,9 +1113,20 @@ test_insert_in_tx (Fixture       *f,
                                              &error));
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_true (_ld_petition_insert_in_tx (f->vault, &spec, "2024-0001", "petition.imported", FALSE, NULL, NULL,
+                                            &error));
+  g_assert_no_error (error);
   g_assert_true (_ld_vault_commit (f->vault, &error));
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, audits);
   g_assert_cmpint (count_versions (f, id), ==, 2);
+
+  /* The next number skips what the ledger used. */
+  {
+    g_autofree char *next = NULL;
+
+    create (f, &spec, &next);
+    g_assert_cmpstr (next, ==, "2024-0002");
+  }
 }
 
 int
