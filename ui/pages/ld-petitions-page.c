@@ -117,20 +117,21 @@ typedef struct
   const char *title;
   int         width;
   gboolean    expand;
+  const char *sort_property;   /* the LdPetition text it sorts by, or NULL */
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { reg_no_text, NC_("petition column", "Number"), 90, FALSE },
-  { received_date_text, NC_("petition column", "Received"), 96, FALSE },
-  { kind_label_text, NC_("petition column", "Kind"), 110, FALSE },
-  { channel_label_text, NC_("petition column", "Channel"), 80, FALSE },
-  { real_name_text, NC_("petition column", "Real Name"), 90, FALSE },
-  { reporter_masked_text, NC_("petition column", "Reporter"), 70, FALSE },
-  { persons_text_text, NC_("petition column", "Reported"), 150, TRUE },
-  { units_text, NC_("petition column", "Unit"), 120, TRUE },
-  { categories_label_text, NC_("petition column", "Categories"), 120, TRUE },
-  { status_label_text, NC_("petition column", "Status"), 80, FALSE },
-  { repeat_text, NC_("petition column", "Repeat"), 110, FALSE },
+  { reg_no_text, NC_("petition column", "Number"), 90, FALSE, "reg-no" },
+  { received_date_text, NC_("petition column", "Received"), 96, FALSE, "received-date" },
+  { kind_label_text, NC_("petition column", "Kind"), 110, FALSE, "kind-label" },
+  { channel_label_text, NC_("petition column", "Channel"), 80, FALSE, "channel-label" },
+  { real_name_text, NC_("petition column", "Real Name"), 90, FALSE, NULL },
+  { reporter_masked_text, NC_("petition column", "Reporter"), 70, FALSE, NULL },
+  { persons_text_text, NC_("petition column", "Reported"), 150, TRUE, "persons" },
+  { units_text, NC_("petition column", "Unit"), 120, TRUE, "units" },
+  { categories_label_text, NC_("petition column", "Categories"), 120, TRUE, "categories-label" },
+  { status_label_text, NC_("petition column", "Status"), 80, FALSE, "status-label" },
+  { repeat_text, NC_("petition column", "Repeat"), 110, FALSE, NULL },
 };
 
 static void
@@ -174,6 +175,14 @@ setup_columns (LdPetitionsPage *self)
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      if (columns[i].sort_property != NULL)
+        {
+          g_autoptr(GtkStringSorter) sorter = NULL;
+
+          sorter = gtk_string_sorter_new (gtk_property_expression_new (LD_TYPE_PETITION, NULL,
+                                                                       columns[i].sort_property));
+          gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+        }
       gtk_column_view_append_column (self->column_view, column);
     }
 }
@@ -440,7 +449,7 @@ select_id (LdPetitionsPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LdPetition) petition = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(LdPetition) petition = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (ld_petition_get_id (petition) == id)
         {
@@ -1616,7 +1625,13 @@ ld_petitions_page_constructed (GObject *object)
 
   fill_static_filters (self);
   setup_columns (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->store));
+  {
+    GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                        g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+    g_object_unref (sorted);
+  }
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 

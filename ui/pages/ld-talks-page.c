@@ -126,6 +126,7 @@ setup_columns (LdTalksPage *self)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkStringSorter) sorter = NULL;
 
       g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), (gpointer) &columns[i]);
@@ -134,6 +135,9 @@ setup_columns (LdTalksPage *self)
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      /* A click on the title sorts by the column; dates sort as text. */
+      sorter = gtk_string_sorter_new (gtk_property_expression_new (LD_TYPE_TALK, NULL, columns[i].property));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_append_column (self->column_view, column);
     }
 }
@@ -410,7 +414,7 @@ select_id (LdTalksPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LdTalk) talk = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(LdTalk) talk = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (ld_talk_get_id (talk) == id)
         {
@@ -1334,7 +1338,13 @@ ld_talks_page_constructed (GObject *object)
 
   fill_static_filters (self);
   setup_columns (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->store));
+  {
+    GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                        g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+    g_object_unref (sorted);
+  }
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
