@@ -407,6 +407,30 @@ test_talks_page_list_and_dialog (void)
   g_assert_cmpuint (ld_talk_get_n_talkers (saved), ==, 2);
   g_assert_cmpuint (ld_talk_get_n_cadres (saved), ==, 2);
 
+  /* Retire asks for a reason; the talk leaves the list, not the vault. */
+  {
+    AdwMessageDialog *message;
+    GtkWidget *entry;
+    guint before = g_list_model_get_n_items (ld_talks_page_get_model (page));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "talks.retire", NULL));
+    message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (message);
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
+    entry = adw_message_dialog_get_extra_child (message);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "重复录入");
+    g_assert_true (adw_message_dialog_get_response_enabled (message, "retire"));
+    adw_message_dialog_response (message, "retire");
+    gtk_window_destroy (GTK_WINDOW (message));
+    LD_UI_TEST_WAIT_FOR (g_list_model_get_n_items (ld_talks_page_get_model (page)) == before - 1
+                         && !ld_talks_page_get_loading (page), 10000);
+    g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, 0);
+    g_clear_object (&saved);
+    saved = read_talk (vault, saved_id);
+    g_assert_cmpint (ld_talk_get_retired_at (saved), >, 0);
+    g_assert_cmpstr (ld_talk_get_retired_reason (saved), ==, "重复录入");
+  }
+
   gtk_window_destroy (window);
   ld_ui_test_flush ();
   close_vault (vault);
