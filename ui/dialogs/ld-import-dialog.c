@@ -7,6 +7,7 @@
 
 #include "ld-import-dialog.h"
 
+#include "exchange/ld-ledger-import.h"
 #include "exchange/ld-roster-import.h"
 #include "records/ld-unit-repository.h"
 #include "widgets/ld-unit-picker.h"
@@ -53,7 +54,9 @@ struct _LdImportDialog
   GtkButton       *import_button;
   GtkSpinner      *spinner;
   GtkStack        *stack;
+  AdwStatusPage   *choose_page;
   AdwActionRow    *file_row;
+  AdwActionRow    *parent_row;
   LdUnitPicker    *parent_picker;
   GtkBox          *planning_box;
   GtkSpinner      *planning_spinner;
@@ -79,6 +82,9 @@ struct _LdImportDialog
   GFile           *file;
   LdImportPlan    *plan;
   LdRosterMapping *mapping;        /* the user's corrections, or NULL: detect */
+  LdLedgerPlan    *ledger_plan;    /* talks and petitions: the plan instead of plan */
+  LdLedgerMapping *ledger_mapping; /* talks and petitions: the user's corrections */
+  GPtrArray       *preview_texts;  /* char*: the texts of the first rows, as shown */
   GCancellable    *cancellable;    /* the dialog's lifetime */
   GCancellable    *plan_cancellable;
   GCancellable    *commit_cancellable;
@@ -89,6 +95,7 @@ struct _LdImportDialog
   char            *pending_error;  /* a failed commit, shown with the next preview */
 
   gint64           parent_unit_id;
+  LdImportKind     kind;
   guint            skip_invalid : 1;
   guint            planning : 1;
   guint            committing : 1;
@@ -102,6 +109,7 @@ G_DEFINE_FINAL_TYPE (LdImportDialog, ld_import_dialog, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_SKIP_INVALID,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -115,6 +123,24 @@ static guint signals [N_SIGNALS];
 
 static void start_plan (LdImportDialog *self);
 
+static gboolean
+is_ledger (LdImportDialog *self)
+{
+  return self->kind != LD_IMPORT_KIND_CADRES;
+}
+
+static LdLedgerKind
+ledger_kind (LdImportDialog *self)
+{
+  return self->kind == LD_IMPORT_KIND_PETITIONS ? LD_LEDGER_PETITIONS : LD_LEDGER_TALKS;
+}
+
+static gboolean
+has_plan (LdImportDialog *self)
+{
+  return self->plan != NULL || self->ledger_plan != NULL;
+}
+
 /* State ---------------------------------------------------------------------- */
 
 static gboolean
@@ -122,8 +148,11 @@ can_import (LdImportDialog *self)
 {
   guint n_create = 0, n_update = 0, n_unchanged = 0, n_invalid = 0;
 
-  if (self->plan == NULL || self->planning || self->committing || self->done)
+  if (!has_plan (self) || self->planning || self->committing || self->done)
     return FALSE;
+
+  if (self->ledger_plan != NULL)
+    return ld_ledger_plan_can_commit (self->ledger_plan);
 
   if (!ld_import_plan_can_commit (self->plan))
     return FALSE;
@@ -149,20 +178,21 @@ update_state (LdImportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", can_import (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !self->committing && !self->done);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", !self->committing && !self->done);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.preview", self->plan != NULL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.preview", has_plan (self) && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", self->committing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.skip-invalid", !self->committing && !self->done);
 
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), g_strcmp0 (step, "preview") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !self->done && !self->committing);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
-                          self->plan != NULL && !busy && g_strcmp0 (step, "choose") == 0);
+                          has_plan (self) && !busy && g_strcmp0 (step, "choose") == 0);
 
   gtk_spinner_set_spinning (self->spinner, self->planning && g_strcmp0 (step, "preview") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->planning && g_strcmp0 (step, "preview") == 0);
   gtk_spinner_set_spinning (self->planning_spinner, self->planning);
   gtk_widget_set_visible (GTK_WIDGET (self->planning_box), self->planning && g_strcmp0 (step, "choose") == 0);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_row), !is_ledger (self));
   set_sensitive (GTK_WIDGET (self->parent_picker), !busy);
   set_sensitive (GTK_WIDGET (self->mapping_list), !busy);
 }
@@ -216,8 +246,20 @@ on_mapping_changed_cb (LdImportDialog *self,
                         : (LdRosterField) (selected - 1);
   LdRosterMapping *mapping;
 
-  if (self->populating || self->plan == NULL)
+  if (self->populating || !has_plan (self))
     return;
+
+  if (self->ledger_plan != NULL)
+    {
+      LdLedgerMapping *ledger = ld_ledger_mapping_copy (ld_ledger_plan_get_mapping (self->ledger_plan));
+
+      ld_ledger_mapping_set (ledger, column,
+                             selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
+      g_clear_pointer (&self->ledger_mapping, ld_ledger_mapping_free);
+      self->ledger_mapping = ledger;
+      start_plan (self);
+      return;
+    }
 
   mapping = ld_roster_mapping_copy (ld_import_plan_get_mapping (self->plan));
   ld_roster_mapping_set (mapping, column, field);
@@ -228,11 +270,57 @@ on_mapping_changed_cb (LdImportDialog *self,
 }
 
 static void
+fill_ledger_mapping (LdImportDialog *self)
+{
+  const LdLedgerMapping *mapping = ld_ledger_plan_get_mapping (self->ledger_plan);
+  LdLedgerKind kind = ledger_kind (self);
+  guint n_columns = ld_ledger_mapping_get_n_columns (mapping);
+
+  clear_list (self->mapping_list);
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+      g_autofree char *letters = column_letters (column);
+      g_autofree char *subtitle = NULL;
+      const char *header = ld_ledger_mapping_get_header (mapping, column);
+      int field = ld_ledger_mapping_get_field (mapping, column);
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+      gtk_string_list_append (fields, C_("import column", "Ignore"));
+      for (guint f = 0; f < ld_ledger_n_fields (kind); f++)
+        gtk_string_list_append (fields, ld_ledger_field_get_label (kind, (int) f));
+
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     header != NULL && header[0] != '\0' ? header : _("(no header)"));
+      subtitle = g_strdup_printf (_("Column %s"), letters);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_combo_row_set_model (row, G_LIST_MODEL (fields));
+      adw_combo_row_set_selected (row, field < 0 ? 0 : (guint) field + 1);
+      if (field < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "ld-import-ignored");
+
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_mapping_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->mapping_list, GTK_WIDGET (row));
+    }
+}
+
+static void
 fill_mapping (LdImportDialog *self)
 {
-  const LdRosterMapping *mapping = ld_import_plan_get_mapping (self->plan);
-  guint n_columns = ld_roster_mapping_get_n_columns (mapping);
+  const LdRosterMapping *mapping;
+  guint n_columns;
 
+  if (self->ledger_plan != NULL)
+    {
+      fill_ledger_mapping (self);
+      return;
+    }
+
+  mapping = ld_import_plan_get_mapping (self->plan);
+  n_columns = ld_roster_mapping_get_n_columns (mapping);
   clear_list (self->mapping_list);
 
   for (guint column = 0; column < n_columns; column++)
@@ -269,9 +357,15 @@ fill_mapping (LdImportDialog *self)
 static void
 fill_units (LdImportDialog *self)
 {
-  GPtrArray *units = ld_import_plan_get_new_units (self->plan);
+  GPtrArray *units;
 
   clear_list (self->units_list);
+  if (self->ledger_plan != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->units_group), FALSE);
+      return;
+    }
+  units = ld_import_plan_get_new_units (self->plan);
 
   for (guint i = 0; i < units->len; i++)
     {
@@ -286,10 +380,41 @@ fill_units (LdImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->units_group), units->len > 0);
 }
 
+/* A ledger's problems in the roster's form, for one way of listing them. */
+static GPtrArray *
+ledger_problems (LdImportDialog *self)
+{
+  GPtrArray *problems = ld_ledger_plan_get_problems (self->ledger_plan);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_roster_problem_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LdLedgerProblem *problem = g_ptr_array_index (problems, i);
+      LdRosterProblem *copy = g_new0 (LdRosterProblem, 1);
+
+      copy->row_number = problem->row_number;
+      copy->field = (LdRosterField) problem->field;
+      copy->severity = problem->severity;
+      copy->message = g_strdup (problem->message);
+      g_ptr_array_add (out, copy);
+    }
+  return out;
+}
+
+static const char *
+problem_field_label (LdImportDialog        *self,
+                     const LdRosterProblem *problem)
+{
+  if (is_ledger (self))
+    return ld_ledger_field_get_label (ledger_kind (self), (int) problem->field);
+  return ld_roster_field_get_label (problem->field);
+}
+
 static void
 fill_problems (LdImportDialog *self)
 {
-  GPtrArray *problems = ld_import_plan_get_problems (self->plan);
+  g_autoptr(GPtrArray) owned = self->ledger_plan != NULL ? ledger_problems (self) : NULL;
+  GPtrArray *problems = owned != NULL ? owned : ld_import_plan_get_problems (self->plan);
   guint n_errors = 0, n_warnings = 0;
   g_autofree char *description = NULL;
 
@@ -310,7 +435,7 @@ fill_problems (LdImportDialog *self)
 
       if (problem->field != LD_ROSTER_FIELD_NONE)
         /* Translators: a problem of the file: its row number, then the column's field. */
-        title = g_strdup_printf (_("Row %u · %s"), problem->row_number, ld_roster_field_get_label (problem->field));
+        title = g_strdup_printf (_("Row %u · %s"), problem->row_number, problem_field_label (self, problem));
       else
         /* Translators: a problem of the file: its row number. */
         title = g_strdup_printf (_("Row %u"), problem->row_number);
@@ -354,10 +479,16 @@ fill_problems (LdImportDialog *self)
 static void
 fill_changes (LdImportDialog *self)
 {
-  GPtrArray *rows = ld_import_plan_get_rows (self->plan);
+  GPtrArray *rows;
   guint n_listed = 0, n_updates = 0;
 
   clear_list (self->changes_list);
+  if (self->ledger_plan != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->changes_group), FALSE);
+      return;
+    }
+  rows = ld_import_plan_get_rows (self->plan);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -426,22 +557,88 @@ grid_label (const char *text,
 }
 
 static void
+attach_preview (LdImportDialog *self,
+                GtkWidget      *label,
+                int             column,
+                int             line)
+{
+  g_ptr_array_add (self->preview_texts, g_strdup (gtk_label_get_label (GTK_LABEL (label))));
+  gtk_grid_attach (self->rows_grid, label, column, line, 1, 1);
+}
+
+/* A ledger's first rows as planned: the mapped fields only, reporter
+ * fields masked, and the persons as matched. Never the raw cells: an
+ * ignored column may hold a reporter's identity. */
+static void
+fill_ledger_rows (LdImportDialog *self)
+{
+  const LdLedgerMapping *mapping = ld_ledger_plan_get_mapping (self->ledger_plan);
+  GPtrArray *rows = ld_ledger_plan_get_rows (self->ledger_plan);
+  LdLedgerKind kind = ledger_kind (self);
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (int));
+  int line = 1;
+
+  for (guint c = 0; c < ld_ledger_mapping_get_n_columns (mapping) && fields->len < PREVIEW_COLUMNS; c++)
+    {
+      int field = ld_ledger_mapping_get_field (mapping, c);
+
+      if (field >= 0)
+        g_array_append_val (fields, field);
+    }
+
+  attach_preview (self, grid_label (C_("import preview", "Row"), TRUE), 0, 0);
+  for (guint i = 0; i < fields->len; i++)
+    attach_preview (self, grid_label (ld_ledger_field_get_label (kind, g_array_index (fields, int, i)), TRUE),
+                    (int) i + 1, 0);
+  /* Translators: a column of the preview: the persons as found among the cadres. */
+  attach_preview (self, grid_label (C_("import preview", "Matched"), TRUE), (int) fields->len + 1, 0);
+
+  for (guint r = 0; r < rows->len && line <= PREVIEW_ROWS; r++, line++)
+    {
+      LdLedgerRow *row = g_ptr_array_index (rows, r);
+      g_autofree char *number = g_strdup_printf ("%u", row->row_number);
+      GtkWidget *number_label = grid_label (number, FALSE);
+
+      gtk_widget_add_css_class (number_label, "dim-label");
+      if (!row->valid)
+        gtk_widget_add_css_class (number_label, "error");
+      attach_preview (self, number_label, 0, line);
+      for (guint i = 0; i < fields->len; i++)
+        attach_preview (self, grid_label (row->cells[g_array_index (fields, int, i)], FALSE), (int) i + 1, line);
+      attach_preview (self, grid_label (row->persons, FALSE), (int) fields->len + 1, line);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_group), line > 1);
+}
+
+static void
 fill_rows (LdImportDialog *self)
 {
-  const LdTable *table = ld_import_plan_get_table (self->plan);
-  const LdRosterMapping *mapping = ld_import_plan_get_mapping (self->plan);
-  guint header_row = ld_roster_mapping_get_header_row (mapping);
-  guint n_columns = MIN (ld_roster_mapping_get_n_columns (mapping), PREVIEW_COLUMNS);
-  guint n_rows = ld_table_get_n_rows (table);
+  const LdTable *table;
+  const LdRosterMapping *mapping;
+  guint header_row, n_columns, n_rows;
   GtkWidget *child;
   int line = 1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_grid))) != NULL)
     gtk_grid_remove (self->rows_grid, child);
+  g_ptr_array_set_size (self->preview_texts, 0);
 
-  gtk_grid_attach (self->rows_grid, grid_label (C_("import preview", "Row"), TRUE), 0, 0, 1, 1);
+  if (self->ledger_plan != NULL)
+    {
+      fill_ledger_rows (self);
+      return;
+    }
+
+  table = ld_import_plan_get_table (self->plan);
+  mapping = ld_import_plan_get_mapping (self->plan);
+  header_row = ld_roster_mapping_get_header_row (mapping);
+  n_columns = MIN (ld_roster_mapping_get_n_columns (mapping), PREVIEW_COLUMNS);
+  n_rows = ld_table_get_n_rows (table);
+
+  attach_preview (self, grid_label (C_("import preview", "Row"), TRUE), 0, 0);
   for (guint c = 0; c < n_columns; c++)
-    gtk_grid_attach (self->rows_grid, grid_label (ld_roster_mapping_get_header (mapping, c), TRUE), c + 1, 0, 1, 1);
+    attach_preview (self, grid_label (ld_roster_mapping_get_header (mapping, c), TRUE), (int) c + 1, 0);
 
   for (guint r = header_row + 1; r < n_rows && line <= PREVIEW_ROWS; r++, line++)
     {
@@ -449,9 +646,9 @@ fill_rows (LdImportDialog *self)
       GtkWidget *number_label = grid_label (number, FALSE);
 
       gtk_widget_add_css_class (number_label, "dim-label");
-      gtk_grid_attach (self->rows_grid, number_label, 0, line, 1, 1);
+      attach_preview (self, number_label, 0, line);
       for (guint c = 0; c < n_columns; c++)
-        gtk_grid_attach (self->rows_grid, grid_label (ld_table_get_cell (table, r, c), FALSE), c + 1, line, 1, 1);
+        attach_preview (self, grid_label (ld_table_get_cell (table, r, c), FALSE), (int) c + 1, line);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->rows_group), line > 1);
@@ -469,17 +666,26 @@ fill_preview (LdImportDialog *self)
   adw_action_row_set_subtitle (self->summary_file_row, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_file_row), path);
 
-  ld_import_plan_get_counts (self->plan, &n_create, &n_update, &n_unchanged, &n_invalid);
   g_free (self->counts_text);
-  /* Translators: the rows of a roster file by what the import does with them. */
-  self->counts_text = g_strdup_printf (_("New: %u · Changed: %u · Unchanged: %u · Invalid: %u"),
-                                       n_create, n_update, n_unchanged, n_invalid);
+  if (self->ledger_plan != NULL)
+    {
+      ld_ledger_plan_get_counts (self->ledger_plan, &n_create, &n_invalid);
+      /* Translators: the rows of a talk or petition ledger: to import, with errors. */
+      self->counts_text = g_strdup_printf (_("To import: %u · Invalid: %u"), n_create, n_invalid);
+    }
+  else
+    {
+      ld_import_plan_get_counts (self->plan, &n_create, &n_update, &n_unchanged, &n_invalid);
+      /* Translators: the rows of a roster file by what the import does with them. */
+      self->counts_text = g_strdup_printf (_("New: %u · Changed: %u · Unchanged: %u · Invalid: %u"),
+                                           n_create, n_update, n_unchanged, n_invalid);
+    }
   adw_action_row_set_subtitle (self->counts_row, self->counts_text);
 
   g_clear_pointer (&self->blocked_reason, g_free);
   if (self->pending_error != NULL)
     self->blocked_reason = g_steal_pointer (&self->pending_error);
-  else if (!ld_import_plan_can_commit (self->plan))
+  else if (n_invalid > 0 && !self->skip_invalid)
     self->blocked_reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "%u row has errors: fix the file or turn on Skip invalid rows.",
                                                          "%u rows have errors: fix the file or turn on Skip invalid rows.",
@@ -508,6 +714,8 @@ typedef struct
   gint64           parent_unit_id;
   gboolean         skip_invalid;
   LdRosterMapping *mapping;
+  LdImportKind     kind;
+  LdLedgerMapping *ledger_mapping;
 } PlanJob;
 
 static void
@@ -517,6 +725,7 @@ plan_job_free (gpointer data)
 
   g_free (job->path);
   g_clear_pointer (&job->mapping, ld_roster_mapping_free);
+  g_clear_pointer (&job->ledger_mapping, ld_ledger_mapping_free);
   g_free (job);
 }
 
@@ -532,7 +741,14 @@ plan_worker (LdVault       *vault,
     .skip_invalid = job->skip_invalid,
     .mapping = job->mapping,
   };
+  LdLedgerOptions ledger_options = {
+    .skip_invalid = job->skip_invalid,
+    .mapping = job->ledger_mapping,
+  };
 
+  if (job->kind != LD_IMPORT_KIND_CADRES)
+    return ld_ledger_plan_new (vault, job->kind == LD_IMPORT_KIND_PETITIONS ? LD_LEDGER_PETITIONS : LD_LEDGER_TALKS,
+                               job->path, &ledger_options, cancellable, error);
   return ld_import_plan_new (vault, job->path, &options, cancellable, error);
 }
 
@@ -543,14 +759,17 @@ plan_cb (GObject      *object,
 {
   g_autoptr(LdImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  LdImportPlan *plan;
+  gpointer plan;
 
   plan = ld_vault_run_finish (LD_VAULT (object), result, &error);
 
   /* A newer plan replaced this one, or the dialog went away. */
   if (is_cancelled (error) || self->vault == NULL)
     {
-      g_clear_pointer (&plan, ld_import_plan_free);
+      if (plan != NULL && is_ledger (self))
+        ld_ledger_plan_free (plan);
+      else if (plan != NULL)
+        ld_import_plan_free (plan);
       return;
     }
 
@@ -559,6 +778,7 @@ plan_cb (GObject      *object,
   if (plan == NULL)
     {
       g_clear_pointer (&self->plan, ld_import_plan_free);
+      g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
       gtk_stack_set_visible_child_name (self->stack, "choose");
       show_choose_error (self, error != NULL ? error->message : _("The file could not be read."));
       update_state (self);
@@ -566,7 +786,11 @@ plan_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->plan, ld_import_plan_free);
-  self->plan = plan;
+  g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
+  if (is_ledger (self))
+    self->ledger_plan = plan;
+  else
+    self->plan = plan;
 
   show_choose_error (self, NULL);
   fill_preview (self);
@@ -600,6 +824,8 @@ start_plan (LdImportDialog *self)
   job->parent_unit_id = self->parent_unit_id;
   job->skip_invalid = self->skip_invalid;
   job->mapping = self->mapping != NULL ? ld_roster_mapping_copy (self->mapping) : NULL;
+  job->kind = self->kind;
+  job->ledger_mapping = self->ledger_mapping != NULL ? ld_ledger_mapping_copy (self->ledger_mapping) : NULL;
 
   self->planning = TRUE;
   show_choose_error (self, NULL);
@@ -608,7 +834,7 @@ start_plan (LdImportDialog *self)
   ld_vault_run_async (self->vault,
                       plan_worker,
                       job, plan_job_free,
-                      (GDestroyNotify) ld_import_plan_free,
+                      is_ledger (self) ? (GDestroyNotify) ld_ledger_plan_free : (GDestroyNotify) ld_import_plan_free,
                       self->plan_cancellable,
                       plan_cb,
                       g_object_ref (self));
@@ -619,6 +845,7 @@ start_plan (LdImportDialog *self)
 typedef struct
 {
   LdImportPlan   *plan;
+  LdLedgerPlan   *ledger_plan;
   GCancellable   *cancellable;
   GMainContext   *context;
   LdImportDialog *dialog;   /* a strong reference: unreffed on the main context */
@@ -630,6 +857,7 @@ commit_job_free (gpointer data)
   CommitJob *job = data;
 
   g_clear_pointer (&job->plan, ld_import_plan_free);
+  g_clear_pointer (&job->ledger_plan, ld_ledger_plan_free);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->dialog);
@@ -697,6 +925,17 @@ commit_worker (LdVault       *vault,
 
   guint *counts = g_new0 (guint, 2);
 
+  if (job->ledger_plan != NULL)
+    {
+      if (!ld_ledger_plan_commit (vault, job->ledger_plan, progress_worker_cb, job, job->cancellable, &counts[0],
+                                  error))
+        {
+          g_free (counts);
+          return NULL;
+        }
+      return counts;
+    }
+
   if (!ld_import_plan_commit (vault, job->plan,
                               progress_worker_cb, job,
                               job->cancellable,
@@ -749,9 +988,22 @@ commit_cb (GObject      *object,
   n_updated = counts != NULL ? counts[1] : 0;
   self->done = TRUE;
 
-  /* Translators: the result of an import: cadres added, then updated. */
-  description = g_strdup_printf (_("Cadres added: %u. Cadres updated: %u. The import is recorded in the audit trail."),
-                                 n_created, n_updated);
+  if (self->kind == LD_IMPORT_KIND_TALKS)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u talk imported. The import is recorded in the audit trail.",
+                                                "%u talks imported. The import is recorded in the audit trail.",
+                                                n_created),
+                                   n_created);
+  else if (self->kind == LD_IMPORT_KIND_PETITIONS)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u petition imported. The import is recorded in the audit trail.",
+                                                "%u petitions imported. The import is recorded in the audit trail.",
+                                                n_created),
+                                   n_created);
+  else
+    /* Translators: the result of an import: cadres added, then updated. */
+    description = g_strdup_printf (_("Cadres added: %u. Cadres updated: %u. The import is recorded in the audit trail."),
+                                   n_created, n_updated);
   adw_status_page_set_description (self->result_page, description);
   gtk_stack_set_visible_child_name (self->stack, "result");
   update_state (self);
@@ -771,13 +1023,16 @@ commit_action (GtkWidget  *widget,
     return;
 
   /* The user's mapping survives a cancelled or failed commit. */
-  if (self->mapping == NULL)
+  if (self->ledger_plan != NULL && self->ledger_mapping == NULL)
+    self->ledger_mapping = ld_ledger_mapping_copy (ld_ledger_plan_get_mapping (self->ledger_plan));
+  else if (self->plan != NULL && self->mapping == NULL)
     self->mapping = ld_roster_mapping_copy (ld_import_plan_get_mapping (self->plan));
 
   self->commit_cancellable = g_cancellable_new ();
 
   job = g_new0 (CommitJob, 1);
   job->plan = g_steal_pointer (&self->plan);
+  job->ledger_plan = g_steal_pointer (&self->ledger_plan);
   job->cancellable = g_object_ref (self->commit_cancellable);
   job->context = g_main_context_ref_thread_default ();
   job->dialog = g_object_ref (self);
@@ -839,7 +1094,10 @@ choose_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (rosters, _("Rosters (.xlsx, .csv)"));
+  if (is_ledger (self))
+    gtk_file_filter_set_name (rosters, _("Ledgers (.xlsx, .csv)"));
+  else
+    gtk_file_filter_set_name (rosters, _("Rosters (.xlsx, .csv)"));
   gtk_file_filter_add_pattern (rosters, "*.xlsx");
   gtk_file_filter_add_pattern (rosters, "*.XLSX");
   gtk_file_filter_add_pattern (rosters, "*.csv");
@@ -849,7 +1107,7 @@ choose_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Roster"),
+  self->chooser = gtk_file_chooser_native_new (is_ledger (self) ? _("Choose a Ledger") : _("Choose a Roster"),
                                                GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"),
@@ -880,7 +1138,7 @@ preview_action (GtkWidget  *widget,
 {
   LdImportDialog *self = LD_IMPORT_DIALOG (widget);
 
-  if (self->plan == NULL)
+  if (!has_plan (self))
     return;
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -994,7 +1252,7 @@ ld_import_dialog_close_request (GtkWindow *window)
   if (self->committing)
     return TRUE;
 
-  if (self->plan != NULL && !self->done && !self->close_confirmed)
+  if (has_plan (self) && !self->done && !self->close_confirmed)
     {
       AdwMessageDialog *dialog;
 
@@ -1041,6 +1299,8 @@ ld_import_dialog_dispose (GObject *object)
   g_clear_object (&self->commit_cancellable);
   g_clear_pointer (&self->plan, ld_import_plan_free);
   g_clear_pointer (&self->mapping, ld_roster_mapping_free);
+  g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
+  g_clear_pointer (&self->ledger_mapping, ld_ledger_mapping_free);
 
   G_OBJECT_CLASS (ld_import_dialog_parent_class)->dispose (object);
 }
@@ -1052,6 +1312,7 @@ ld_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->problem_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_texts, g_ptr_array_unref);
   g_clear_pointer (&self->counts_text, g_free);
   g_clear_pointer (&self->blocked_reason, g_free);
   g_clear_pointer (&self->pending_error, g_free);
@@ -1073,6 +1334,10 @@ ld_import_dialog_get_property (GObject    *object,
       g_value_set_boolean (value, ld_import_dialog_get_skip_invalid (self));
       break;
 
+    case PROP_KIND:
+      g_value_set_int (value, (int) self->kind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1090,6 +1355,10 @@ ld_import_dialog_set_property (GObject      *object,
     {
     case PROP_SKIP_INVALID:
       ld_import_dialog_set_skip_invalid (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KIND:
+      self->kind = (LdImportKind) g_value_get_int (value);
       break;
 
     default:
@@ -1115,6 +1384,12 @@ ld_import_dialog_class_init (LdImportDialogClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* What the dialog imports (LdImportKind): cadres, talks or petitions. */
+  properties [PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      LD_IMPORT_KIND_CADRES, LD_IMPORT_KIND_PETITIONS, LD_IMPORT_KIND_CADRES,
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [SIGNAL_IMPORTED] =
@@ -1132,7 +1407,9 @@ ld_import_dialog_class_init (LdImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, LdImportDialog, choose_page);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, LdImportDialog, parent_row);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, parent_picker);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, planning_box);
   gtk_widget_class_bind_template_child (widget_class, LdImportDialog, planning_spinner);
@@ -1172,6 +1449,7 @@ ld_import_dialog_init (LdImportDialog *self)
 
   self->cancellable = g_cancellable_new ();
   self->problem_lines = g_ptr_array_new_with_free_func (g_free);
+  self->preview_texts = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1228,6 +1506,7 @@ ld_import_dialog_set_file (LdImportDialog *self,
 
   /* A new file gets its own mapping, detected or remembered. */
   g_clear_pointer (&self->mapping, ld_roster_mapping_free);
+  g_clear_pointer (&self->ledger_mapping, ld_ledger_mapping_free);
   g_clear_pointer (&self->pending_error, g_free);
 
   basename = g_file_get_basename (file);
@@ -1258,7 +1537,7 @@ ld_import_dialog_set_skip_invalid (LdImportDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SKIP_INVALID]);
 
   /* Whether invalid rows block the import is part of the plan. */
-  if (self->plan != NULL || self->planning)
+  if (has_plan (self) || self->planning)
     start_plan (self);
 }
 
@@ -1323,6 +1602,15 @@ ld_import_dialog_get_column_field (LdImportDialog *self,
 
   g_return_val_if_fail (LD_IS_IMPORT_DIALOG (self), -2);
 
+  if (self->ledger_plan != NULL)
+    {
+      const LdLedgerMapping *ledger = ld_ledger_plan_get_mapping (self->ledger_plan);
+
+      if (column >= ld_ledger_mapping_get_n_columns (ledger))
+        return -2;
+      return ld_ledger_mapping_get_field (ledger, column);
+    }
+
   if (self->plan == NULL)
     return -2;
 
@@ -1341,11 +1629,80 @@ ld_import_dialog_set_column_field (LdImportDialog *self,
   GtkListBoxRow *row;
 
   g_return_if_fail (LD_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (field >= -1 && field < LD_ROSTER_N_FIELDS);
+  g_return_if_fail (field >= -1
+                    && field < (is_ledger (self) ? (int) ld_ledger_n_fields (ledger_kind (self)) : LD_ROSTER_N_FIELDS));
 
   row = gtk_list_box_get_row_at_index (self->mapping_list, (int) column);
   if (row == NULL || !ADW_IS_COMBO_ROW (row))
     return;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (field + 1));
+}
+
+LdImportDialog *
+ld_import_dialog_new_ledger (GtkWindow    *parent,
+                             LdVault      *vault,
+                             LdImportKind  kind)
+{
+  LdImportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LD_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (kind == LD_IMPORT_KIND_TALKS || kind == LD_IMPORT_KIND_PETITIONS, NULL);
+
+  self = g_object_new (LD_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "kind", (int) kind,
+                       NULL);
+  self->vault = g_object_ref (vault);
+
+  if (kind == LD_IMPORT_KIND_TALKS)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Import Talk Ledger"));
+      adw_status_page_set_title (self->choose_page, _("Import a Talk Ledger"));
+      adw_status_page_set_description (self->choose_page,
+                                       _("Choose an Excel workbook (.xlsx) or a CSV file with one talk a row, or "
+                                         "drop it here. The persons talked to are found among the cadres in your "
+                                         "scope by ID number, or by name and unit. Nothing is written until you "
+                                         "have checked the preview and pressed Import."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Ledger file"));
+      adw_status_page_set_title (self->result_page, _("Talk Ledger Imported"));
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Import Petition Ledger"));
+      adw_status_page_set_title (self->choose_page, _("Import a Petition Ledger"));
+      adw_status_page_set_description (self->choose_page,
+                                       _("Choose an Excel workbook (.xlsx) or a CSV file with one petition a row, "
+                                         "or drop it here. Reporters go to the protected reporter records only and "
+                                         "are shown masked. Nothing is written until you have checked the preview "
+                                         "and pressed Import."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Ledger file"));
+      adw_status_page_set_title (self->result_page, _("Petition Ledger Imported"));
+    }
+  update_state (self);
+
+  return self;
+}
+
+LdImportKind
+ld_import_dialog_get_kind (LdImportDialog *self)
+{
+  g_return_val_if_fail (LD_IS_IMPORT_DIALOG (self), LD_IMPORT_KIND_CADRES);
+
+  return self->kind;
+}
+
+GStrv
+ld_import_dialog_dup_preview_texts (LdImportDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (LD_IS_IMPORT_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->preview_texts->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->preview_texts, i));
+
+  return g_strv_builder_end (builder);
 }

@@ -7,6 +7,14 @@
 
 G_BEGIN_DECLS
 
+/* What an import dialog imports. */
+typedef enum
+{
+  LD_IMPORT_KIND_CADRES,     /* a cadre roster (exchange/ld-roster-import) */
+  LD_IMPORT_KIND_TALKS,      /* a talk ledger (exchange/ld-ledger-import) */
+  LD_IMPORT_KIND_PETITIONS,  /* a petition ledger (exchange/ld-ledger-import) */
+} LdImportKind;
+
 #define LD_TYPE_IMPORT_DIALOG (ld_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LdImportDialog, ld_import_dialog, LD, IMPORT_DIALOG, AdwWindow)
 
@@ -21,6 +29,16 @@ G_DECLARE_FINAL_TYPE (LdImportDialog, ld_import_dialog, LD, IMPORT_DIALOG, AdwWi
 LdImportDialog *ld_import_dialog_new (GtkWindow *parent,
                                       LdVault   *vault,
                                       gint64     parent_unit_id);
+/* Importing a talk or petition ledger (KIND is LD_IMPORT_KIND_TALKS or
+ * _PETITIONS) with the same steps: no parent unit; the mapping rows list
+ * the ledger's fields; the preview shows the mapped fields of the first
+ * rows with the reporter's columns masked and the persons as matched.
+ * "imported" then carries (n_imported, 0). Property "kind" (int,
+ * LdImportKind, construct-only). */
+LdImportDialog *ld_import_dialog_new_ledger (GtkWindow    *parent,
+                                             LdVault      *vault,
+                                             LdImportKind  kind);
+LdImportKind    ld_import_dialog_get_kind   (LdImportDialog *self);
 /* Starts with FILE already chosen (tests, drag and drop). */
 void            ld_import_dialog_set_file (LdImportDialog *self,
                                            GFile          *file);
@@ -39,7 +57,10 @@ gboolean        ld_import_dialog_get_can_import     (LdImportDialog *self);
 const char     *ld_import_dialog_get_counts_text    (LdImportDialog *self);
 const char     *ld_import_dialog_get_blocked_reason (LdImportDialog *self);
 GStrv           ld_import_dialog_dup_problems       (LdImportDialog *self);
-/* The roster field (LdRosterField, -1 = ignored) the preview maps a file
+/* Every text of the first-rows preview, headers first, as shown. */
+GStrv           ld_import_dialog_dup_preview_texts  (LdImportDialog *self);
+/* The roster field (LdRosterField; for ledgers LdTalkColumn or
+ * LdPetitionColumn; -1 = ignored) the preview maps a file
  * column to, or -2 without a preview; setting it plans again, as choosing
  * it in the column's drop-down does. */
 int             ld_import_dialog_get_column_field   (LdImportDialog *self,
