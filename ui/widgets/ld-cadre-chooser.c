@@ -191,6 +191,8 @@ search_cb (GObject      *object,
     set_hint (self, error != NULL ? error->message : NULL);
   else if (matches->len == 0)
     set_hint (self, _("No cadre in your units matches."));
+  else if (matches->len >= MAX_MATCHES)
+    set_hint (self, _("Only the first matches are shown: type more of the name or the ID number."));
   else
     set_hint (self, NULL);
 
