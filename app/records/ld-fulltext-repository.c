@@ -19,6 +19,8 @@
 #define DEFAULT_LIMIT   20
 #define MAX_LIMIT       500
 #define MAX_QUERY_CHARS 200
+/* Units of a scope listed in the MATCH expression, at most. */
+#define MAX_SCOPE_TERMS 256
 /* Characters of context before the first match, and in all. */
 #define SNIPPET_BEFORE  16
 #define SNIPPET_CHARS   64
@@ -332,10 +334,61 @@ kinds_condition (guint mask)
   return g_string_free (sql, FALSE);
 }
 
+/* The MATCH expression narrowed to the session's units: the scope tokens
+ * ("\uE000<unit id>", written by the index in its scope column) ORed,
+ * which FTS4's standard syntax binds tighter than the implicit AND. NULL
+ * with *none set when the session sees no unit; the query itself when it
+ * sees every unit or too many to list (fulltext_docs still decides). */
+static char *
+scoped_match (LdVault     *vault,
+              const char  *match,
+              gboolean    *none,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean all = FALSE;
+  guint n = 0;
+  int rc;
+
+  *none = FALSE;
+  if (!_ld_scope_has_all (vault, &all, error))
+    return NULL;
+  if (all)
+    return g_strdup (match);
+  stmt = _ld_scope_prepare (vault, "SELECT DISTINCT id FROM visible_units", error);
+  if (stmt == NULL)
+    return NULL;
+  out = g_string_new (match);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char mark[8] = { 0 };
+
+      if (++n > MAX_SCOPE_TERMS)
+        return g_strdup (match);
+      g_unichar_to_utf8 (LD_FTS_SCOPE_MARK, mark);
+      g_string_append_printf (out, "%s\"%s%" G_GINT64_FORMAT "\"", n == 1 ? " " : " OR ", mark,
+                              (gint64) sqlite3_column_int64 (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  if (n == 0)
+    {
+      *none = TRUE;
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* The matching documents the session may see, newest first, at most
  * LD_FULLTEXT_MAX_RANKED, with their scores. The index is the outer loop
- * (CROSS JOIN): the unit of each candidate comes from the small
- * fulltext_docs table, never from the records. */
+ * (CROSS JOIN) read in its own order (newest first, so FTS4 reads the
+ * doclist of a single common term only as far as the cap); the unit of
+ * each candidate comes from the small fulltext_docs table, never from the
+ * records. */
 static GArray *
 find_candidates (LdVault     *vault,
                  const char  *match,
@@ -344,11 +397,18 @@ find_candidates (LdVault     *vault,
 {
   g_autofree char *kinds = kinds_condition (mask);
   g_autofree char *sql = NULL;
+  g_autofree char *narrowed = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean none = FALSE;
   int rc;
 
-  sql = g_strdup_printf ("SELECT f.docid, ld_fts_rank (matchinfo (f.fulltext, 'pcnx'))"
+  narrowed = scoped_match (vault, match, &none, error);
+  if (none)
+    return g_steal_pointer (&candidates);
+  if (narrowed == NULL)
+    return NULL;
+  sql = g_strdup_printf ("SELECT f.docid, ld_fts_rank (matchinfo (f.fulltext, 'pcy'))"
                          " FROM fulltext f CROSS JOIN fulltext_docs d"
                          " WHERE f.fulltext MATCH ?2 AND d.docid = f.docid"
                          " AND d.unit_id IN (SELECT id FROM visible_units)%s"
@@ -357,7 +417,7 @@ find_candidates (LdVault     *vault,
   stmt = _ld_scope_prepare (vault, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 2, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, narrowed, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };

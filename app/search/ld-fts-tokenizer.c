@@ -69,6 +69,9 @@ static gboolean
 is_word_char (gunichar c,
               gboolean in_word)
 {
+  /* LD_FTS_SCOPE_MARK starts a word, never continues one. */
+  if (c == LD_FTS_SCOPE_MARK)
+    return !in_word;
   if (c < 0x80)
     return g_ascii_isalnum ((char) c);
   if (is_cjk (c))
@@ -196,7 +199,7 @@ scanner_next (Scanner *s,
             if (w == (gunichar) -1)
               break;
             w = fold_width (w);
-            if (!is_word_char (w, TRUE))
+            if (!is_word_char (w, s->pos > *start))
               break;
             w = g_unichar_tolower (w);
             if (s->buf_len + 6 <= LD_FTS_MAX_WORD_BYTES)
@@ -379,7 +382,7 @@ ld_fts_query_build (const char *query)
           terms++;
           continue;
         }
-      if (c != (gunichar) -1 && is_word_char (fold_width (c), FALSE))
+      if (c != (gunichar) -1 && c != LD_FTS_SCOPE_MARK && is_word_char (fold_width (c), FALSE))
         {
           Scanner s;
           int start, end;
@@ -408,36 +411,13 @@ ld_fts_query_build (const char *query)
 
 /* --- SQL functions ----------------------------------------------------- */
 
-/* Natural logarithm for x > 0, to about 1e-5 (the core does not link libm). */
-static double
-ln_approx (double x)
-{
-  double y, y2;
-  int e = 0;
-
-  if (x <= 0)
-    return -1e300;
-  while (x >= 2.0)
-    {
-      x /= 2.0;
-      e++;
-    }
-  while (x < 1.0)
-    {
-      x *= 2.0;
-      e--;
-    }
-  y = (x - 1.0) / (x + 1.0);
-  y2 = y * y;
-  return 2.0 * y * (1.0 + y2 * (1.0 / 3 + y2 * (1.0 / 5 + y2 * (1.0 / 7 + y2 / 9)))) + e * G_LN2;
-}
-
-/* ld_fts_rank(matchinfo(t, 'pcnx') [, title weight, body weight]): for
- * each phrase and column, a BM25-like term weight without the length part
- * (FTS4's 'l' would need the %_docsize table on every row):
- *   idf = ln ((N - df + 0.5) / (df + 0.5)), at least 0.1
- *   tf' = tf * 2.2 / (tf + 1.2)
- * summed with the column weights (title 3, body 1 by default). */
+/* ld_fts_rank(matchinfo(t, 'pcy') [, weight of column 0, 1, 2 …]): for
+ * each phrase and column with tf hits in this row, a BM25-like saturated
+ * term weight tf * 2.2 / (tf + 1.2) times the column weight (title 3,
+ * body 1, any further column 0 by default), summed. It reads no global
+ * statistics ('x', 'n', 'l'), which would make FTS4 read the whole
+ * doclist of every term on the first row: the queries are ANDs, so every
+ * hit holds every phrase anyway. */
 static void
 rank_func (sqlite3_context *context,
            int              argc,
@@ -445,42 +425,37 @@ rank_func (sqlite3_context *context,
 {
   const guint32 *info = sqlite3_value_blob (argv[0]);
   int n_bytes = sqlite3_value_bytes (argv[0]);
-  double weights[2] = { 3.0, 1.0 };
   double score = 0.0;
-  guint32 n_phrases, n_cols, n_docs;
+  guint32 n_phrases, n_cols;
 
-  if (argc >= 2)
-    weights[0] = sqlite3_value_double (argv[1]);
-  if (argc >= 3)
-    weights[1] = sqlite3_value_double (argv[2]);
-  if (info == NULL || n_bytes < (int) (3 * sizeof (guint32)))
+  if (info == NULL || n_bytes < (int) (2 * sizeof (guint32)))
     {
       sqlite3_result_double (context, 0.0);
       return;
     }
   n_phrases = info[0];
   n_cols = info[1];
-  n_docs = info[2];
-  if ((gsize) n_bytes < (3 + (gsize) n_phrases * n_cols * 3) * sizeof (guint32))
+  if ((gsize) n_bytes < (2 + (gsize) n_phrases * n_cols) * sizeof (guint32))
     {
-      sqlite3_result_error (context, "ld_fts_rank: wrong matchinfo format (use 'pcnx')", -1);
+      sqlite3_result_error (context, "ld_fts_rank: wrong matchinfo format (use 'pcy')", -1);
       return;
     }
-  for (guint32 i = 0; i < n_phrases; i++)
-    for (guint32 j = 0; j < n_cols; j++)
-      {
-        const guint32 *x = info + 3 + (i * n_cols + j) * 3;
-        double tf = x[0];
-        double df = x[2];
-        double idf;
+  for (guint32 j = 0; j < n_cols; j++)
+    {
+      double weight = j == 0 ? 3.0 : j == 1 ? 1.0 : 0.0;
 
-        if (tf == 0)
-          continue;
-        idf = ln_approx ((n_docs - df + 0.5) / (df + 0.5));
-        if (idf < 0.1)
-          idf = 0.1;
-        score += (j < 2 ? weights[j] : 1.0) * idf * (tf * 2.2 / (tf + 1.2));
-      }
+      if ((int) j + 1 < argc)
+        weight = sqlite3_value_double (argv[j + 1]);
+      if (weight == 0.0)
+        continue;
+      for (guint32 i = 0; i < n_phrases; i++)
+        {
+          double tf = info[2 + i * n_cols + j];
+
+          if (tf > 0)
+            score += weight * (tf * 2.2 / (tf + 1.2));
+        }
+    }
   sqlite3_result_double (context, score);
 }
 

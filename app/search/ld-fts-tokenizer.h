@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  *    same bigrams, so it matches the four characters in a row only.
  *  - A CJK run of one character (a single Han character between non-Han
  *    characters: "第3章", "5000元ABC") gives that character alone.
+ *  - U+E000 (LD_FTS_SCOPE_MARK, private use) starts a word and never
+ *    continues one: the index writes "\uE000<unit id>" in its scope
+ *    column, and ld_fts_query_build() drops the mark, so what a user types
+ *    never becomes such a token.
  *  - A word is lower-cased; full-width letters and digits are read as
  *    their ASCII forms ("ＡＢＣ２０２６" → "abc2026"). A word longer than
  *    LD_FTS_MAX_WORD_BYTES is cut there (the rest of it is skipped).
@@ -34,6 +38,7 @@ G_BEGIN_DECLS
 
 #define LD_FTS_TOKENIZER_NAME "ldcjk"
 #define LD_FTS_MAX_WORD_BYTES 64
+#define LD_FTS_SCOPE_MARK 0xE000
 /* Words and CJK runs a query may hold; the rest is ignored. */
 #define LD_FTS_MAX_QUERY_TERMS 12
 /* CJK characters of one run a query keeps. */
@@ -63,8 +68,9 @@ char       *ld_fts_query_build         (const char  *query);
 /* Registers on db (once per connection, right after keying):
  *   - the "ldcjk" FTS3/4 tokenizer, through fts3_tokenizer() with
  *     SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER switched on only for the call;
- *   - ld_fts_rank(matchinfo(t, 'pcnx')[, title weight, body weight]): a
- *     BM25-like score (higher is better) over a two-column FTS4 table;
+ *   - ld_fts_rank(matchinfo(t, 'pcy')[, column weights…]): a BM25-like
+ *     score (higher is better) from this row's hits only (title 3, body 1,
+ *     other columns 0 unless given);
  *   - ld_fts_fields_text(fields): the values of a "key=value" lines text
  *     (file entries), unescaped, one per line, for the index. */
 gboolean    ld_fts_tokenizer_register  (sqlite3     *db,

@@ -16,6 +16,10 @@
  * functions and the "ldcjk" tokenizer come from ld_fts_tokenizer_register(),
  * which the vault calls on its connection before migrating. */
 #define FT_NL " || char (10) || "
+/* The scope column: U+E000 and the unit id, one token the tokenizer makes
+ * only there (a query never holds U+E000), so a search can narrow the
+ * index to the units of a scope before checking fulltext_docs. */
+#define FT_SCOPE "char (57344) || unit_id"
 #define FT_CADRE_SOURCE                                                         \
   "SELECT c.id AS id, c.id * 8 + 1 AS docid, c.unit_id AS unit_id,"            \
   " c.name AS title, c.former_names" FT_NL "c.post AS body"                    \
@@ -44,8 +48,8 @@
 #define FT_REBUILD(kind, source, id)                                            \
   "  DELETE FROM fulltext WHERE docid = (" id ") * 8 + " #kind ";"             \
   "  DELETE FROM fulltext_docs WHERE docid = (" id ") * 8 + " #kind ";"        \
-  "  INSERT INTO fulltext (docid, title, body)"                                 \
-  "   SELECT docid, title, body FROM (" source ") WHERE id = (" id ");"         \
+  "  INSERT INTO fulltext (docid, title, body, scope)"                          \
+  "   SELECT docid, title, body, " FT_SCOPE " FROM (" source ") WHERE id = (" id ");" \
   "  INSERT INTO fulltext_docs (docid, unit_id)"                                \
   "   SELECT docid, unit_id FROM (" source ") WHERE id = (" id ");"
 #define FT_TRIGGERS(kind, name, table, columns, source)                         \
@@ -61,7 +65,7 @@
   "  DELETE FROM fulltext_docs WHERE docid = old.id * 8 + " #kind ";"          \
   " END;"
 #define FT_FILL(source)                                                         \
-  "INSERT INTO fulltext (docid, title, body) SELECT docid, title, body FROM (" source ");" \
+  "INSERT INTO fulltext (docid, title, body, scope) SELECT docid, title, body, " FT_SCOPE " FROM (" source ");" \
   "INSERT INTO fulltext_docs (docid, unit_id) SELECT docid, unit_id FROM (" source ");"
 
 /* Append-only: never edit a step once released; add a new one. SQLite
@@ -413,10 +417,19 @@ static const char * const steps[] = {
    * cadres, file entries, talks, petitions and clues, kept in step by
    * triggers inside the writing transaction. docid = record id * 8 + kind
    * (1 cadre, 2 file entry, 3 talk, 4 petition, 5 clue); retired records
-   * (and the entries of a retired cadre) leave the index. fulltext_docs
+   * (and the entries of a retired cadre) leave the index. The index is
+   * kept newest first (order=DESC): a search reads the doclist of a common
+   * term incrementally in that order and stops at its cap. (FTS4's
+   * 'integrity-check' command of 3.15.2 wrongly reports such a table as
+   * malformed; queries, merges and 'optimize' work as on an ASC table.) fulltext_docs
    * holds each indexed record's unit, so a search checks scopes without
-   * reading the records. The reporters table is never indexed. */
-  "CREATE VIRTUAL TABLE fulltext USING fts4 (title, body, tokenize=ldcjk);"
+   * reading the records. The reporters table is never indexed. FTS3/4 of
+   * SQLite 3.15.2 has the "Magellan" bugs (SECURITY.md §1.1): acceptable
+   * here because only a crafted database or SQL run on our connection can
+   * reach them, and every page is encrypted and authenticated (HMAC), the
+   * tokenizer is registered on our own connection only (see
+   * ld_fts_tokenizer_register()). */
+  "CREATE VIRTUAL TABLE fulltext USING fts4 (title, body, scope, tokenize=ldcjk, order=DESC);"
   "CREATE TABLE fulltext_docs ("
   "  docid INTEGER PRIMARY KEY,"
   "  unit_id INTEGER NOT NULL);"
@@ -436,7 +449,7 @@ static const char * const steps[] = {
   "  WHEN old.unit_id IS NOT new.unit_id OR old.retired_at IS NOT new.retired_at BEGIN"
   "  DELETE FROM fulltext WHERE docid IN (SELECT e.id * 8 + 2 FROM file_entries e WHERE e.cadre_id = new.id);"
   "  DELETE FROM fulltext_docs WHERE docid IN (SELECT e.id * 8 + 2 FROM file_entries e WHERE e.cadre_id = new.id);"
-  "  INSERT INTO fulltext (docid, title, body) SELECT docid, title, body FROM (" FT_ENTRY_SOURCE ")"
+  "  INSERT INTO fulltext (docid, title, body, scope) SELECT docid, title, body, " FT_SCOPE " FROM (" FT_ENTRY_SOURCE ")"
   "   WHERE cadre_id = new.id;"
   "  INSERT INTO fulltext_docs (docid, unit_id) SELECT docid, unit_id FROM (" FT_ENTRY_SOURCE ")"
   "   WHERE cadre_id = new.id;"

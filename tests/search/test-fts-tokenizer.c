@@ -130,6 +130,20 @@ test_other_scripts (void)
 }
 
 static void
+test_scope_mark (void)
+{
+  /* U+E000 starts a word, never continues one. */
+  static const Expected expected[] = {
+    { "\xee\x80\x80" "12", 0, 5 },
+    { "ab", 6, 8 },
+    { "\xee\x80\x80" "c", 8, 12 },
+    { "\xee\x80\x80", 13, 16 },
+  };
+
+  assert_tokens ("\xee\x80\x80" "12 ab\xee\x80\x80" "c \xee\x80\x80", -1, expected, G_N_ELEMENTS (expected));
+}
+
+static void
 test_hostile_bytes (void)
 {
   static const Expected emoji[] = {
@@ -181,8 +195,10 @@ test_query_build (void)
     { "body:\"x\" AND NOT y", "\"body\" \"x\" \"and\" \"not\" \"y\"" },
     { "a'; DROP TABLE cadres; --", "\"a\" \"drop\" \"table\" \"cadres\"" },
     { "\xff\xfe张\xc0三", "\"张*\" \"三*\"" },
+    /* The scope mark never reaches a query. */
+    { "\xee\x80\x80" "12 a\xee\x80\x80" "b", "\"12\" \"a\" \"b\"" },
   };
-  static const char * const empty[] = { "", "   ", "\"\"", "*", "()", "--", "😀", "，。", "\xff\xfe" };
+  static const char * const empty[] = { "", "   ", "\"\"", "*", "()", "--", "😀", "，。", "\xff\xfe", "\xee\x80\x80" };
   g_autofree char *many = NULL;
   g_autofree char *long_run = NULL;
   GString *run = g_string_new (NULL);
@@ -254,7 +270,7 @@ search (sqlite3    *db,
     return g_string_free (out, FALSE);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT docid FROM t WHERE t MATCH ?"
-                                       " ORDER BY ld_fts_rank (matchinfo (t, 'pcnx')) DESC, docid",
+                                       " ORDER BY ld_fts_rank (matchinfo (t, 'pcy')) DESC, docid",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -363,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/fts-tokenizer/punctuation", test_punctuation);
   g_test_add_func ("/fts-tokenizer/full-width", test_full_width);
   g_test_add_func ("/fts-tokenizer/other-scripts", test_other_scripts);
+  g_test_add_func ("/fts-tokenizer/scope-mark", test_scope_mark);
   g_test_add_func ("/fts-tokenizer/hostile-bytes", test_hostile_bytes);
   g_test_add_func ("/fts-tokenizer/query-build", test_query_build);
   g_test_add_func ("/fts-tokenizer/sqlite", test_sqlite);
