@@ -32,6 +32,7 @@ enum
   FLAG_DATE = 1 << 0,
   FLAG_REPORTER = 1 << 1,
   FLAG_LONG = 1 << 2,   /* keep line breaks */
+  FLAG_SERIAL = 1 << 3, /* may hold an Excel date serial (1904 workbooks shift it) */
 };
 
 typedef struct
@@ -44,7 +45,7 @@ typedef struct
 
 static const FieldInfo talk_fields[LD_TALK_N_COLUMNS] = {
   { "date", N_("Talk date"), "谈话日期|日期|谈话日|谈话时间日期", FLAG_DATE },
-  { "time", N_("Talk time"), "谈话时间|时间|具体时间", 0 },
+  { "time", N_("Talk time"), "谈话时间|时间|具体时间", FLAG_SERIAL },
   { "type", N_("Talk type"), "谈话类型|谈话方式|谈话形式|谈话种类|类型|类别", 0 },
   { "person", N_("Person talked to"), "谈话对象|被谈话人|谈话对象姓名|被谈话人姓名|姓名|对象", 0 },
   { "id-number", N_("ID number"), "身份证号|身份证号码|公民身份号码|身份证", 0 },
@@ -854,6 +855,17 @@ row_id_number (Context *ctx,
   return g_strdup (info.number);
 }
 
+/* Whether TEXT is a plain number (an Excel serial), and its value. */
+static gboolean
+is_serial (const char *text,
+           double     *serial)
+{
+  char *end = NULL;
+
+  *serial = g_ascii_strtod (text, &end);
+  return end != text && end != NULL && *end == '\0' && *serial >= 0 && *serial < 2958466;
+}
+
 /* --- Values --------------------------------------------------------------------------- */
 
 /* A date field as "YYYY-MM-DD"; NULL when empty or bad (error added). */
@@ -863,11 +875,16 @@ row_date (Context *ctx,
 {
   g_autoptr(GError) local = NULL;
   const char *text = value (ctx, field);
+  g_autofree char *whole = NULL;
   int year = 0, month = 0, day = 0;
+  double serial;
 
   if (text == NULL)
     return NULL;
-  if (!ld_parse_date (text, &year, &month, &day, &local))
+  /* An Excel date with a time of day: the day only. */
+  if (is_serial (text, &serial) && serial >= 1 && serial != (double) (gint64) serial)
+    whole = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) serial);
+  if (!ld_parse_date (whole != NULL ? whole : text, &year, &month, &day, &local))
     {
       /* Translators: a field label, then the reader's message. */
       row_error (ctx, field, g_strdup_printf (_("%s: %s"), ld_ledger_field_get_label (ctx->plan->kind, field),
@@ -885,12 +902,22 @@ row_date (Context *ctx,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
-/* "HH:MM" from "9:30", "09:30:00", "9时30分"; NULL if not a time. */
+/* "HH:MM" from "9:30", "09:30:00", "9时30分" or the fraction of a day
+ * Excel stores for a time (0.395833 or 45356.395833); NULL if not a time. */
 static char *
 parse_time (const char *text)
 {
   int h = -1, m = -1;
   char rest[8] = "";
+  double serial;
+
+  if (is_serial (text, &serial) && (serial < 1 || serial != (double) (gint64) serial))
+    {
+      int minutes = (int) ((serial - (double) (gint64) serial) * 1440 + 0.5);
+
+      minutes = MIN (minutes, 1439);
+      return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+    }
 
   if (sscanf (text, "%d:%d%7s", &h, &m, rest) >= 2 || sscanf (text, "%d时%d分", &h, &m) == 2)
     {
@@ -906,7 +933,7 @@ split_names (const char *text)
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strdup (text);
   g_auto(GStrv) parts = NULL;
-  const char *separators[] = { "、", "，", ",", "；", ";", "/", " " };
+  const char *separators[] = { "、", "，", ",", "；", ";", "/" };
 
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
@@ -1029,12 +1056,21 @@ plan_talk (Context  *ctx,
   if ((text = value (ctx, LD_TALK_COL_TIME)) != NULL)
     {
       g_autofree char *time = parse_time (text);
+      double serial = 0;
+      gboolean dated = is_serial (text, &serial) && serial >= 1;
 
-      if (time == NULL && value (ctx, LD_TALK_COL_DATE) == NULL)
+      if ((time == NULL || dated) && value (ctx, LD_TALK_COL_DATE) == NULL)
         {
+          /* The column holds the date, and maybe the time of day
+           * ("2024-03-05 09:30", or an Excel date and time). */
+          if (dated)
+            {
+              g_free (ctx->values[LD_TALK_COL_TIME]);
+              ctx->values[LD_TALK_COL_TIME] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) serial);
+              text = value (ctx, LD_TALK_COL_TIME);
+            }
           date = row_date (ctx, LD_TALK_COL_TIME);
-          /* A trailing time of day ("2024-03-05 09:30"). */
-          if (strchr (text, ' ') != NULL)
+          if (time == NULL && strchr (text, ' ') != NULL)
             time = parse_time (strrchr (text, ' ') + 1);
         }
       else if (time == NULL)
@@ -1403,7 +1439,46 @@ plan_petition (Context  *ctx,
 
   /* The person reported. */
   id_number = row_id_number (ctx, LD_PETITION_COL_ID_NUMBER);
-  if (name != NULL || id_number != NULL)
+  if (name != NULL && id_number == NULL && value (ctx, LD_PETITION_COL_ID_NUMBER) == NULL)
+    {
+      /* One or more names ("张三、李四"), each matched by name and unit. */
+      g_auto(GStrv) names = split_names (name);
+      g_autoptr(GString) persons = g_string_new (NULL);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          Cadre *cadre = NULL;
+          guint n = 0;
+          g_autofree char *shown = NULL;
+
+          switch (match_person (ctx, names[i], NULL, unit_text, &cadre, &n))
+            {
+            case MATCH_ONE:
+              ld_petition_spec_add_cadre (spec, cadre->id);
+              if (unit_id == 0)
+                unit_id = cadre->unit_id;
+              shown = cadre_display (ctx, cadre);
+              break;
+            case MATCH_MANY:
+              report_many (ctx, LD_PETITION_COL_PERSON, names[i], unit_text, n);
+              break;
+            case MATCH_NONE:
+            default:
+              ld_petition_spec_add_person (spec, names[i], unit_text, post);
+              /* Translators: a person's name; the person has no cadre file. */
+              shown = g_strdup_printf (_("%s (not on file)"), names[i]);
+              break;
+            }
+          if (shown != NULL)
+            {
+              if (persons->len > 0)
+                g_string_append (persons, "、");
+              g_string_append (persons, shown);
+            }
+        }
+      row->row.persons = g_string_free (g_steal_pointer (&persons), FALSE);
+    }
+  else if (name != NULL || id_number != NULL)
     {
       Cadre *cadre = NULL;
       guint n = 0;
@@ -1595,13 +1670,14 @@ read_values (LdLedgerPlan *plan,
         text = g_strstrip (g_strdup (cell));
       else
         text = ld_normalise_text (cell);
-      if ((info->flags & FLAG_DATE) && ld_table_get_date1904 (plan->table)
-          && ld_table_is_number (plan->table, table_row, c))
+      if ((info->flags & (FLAG_DATE | FLAG_SERIAL)) && ld_table_get_date1904 (plan->table)
+          && ld_table_is_number (plan->table, table_row, c) && g_ascii_strtod (text, NULL) >= 1)
         {
           double serial = g_ascii_strtod (text, NULL);
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
           g_free (text);
-          text = g_strdup_printf ("%.0f", serial + 1462);
+          text = g_strdup (g_ascii_dtostr (buf, sizeof buf, serial + 1462));
         }
       if (*text == '\0')
         {
@@ -1964,24 +2040,28 @@ commit_petition (LdVault  *vault,
 {
   gint64 id = 0;
   gboolean routed = g_strcmp0 (row->status, "routed") == 0;
-  g_autofree char *routing = NULL;
+  LdPetitionSpec forwarded;
+  const LdPetitionSpec *spec = &row->petition;
 
-  /* A forwarded petition is registered first, then moved: the move
-   * records the routing. */
+  /* A forwarded petition is registered here first, then moved: the move
+   * records where it went and when. (A shallow copy: row->petition still
+   * owns every string.) */
   if (routed)
     {
-      routing = g_steal_pointer (&row->petition.routing);
-      row->petition.routing = g_strdup ("local");
+      forwarded = row->petition;
+      forwarded.routing = (char *) "local";
+      forwarded.routed_to = NULL;
+      forwarded.routed_date = NULL;
+      spec = &forwarded;
     }
-  if (!_ld_petition_insert_in_tx (vault, &row->petition, row->reg_no, LD_AUDIT_PETITION_IMPORTED, FALSE, &id, NULL,
-                                  error))
+  if (!_ld_petition_insert_in_tx (vault, spec, row->reg_no, LD_AUDIT_PETITION_IMPORTED, FALSE, &id, NULL, error))
     return FALSE;
   if (row->status == NULL)
     return TRUE;
   if (routed)
     {
-      LdPetitionMove move = { .status = "routed", .date = row->petition.routed_date, .routing = routing,
-                              .routed_to = row->petition.routed_to };
+      LdPetitionMove move = { .status = "routed", .date = row->petition.routed_date,
+                              .routing = row->petition.routing, .routed_to = row->petition.routed_to };
 
       return _ld_petition_move_in_tx (vault, id, &move, FALSE, error);
     }

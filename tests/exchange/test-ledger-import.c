@@ -243,8 +243,10 @@ test_talks_xlsx (Fixture       *f,
     "#2", "2024年3月6日", "诫勉谈话", "", id_wangwu, "", "", "刘书记、陈主任", "", "", "履职不力", "否", "", "",
     /* Row 5: by ID number, the other 张三 left alone. */
     "#3", "2024/3/7", "谈心谈话", "张三", id_zhang2, "县财政局", "", "刘书记", "", "", "", "", "", "",
+    /* Row 6: an Excel date and time of day (2024-03-06 09:30). */
+    "#4", "#45357.395833", "谈心谈话", "李四", "", "县财政局", "", "刘书记", "", "", "", "", "", "",
   };
-  g_autofree char *path = write_xlsx ("talks.xlsx", talk_header, cells, 3);
+  g_autofree char *path = write_xlsx ("talks.xlsx", talk_header, cells, 4);
   g_autoptr(LdLedgerPlan) plan = NULL;
   g_autofree char *report = NULL;
   g_autofree char *sha = ld_test_file_sha256 (path);
@@ -263,7 +265,7 @@ test_talks_xlsx (Fixture       *f,
   ld_ledger_plan_get_counts (plan, &n_valid, &n_invalid);
   report = ld_ledger_plan_format_report (plan);
   g_test_message ("%s", report);
-  g_assert_cmpuint (n_valid, ==, 3);
+  g_assert_cmpuint (n_valid, ==, 4);
   g_assert_cmpuint (n_invalid, ==, 0);
   g_assert_true (ld_ledger_plan_can_commit (plan));
   g_assert_cmpstr (find_row (plan, 3)->persons, ==, "李四（县财政局）");
@@ -274,8 +276,10 @@ test_talks_xlsx (Fixture       *f,
 
   g_assert_true (ld_ledger_plan_commit (f->vault, plan, NULL, NULL, NULL, &n_imported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_imported, ==, 3);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM talks"), ==, 3);
+  g_assert_cmpuint (n_imported, ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM talks"), ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM talks WHERE talk_date = '2024-03-06' AND talk_time = '09:30'"),
+                   ==, 1);
   query = g_strdup_printf ("SELECT count(*) FROM talks t JOIN talk_persons p ON p.talk_id = t.id"
                            " WHERE t.talk_date = '2024-03-05' AND t.type = 'T_REMIND' AND p.cadre_id = %"
                            G_GINT64_FORMAT " AND t.written_required = 1 AND t.written_due = '2024-03-20'"
@@ -290,15 +294,16 @@ test_talks_xlsx (Fixture       *f,
                            G_GINT64_FORMAT ")", f->zhang1, f->zhang2);
   g_assert_cmpint (count (f, query), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM talks WHERE talkers LIKE '%刘书记%陈主任%'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM talks WHERE talk_time <> ''"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM talks WHERE explanation LIKE '%按期说明%'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM record_versions WHERE record_type = 'talk'"
-                             " AND event = 'talk.imported'"), ==, 3);
+                             " AND event = 'talk.imported'"), ==, 4);
   /* One audit entry for the whole file, no per-talk entries. */
   g_assert_cmpint (ld_test_audit_count (f->vault), ==, audit_before + 1);
   details = query_text (f, "SELECT details FROM audit_log WHERE event = 'import.talks'");
   g_assert_nonnull (strstr (details, sha));
   g_assert_nonnull (strstr (details, "talks.xlsx"));
-  g_assert_nonnull (strstr (details, "imported=3"));
+  g_assert_nonnull (strstr (details, "imported=4"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM settings WHERE key = 'import.talks.mapping'"), ==, 1);
 }
 
@@ -549,7 +554,9 @@ test_petitions_csv (Fixture       *f,
     /* 5: by ID number, the same registration number again: a new one is given. */
     "2024-0007,2024-02-04,网络,批评建议,,,,,,,,%s,,工作作风,,,,,\n"
     /* 6: a unit not in scope. */
-    ",2024-02-05,来信,检举控告,,,,,孙九,邻县,,,,反映孙九,,,,,\n",
+    ",2024-02-05,来信,检举控告,,,,,孙九,邻县,,,,反映孙九,,,,,\n"
+    /* 7: two persons, one on file, one not. */
+    ",2024-02-06,来信,检举控告,,,,,李四、周十,县财政局,,,,反映两人,,,,,\n",
     id_wangwu);
   g_autofree char *path = ld_fixture_write ("petitions.csv", csv, -1);
   g_autoptr(LdLedgerPlan) plan = NULL;
@@ -567,8 +574,9 @@ test_petitions_csv (Fixture       *f,
   ld_ledger_plan_get_counts (plan, &n_valid, &n_invalid);
   report = ld_ledger_plan_format_report (plan);
   g_test_message ("%s", report);
-  g_assert_cmpuint (n_valid, ==, 3);
+  g_assert_cmpuint (n_valid, ==, 4);
   g_assert_cmpuint (n_invalid, ==, 2);
+  g_assert_cmpstr (find_row (plan, 7)->persons, ==, "李四（县财政局）、周十 (not on file)");
 
   row = find_row (plan, 2);
   g_assert_true (row->valid);
@@ -602,8 +610,8 @@ test_petitions_csv (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (ld_ledger_plan_commit (f->vault, skipping, NULL, NULL, NULL, &n_imported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_imported, ==, 3);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM petitions"), ==, 3);
+  g_assert_cmpuint (n_imported, ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM petitions"), ==, 4);
   /* The registration number kept, the second one given anew. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM petitions WHERE reg_no = '2024-0007' AND status = 'closed'"
                              " AND result = 'partly' AND closed_date = '2024-03-01' AND channel = 'CH_LETTER'"
@@ -614,7 +622,8 @@ test_petitions_csv (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM petitions WHERE channel = 'CH_WEB' AND kind = 'suggestion'"
                              " AND reg_no <> '2024-0007'"), ==, 1);
   query = g_strdup_printf ("SELECT count(*) FROM petition_persons WHERE cadre_id = %" G_GINT64_FORMAT, f->lisi);
-  g_assert_cmpint (count (f, query), ==, 1);
+  g_assert_cmpint (count (f, query), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM petition_persons WHERE cadre_id IS NULL AND name = '周十'"), ==, 1);
   g_free (query);
   query = g_strdup_printf ("SELECT count(*) FROM petition_persons WHERE cadre_id = %" G_GINT64_FORMAT, f->wangwu);
   g_assert_cmpint (count (f, query), ==, 1);
@@ -631,10 +640,10 @@ test_petitions_csv (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM record_versions WHERE after LIKE '%钱八八%'"
                              " OR after LIKE '%13900001111%'"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM record_versions WHERE record_type = 'petition'"
-                             " AND event = 'petition.imported'"), ==, 3);
+                             " AND event = 'petition.imported'"), ==, 4);
   details = query_text (f, "SELECT details FROM audit_log WHERE event = 'import.petitions'");
   g_assert_nonnull (strstr (details, "petitions.csv"));
-  g_assert_nonnull (strstr (details, "imported=3"));
+  g_assert_nonnull (strstr (details, "imported=4"));
   g_assert_nonnull (strstr (details, "skipped=2"));
 }
 
@@ -664,6 +673,24 @@ test_petitions_xlsx_routed (Fixture       *f,
   g_assert_cmpint (find_problem (plan, 4, LD_ROSTER_SEVERITY_ERROR)->field, ==, LD_PETITION_COL_ROUTING);
   /* X1 is no registration number: a warning, the next number is given. */
   g_assert_nonnull (find_problem (plan, 3, LD_ROSTER_SEVERITY_WARNING));
+
+  /* The valid row goes in forwarded: registered, then moved. */
+  {
+    LdLedgerOptions options = { .skip_invalid = TRUE };
+    g_autoptr(LdLedgerPlan) skipping = ld_ledger_plan_new (f->vault, LD_LEDGER_PETITIONS, path, &options, NULL,
+                                                           &error);
+    guint n_imported = 0;
+
+    g_assert_no_error (error);
+    ld_ledger_plan_commit (f->vault, skipping, NULL, NULL, NULL, &n_imported, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_imported, ==, 1);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM petitions WHERE status = 'routed' AND routing = 'down'"
+                               " AND routed_to = '县财政局纪检组' AND routed_date = '2024-02-05'"
+                               " AND received_date = '2024-02-01' AND channel = 'CH_PHONE'"
+                               " AND reg_no LIKE '2024-%'"), ==, 1);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM reporters WHERE name = '某群众'"), ==, 1);
+  }
 }
 
 int
