@@ -120,6 +120,9 @@ ledger_import_run (LdCli              *cli,
   if (n_invalid > 0)
     g_print (ngettext ("; %u invalid row left out", "; %u invalid rows left out", n_invalid), n_invalid);
   g_print (".\n");
+  if (kind == LD_LEDGER_PETITIONS)
+    g_print ("%s\n", _("The ledger file still holds the reporters in plain text: keep it or destroy it as the rules "
+                        "for reporter material require."));
   return 0;
 }
 

@@ -161,6 +161,7 @@ test_petitions (Fixture       *f,
 
     assert_status (done, 0);
     assert_contains (done->out, "Imported: 2 petitions");
+    assert_contains (done->out, "plain text");
     assert_not_contains (done->out, "钱八八");
   }
   list = run_ok (f, "boss", "petition", "list", NULL);
@@ -213,6 +214,22 @@ test_refusals (Fixture       *f,
   }
 }
 
+/* Values from the file are printed with control characters escaped. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "hostile.csv", "谈话日期,谈话类型,谈话对象,单位\n"
+                                                        "2024-03-05,谈心\033[31m谈话,李\033]0;title\007四,财政局\n");
+  g_autoptr(CliResult) refused = run_cli (f, "boss", USER_PW "\n", "import", "talks", path, "--dry-run", NULL);
+
+  assert_status (refused, 6);
+  assert_contains (refused->out, "Row 2");
+  assert_not_contains (refused->out, "\033");
+  assert_not_contains (refused->out, "\007");
+  assert_not_contains (refused->err, "\033");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +239,8 @@ main (int   argc,
   g_test_add ("/cli-ledger-import/talks", Fixture, NULL, fixture_setup, test_talks, cli_fixture_teardown);
   g_test_add ("/cli-ledger-import/petitions", Fixture, NULL, fixture_setup, test_petitions, cli_fixture_teardown);
   g_test_add ("/cli-ledger-import/refusals", Fixture, NULL, fixture_setup, test_refusals, cli_fixture_teardown);
+  g_test_add ("/cli-ledger-import/hostile-text", Fixture, NULL, fixture_setup, test_hostile_text,
+              cli_fixture_teardown);
 
   return g_test_run ();
 }

@@ -505,6 +505,32 @@ test_scope (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM talks"), ==, 0);
 }
 
+/* A CSV saved by Excel on a Chinese system: GB18030, no BOM. */
+static void
+test_csv_gb18030 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *utf8 = "谈话日期,谈话类型,谈话对象,单位,谈话人\r\n2024-03-05,廉政约谈,李四,县财政局,刘书记\r\n";
+  gsize length = 0;
+  g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_autofree char *path = NULL;
+  g_autoptr(LdLedgerPlan) plan = NULL;
+  g_autofree char *query = NULL;
+
+  g_assert_no_error (error);
+  path = ld_fixture_write ("gb.csv", gb, (gssize) length);
+  plan = ld_ledger_plan_new (f->vault, LD_LEDGER_TALKS, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ld_table_get_encoding (ld_ledger_plan_get_table (plan)), ==, "GB18030");
+  g_assert_true (ld_ledger_plan_can_commit (plan));
+  g_assert_true (ld_ledger_plan_commit (f->vault, plan, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  query = g_strdup_printf ("SELECT count(*) FROM talks t JOIN talk_persons p ON p.talk_id = t.id"
+                           " WHERE t.type = 'T_SUMMON' AND p.cadre_id = %" G_GINT64_FORMAT, f->lisi);
+  g_assert_cmpint (count (f, query), ==, 1);
+}
+
 static void
 test_denied (Fixture       *f,
              gconstpointer  data)
@@ -709,6 +735,7 @@ main (int   argc,
   g_test_add ("/ledger-import/mapping-remembered", Fixture, NULL, setup, test_mapping_remembered, teardown);
   g_test_add ("/ledger-import/scope", Fixture, NULL, setup, test_scope, teardown);
   g_test_add ("/ledger-import/denied", Fixture, NULL, setup, test_denied, teardown);
+  g_test_add ("/ledger-import/csv-gb18030", Fixture, NULL, setup, test_csv_gb18030, teardown);
   g_test_add ("/ledger-import/no-header", Fixture, NULL, setup, test_no_header, teardown);
   g_test_add ("/ledger-import/petitions-csv", Fixture, NULL, setup, test_petitions_csv, teardown);
   g_test_add ("/ledger-import/petitions-routed", Fixture, NULL, setup, test_petitions_xlsx_routed, teardown);

@@ -996,8 +996,12 @@ commit_cb (GObject      *object,
                                    n_created);
   else if (self->kind == LD_IMPORT_KIND_PETITIONS)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u petition imported. The import is recorded in the audit trail.",
-                                                "%u petitions imported. The import is recorded in the audit trail.",
+                                                "%u petition imported. The import is recorded in the audit trail. "
+                                                "The ledger file still holds the reporters in plain text: keep it "
+                                                "or destroy it as the rules for reporter material require.",
+                                                "%u petitions imported. The import is recorded in the audit trail. "
+                                                "The ledger file still holds the reporters in plain text: keep it "
+                                                "or destroy it as the rules for reporter material require.",
                                                 n_created),
                                    n_created);
   else
