@@ -542,6 +542,7 @@ typedef struct
   GHashTable    *by_id_number; /* id number → Cadre * */
   GHashTable    *by_name;      /* name → GPtrArray of Cadre * */
   GHashTable    *reg_nos;      /* reg_no → row number, in this file */
+  GHashTable    *talk_keys;    /* "date type cadre" → row number, in this file */
   char          *today;
   /* The row being planned. */
   guint          number;
@@ -1034,6 +1035,41 @@ set_member (char       **member,
 
 /* --- Talks ----------------------------------------------------------------------------- */
 
+/* The registration number of an active talk of TYPE on DATE with CADRE,
+ * or NULL. */
+static gboolean
+find_same_talk (Context     *ctx,
+                const char  *date,
+                const char  *type,
+                gint64       cadre_id,
+                char       **reg_no,
+                GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (ctx->vault);
+  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db,
+                                                 "SELECT t.reg_no FROM talks t JOIN talk_persons p ON p.talk_id = t.id"
+                                                 " WHERE p.cadre_id = ? AND t.talk_date = ? AND t.type = ?"
+                                                 " AND t.retired_at IS NULL ORDER BY t.id LIMIT 1",
+                                                 error);
+  int rc;
+
+  *reg_no = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cadre_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, type, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *reg_no = g_strdup (ld_sql_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 plan_talk (Context  *ctx,
            RowPlan  *row,
@@ -1230,6 +1266,33 @@ plan_talk (Context  *ctx,
     set_member (&spec->followup_date, followup);
   }
 
+  /* The same talk already on file (an import run twice, or a ledger
+   * that grew since): an error, so that Skip invalid rows imports only
+   * the new rows. The same talk twice in the file is only a warning. */
+  if (!ctx->bad && spec->cadre_ids->len > 0)
+    {
+      gint64 first = g_array_index (spec->cadre_ids, gint64, 0);
+      g_autofree char *key = g_strdup_printf ("%s %s %" G_GINT64_FORMAT, spec->talk_date, spec->type, first);
+      g_autofree char *reg_no = NULL;
+      gpointer earlier = g_hash_table_lookup (ctx->talk_keys, key);
+
+      if (!find_same_talk (ctx, spec->talk_date, spec->type, first, &reg_no, error))
+        return FALSE;
+      if (reg_no != NULL)
+        row_error (ctx, -1,
+                   /* Translators: a talk's registration number. */
+                   g_strdup_printf (_("This talk is already on file as %s. Leave the row out (Skip invalid rows "
+                                      "imports only the new rows)."),
+                                    reg_no));
+      else if (earlier != NULL)
+        row_warning (ctx, -1,
+                     g_strdup_printf (_("Row %u holds a talk of the same type with the same person on the same day. "
+                                        "Check that the row is not there twice."),
+                                      GPOINTER_TO_UINT (earlier)));
+      else
+        g_hash_table_insert (ctx->talk_keys, g_steal_pointer (&key), GUINT_TO_POINTER (ctx->number));
+    }
+
   /* Everything else the repository checks. */
   if (!ctx->bad)
     {
@@ -1330,16 +1393,19 @@ reg_no_well_formed (const char *reg_no)
          && strspn (dash + 1, "0123456789") == strlen (dash + 1);
 }
 
+/* Whether a petition holds REG_NO; *received gets its received date. */
 static gboolean
 reg_no_taken (Context     *ctx,
               const char  *reg_no,
               gboolean    *taken,
+              char       **received,
               GError     **error)
 {
   sqlite3 *db = _ld_vault_get_db (ctx->vault);
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT 1 FROM petitions WHERE reg_no = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT received_date FROM petitions WHERE reg_no = ?", error);
   int rc;
 
+  *received = NULL;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, reg_no, -1, SQLITE_STATIC);
@@ -1350,6 +1416,8 @@ reg_no_taken (Context     *ctx,
       return FALSE;
     }
   *taken = rc == SQLITE_ROW;
+  if (*taken)
+    *received = g_strdup (ld_sql_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -1372,10 +1440,17 @@ plan_petition (Context  *ctx,
   ld_petition_spec_init (spec);
   row->has_petition = TRUE;
 
+  received = row_date (ctx, LD_PETITION_COL_RECEIVED);
+  if (value (ctx, LD_PETITION_COL_RECEIVED) == NULL)
+    row_error (ctx, LD_PETITION_COL_RECEIVED,
+               g_strdup (_("The received date is missing. Fill it in, for example 2024-03-15.")));
+  set_member (&spec->received_date, received);
+
   /* The registration number: kept when well formed and free. */
   if ((text = value (ctx, LD_PETITION_COL_REG_NO)) != NULL)
     {
       gboolean taken = FALSE;
+      g_autofree char *taken_received = NULL;
       gpointer first = g_hash_table_lookup (ctx->reg_nos, text);
 
       if (!reg_no_well_formed (text))
@@ -1388,8 +1463,14 @@ plan_petition (Context  *ctx,
                      g_strdup_printf (_("The registration number %s is also on row %u, so this row gets the next "
                                         "free number."),
                                       text, GPOINTER_TO_UINT (first)));
-      else if (!reg_no_taken (ctx, text, &taken, error))
+      else if (!reg_no_taken (ctx, text, &taken, &taken_received, error))
         return FALSE;
+      else if (taken && received != NULL && g_strcmp0 (taken_received, received) == 0)
+        /* The same number and day: this petition was imported before. */
+        row_error (ctx, LD_PETITION_COL_REG_NO,
+                   g_strdup_printf (_("The petition %s received on %s is already on file. Leave the row out (Skip "
+                                      "invalid rows imports only the new rows)."),
+                                    text, received));
       else if (taken)
         row_warning (ctx, LD_PETITION_COL_REG_NO,
                      g_strdup_printf (_("The registration number %s is already used in the vault, so the next free "
@@ -1401,12 +1482,6 @@ plan_petition (Context  *ctx,
           g_hash_table_insert (ctx->reg_nos, g_strdup (text), GUINT_TO_POINTER (ctx->number));
         }
     }
-
-  received = row_date (ctx, LD_PETITION_COL_RECEIVED);
-  if (value (ctx, LD_PETITION_COL_RECEIVED) == NULL)
-    row_error (ctx, LD_PETITION_COL_RECEIVED,
-               g_strdup (_("The received date is missing. Fill it in, for example 2024-03-15.")));
-  set_member (&spec->received_date, received);
 
   code = lookup_code (ctx, LD_PETITION_COL_CHANNEL, LD_CODE_TABLE_CHANNEL, "来信, 来访, 来电, 12388, 网络", TRUE);
   set_member (&spec->channel, code);
@@ -1751,6 +1826,7 @@ ld_ledger_plan_new (LdVault                *vault,
   g_autoptr(GHashTable) by_id_number = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_name_list);
   g_autoptr(GHashTable) reg_nos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) talk_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   LdLedgerOptions defaults = { 0 };
@@ -1809,6 +1885,7 @@ ld_ledger_plan_new (LdVault                *vault,
   ctx.by_id_number = by_id_number;
   ctx.by_name = by_name;
   ctx.reg_nos = reg_nos;
+  ctx.talk_keys = talk_keys;
   ctx.today = today;
   if (!load_scope (&ctx, error))
     return NULL;

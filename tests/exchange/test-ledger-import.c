@@ -305,6 +305,20 @@ test_talks_xlsx (Fixture       *f,
   g_assert_nonnull (strstr (details, "talks.xlsx"));
   g_assert_nonnull (strstr (details, "imported=4"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM settings WHERE key = 'import.talks.mapping'"), ==, 1);
+
+  /* The same file again: every talk is already on file. */
+  {
+    g_autoptr(LdLedgerPlan) again = ld_ledger_plan_new (f->vault, LD_LEDGER_TALKS, path, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    ld_ledger_plan_get_counts (again, &n_valid, &n_invalid);
+    g_assert_cmpuint (n_valid, ==, 0);
+    g_assert_cmpuint (n_invalid, ==, 4);
+    g_assert_nonnull (strstr (find_problem (again, 3, LD_ROSTER_SEVERITY_ERROR)->message, "already on file"));
+    g_assert_false (ld_ledger_plan_commit (f->vault, again, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM talks"), ==, 4);
+  }
 }
 
 static void
@@ -441,9 +455,9 @@ test_mapping_remembered (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *text = "日期,类型,被约谈人,单位\n2024-03-05,约谈,李四,县财政局\n";
-  g_autofree char *first = ld_fixture_write ("first.csv", text, -1);
-  g_autofree char *second = ld_fixture_write ("second.csv", text, -1);
+  g_autofree char *first = ld_fixture_write ("first.csv", "日期,类型,被约谈人,单位\n2024-03-05,约谈,李四,县财政局\n", -1);
+  g_autofree char *second = ld_fixture_write ("second.csv", "日期,类型,被约谈人,单位\n2024-04-05,约谈,李四,县财政局\n",
+                                              -1);
   g_autoptr(LdLedgerPlan) plan = ld_ledger_plan_new (f->vault, LD_LEDGER_TALKS, first, NULL, NULL, &error);
   g_autoptr(LdLedgerPlan) again = NULL;
   g_autoptr(LdLedgerMapping) mapping = NULL;
@@ -671,6 +685,17 @@ test_petitions_csv (Fixture       *f,
   g_assert_nonnull (strstr (details, "petitions.csv"));
   g_assert_nonnull (strstr (details, "imported=4"));
   g_assert_nonnull (strstr (details, "skipped=2"));
+
+  /* Again: the petition with its number is found on file. */
+  {
+    g_autoptr(LdLedgerPlan) again = ld_ledger_plan_new (f->vault, LD_LEDGER_PETITIONS, path, &options, NULL, &error);
+
+    g_assert_no_error (error);
+    problem = find_problem (again, 2, LD_ROSTER_SEVERITY_ERROR);
+    g_assert_nonnull (problem);
+    g_assert_nonnull (strstr (problem->message, "already on file"));
+    g_assert_null (strstr (problem->message, "钱八八"));
+  }
 }
 
 static void
