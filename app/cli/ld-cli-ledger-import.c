@@ -172,7 +172,8 @@ static const LdCliCommand ledger_import_commands[] = {
     N_("Import a talk ledger (XLSX or CSV)."),
     N_("Reads the ledger's header row (谈话日期, 谈话类型, 谈话对象, 身份证号, 单位 …), checks every row and "
        "imports all talks in one step, or none. Persons talked to are found among the cadres in your scope by "
-       "ID number, else by name and unit; a name several cadres share is rejected, not guessed. Rows with "
+       "ID number, else by name and unit; a name several cadres share is rejected, not guessed. A talk already on file is rejected too, so that "
+       "--skip-invalid imports only the new rows of a ledger imported before. Rows with "
        "errors are listed with their numbers and make the command exit with status 6."),
     1, 1, import_talks_run, talks_help,
   },

@@ -22,6 +22,13 @@ G_BEGIN_DECLS
  * name a person not on file (kept as text), but an ambiguous name is a row
  * error. Cadres outside the scope are never matched nor named.
  *
+ * A row already on file is a row error, so that importing a ledger again
+ * after it grew (with skip_invalid) adds only its new rows: a talk of the
+ * same type with the same first person on the same day; a petition with
+ * the same registration number and received date. A registration number
+ * that is malformed, used twice in the file or taken by another petition
+ * is replaced by the next free one (a warning).
+ *
  * The reporter's columns (举报人, 举报人单位, 联系方式, 地址, 举报人身份证号) go to
  * the reporters table only: they never appear in the report, problems,
  * errors or the audit entry, and the preview shows them masked. */
