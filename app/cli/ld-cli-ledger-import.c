@@ -183,7 +183,8 @@ static const LdCliCommand ledger_import_commands[] = {
     N_("Import a petition ledger (XLSX or CSV)."),
     N_("Reads the ledger's header row (登记号, 收件日期, 来源, 类别, 被反映人 …), checks every row and imports "
        "all petitions in one step, or none. Persons reported are found among the cadres in your scope by ID "
-       "number, else by name and unit; a person not on file is kept as text, an ambiguous name is rejected. "
+       "number, else by name and unit; a person not on file is kept as text, an ambiguous name is rejected. A petition "
+       "already on file (the same number and received date) is rejected too. "
        "Reporters go to the protected reporter records only and are never printed. Rows with errors are "
        "listed with their numbers and make the command exit with status 6."),
     1, 1, import_petitions_run, petitions_help,
