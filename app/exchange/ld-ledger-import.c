@@ -513,6 +513,7 @@ struct _LdLedgerPlan
   LdLedgerMapping *mapping;
   GPtrArray       *rows;      /* RowPlan * */
   GPtrArray       *problems;  /* LdLedgerProblem * */
+  GHashTable      *row_index; /* row number → table row index + 1 (merged cells only) */
   gboolean         skip_invalid;
   guint            n_valid;
   guint            n_invalid;
@@ -600,6 +601,7 @@ ld_ledger_plan_free (LdLedgerPlan *plan)
   g_clear_pointer (&plan->mapping, ld_ledger_mapping_free);
   g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_clear_pointer (&plan->problems, g_ptr_array_unref);
+  g_clear_pointer (&plan->row_index, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -1722,6 +1724,30 @@ plan_petition (Context  *ctx,
 
 /* --- Plan ------------------------------------------------------------------------------- */
 
+/* The cell at table row index ROW, or for an empty cell inside a merged
+ * range (a date or a unit merged over the rows of one batch of talks) the
+ * range's value. */
+static const char *
+cell_text (LdLedgerPlan *plan,
+           guint        *row,
+           guint         column)
+{
+  const char *cell = ld_table_get_cell (plan->table, *row, column);
+  const LdTableRange *range;
+  gpointer index;
+
+  if (*cell != '\0' || plan->row_index == NULL)
+    return cell;
+  range = ld_table_find_merged (plan->table, ld_table_get_row_number (plan->table, *row), column);
+  if (range == NULL || range->first_column != column)
+    return cell;
+  index = g_hash_table_lookup (plan->row_index, GUINT_TO_POINTER (range->first_row));
+  if (index == NULL || GPOINTER_TO_UINT (index) - 1 <= ld_ledger_mapping_get_header_row (plan->mapping))
+    return cell;
+  *row = GPOINTER_TO_UINT (index) - 1;
+  return ld_table_get_cell (plan->table, *row, column);
+}
+
 /* The row's text per field: normalised (long texts keep their lines),
  * dates from Excel serials in the 1904 system shifted. */
 static char **
@@ -1737,16 +1763,17 @@ read_values (LdLedgerPlan *plan,
       const FieldInfo *info = field_info (plan->kind, field);
       const char *cell;
       char *text;
+      guint source = table_row;
 
       if (info == NULL)
         continue;
-      cell = ld_table_get_cell (plan->table, table_row, c);
+      cell = cell_text (plan, &source, c);
       if (info->flags & FLAG_LONG)
         text = g_strstrip (g_strdup (cell));
       else
         text = ld_normalise_text (cell);
       if ((info->flags & (FLAG_DATE | FLAG_SERIAL)) && ld_table_get_date1904 (plan->table)
-          && ld_table_is_number (plan->table, table_row, c) && g_ascii_strtod (text, NULL) >= 1)
+          && ld_table_is_number (plan->table, source, c) && g_ascii_strtod (text, NULL) >= 1)
         {
           double serial = g_ascii_strtod (text, NULL);
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1876,6 +1903,14 @@ ld_ledger_plan_new (LdVault                *vault,
           else
             g_debug ("Ignoring the remembered mapping: %s", local->message);
         }
+    }
+
+  if (ld_table_get_n_merged (plan->table) > 0)
+    {
+      plan->row_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint i = 0; i < ld_table_get_n_rows (plan->table); i++)
+        g_hash_table_insert (plan->row_index, GUINT_TO_POINTER (ld_table_get_row_number (plan->table, i)),
+                             GUINT_TO_POINTER (i + 1));
     }
 
   ctx.vault = vault;

@@ -384,6 +384,53 @@ test_talks_ambiguous (Fixture       *f,
                              " AND details LIKE '%skipped=4%'"), ==, 1);
 }
 
+/* A batch of talks on one day: the date, type and unit cells merged over
+ * its rows, as ledgers are often kept. */
+static void
+test_talks_merged (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ld_fixture_dir (), "merged.xlsx", NULL);
+  lxw_workbook_options options = { .tmpdir = (char *) ld_fixture_dir () };
+  lxw_workbook *wb = workbook_new_opt (path, &options);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  const char *header[] = { "谈话日期", "谈话类型", "单位", "谈话对象", "谈话人" };
+  g_autoptr(LdLedgerPlan) plan = NULL;
+  LdLedgerOptions skip = { .skip_invalid = TRUE };
+  guint n_valid = 0, n_invalid = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (ws, 0, (lxw_col_t) c, header[c], NULL);
+  worksheet_merge_range (ws, 1, 0, 3, 0, "2024-03-05", NULL);
+  worksheet_merge_range (ws, 1, 1, 3, 1, "提醒谈话", NULL);
+  worksheet_merge_range (ws, 1, 2, 2, 2, "县财政局", NULL);
+  worksheet_write_string (ws, 1, 3, "李四", NULL);
+  worksheet_write_string (ws, 2, 3, "张三", NULL);
+  worksheet_write_string (ws, 3, 2, "组织部", NULL);
+  worksheet_write_string (ws, 3, 3, "王五", NULL);
+  for (int r = 1; r <= 3; r++)
+    worksheet_write_string (ws, (lxw_row_t) r, 4, "刘书记", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  plan = ld_ledger_plan_new (f->vault, LD_LEDGER_TALKS, path, &skip, NULL, &error);
+  g_assert_no_error (error);
+  ld_ledger_plan_get_counts (plan, &n_valid, &n_invalid);
+  g_assert_cmpuint (n_valid, ==, 2);
+  g_assert_cmpuint (n_invalid, ==, 1);
+  /* The merged unit reaches row 3, where 张三 is ambiguous in it. */
+  g_assert_nonnull (strstr (find_problem (plan, 3, LD_ROSTER_SEVERITY_ERROR)->message, "2 cadres named 张三 in 县财政局"));
+  g_assert_cmpstr (find_row (plan, 3)->cells[LD_TALK_COL_UNIT], ==, "县财政局");
+  g_assert_cmpstr (find_row (plan, 3)->cells[LD_TALK_COL_DATE], ==, "2024-03-05");
+  g_assert_cmpstr (find_row (plan, 4)->cells[LD_TALK_COL_UNIT], ==, "组织部");
+  g_assert_cmpstr (find_row (plan, 4)->persons, ==, "王五（组织部）");
+  g_assert_cmpstr (find_row (plan, 2)->persons, ==, "李四（县财政局）");
+  g_assert_true (ld_ledger_plan_commit (f->vault, plan, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM talks WHERE talk_date = '2024-03-05' AND type = 'T_REMIND'"),
+                   ==, 2);
+}
+
 static void
 cancel_at_50 (guint    done,
               guint    total,
@@ -755,6 +802,7 @@ main (int   argc,
 
   g_test_add ("/ledger-import/talks-xlsx", Fixture, NULL, setup, test_talks_xlsx, teardown);
   g_test_add ("/ledger-import/talks-ambiguous", Fixture, NULL, setup, test_talks_ambiguous, teardown);
+  g_test_add ("/ledger-import/talks-merged", Fixture, NULL, setup, test_talks_merged, teardown);
   g_test_add ("/ledger-import/talks-cancel", Fixture, NULL, setup, test_talks_cancel, teardown);
   g_test_add ("/ledger-import/file-changed", Fixture, NULL, setup, test_file_changed, teardown);
   g_test_add ("/ledger-import/mapping-remembered", Fixture, NULL, setup, test_mapping_remembered, teardown);
