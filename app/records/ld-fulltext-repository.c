@@ -472,11 +472,27 @@ load_snippets (LdVault     *vault,
 {
   sqlite3 *db = _ld_vault_get_db (vault);
   g_autofree char *ids = docid_list (hits, 0);
-  g_autofree char *sql = g_strdup_printf ("SELECT f.docid, offsets (f.fulltext), f.title, f.body FROM fulltext f"
-                                          " WHERE f.fulltext MATCH ?1 AND f.docid IN (%s)", ids);
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, sql, error);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 first = G_MAXINT64, last = 0;
   int rc;
 
+  /* The docid range lets FTS4 stop reading a doclist (newest first) once
+   * it is past the page's oldest hit. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const LdSearchHit *hit = g_ptr_array_index (hits, i);
+      gint64 docid = hit->record_id * 8 + hit->kind;
+
+      first = MIN (first, docid);
+      last = MAX (last, docid);
+    }
+  sql = g_strdup_printf ("SELECT f.docid, offsets (f.fulltext), f.title, f.body FROM fulltext f"
+                         " WHERE f.fulltext MATCH ?1 AND f.docid >= %" G_GINT64_FORMAT
+                         " AND f.docid <= %" G_GINT64_FORMAT " AND f.docid IN (%s)"
+                         " ORDER BY f.docid DESC",
+                         first, last, ids);
+  stmt = ld_sql_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
