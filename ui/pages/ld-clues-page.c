@@ -1622,7 +1622,7 @@ ld_clues_page_new (LdVault *vault)
   return g_object_new (LD_TYPE_CLUES_PAGE,
                        "vault", vault,
                        "title", _("Clues"),
-                       "icon-name", "system-search-symbolic",
+                       "icon-name", "emblem-documents-symbolic",
                        NULL);
 }
 

@@ -384,8 +384,12 @@ ld_cadre_chooser_add (LdCadreChooser *self,
   if (label != NULL && *label != '\0')
     g_ptr_array_add (self->labels, g_strdup (label));
   else
-    /* Translators: a cadre known only by the record number */
-    g_ptr_array_add (self->labels, g_strdup_printf (_("Cadre %" G_GINT64_FORMAT), cadre_id));
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cadre_id);
+
+      /* Translators: a cadre known only by the record number */
+      g_ptr_array_add (self->labels, g_strdup_printf (_("Cadre %s"), number));
+    }
 
   show_chosen (self);
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
