@@ -121,7 +121,7 @@ kind_icon (LdSearchKind kind)
     case LD_SEARCH_KIND_ENTRY:    return "x-office-document-symbolic";
     case LD_SEARCH_KIND_TALK:     return "user-available-symbolic";
     case LD_SEARCH_KIND_PETITION: return "mail-unread-symbolic";
-    case LD_SEARCH_KIND_CLUE:     return "edit-find-symbolic";
+    case LD_SEARCH_KIND_CLUE:     return "emblem-documents-symbolic";
     default:                      return "text-x-generic-symbolic";
     }
 }
