@@ -5,8 +5,13 @@
 
 #include "ld-ui-test-utils.h"
 
+#include <string.h>
+
+#include "dialogs/ld-import-dialog.h"
 #include "dialogs/ld-talk-dialog.h"
+#include "exchange/ld-ledger-import.h"
 #include "pages/ld-talks-page.h"
+#include "records/ld-attachment-repository.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-clue-repository.h"
 #include "records/ld-scope.h"
@@ -279,6 +284,50 @@ find_toggle (GtkWidget *widget)
   return NULL;
 }
 
+/* The first widget of type under widget (widget itself included). */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every label shown under widget, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (child)));
+      collect_labels (child, out);
+    }
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  g_autoptr(GString) labels = g_string_new ("\n");
+  g_autofree char *line = g_strdup_printf ("\n%s\n", text);
+
+  collect_labels (widget, labels);
+  return strstr (labels->str, line) != NULL;
+}
+
 static void
 on_saved_cb (LdTalkDialog *dialog,
              gint64        id,
@@ -471,6 +520,234 @@ test_talks_page_viewer (void)
   ld_ui_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  char   *path;
+  gint64  talk_id;
+} AttachJob;
+
+static gpointer
+import_ledger_worker (LdVault       *vault,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(LdLedgerPlan) plan = NULL;
+  LdLedgerOptions options = { 0 };
+  guint n_imported = 0;
+
+  plan = ld_ledger_plan_new (vault, LD_LEDGER_TALKS, data, &options, cancellable, error);
+  if (plan == NULL || !ld_ledger_plan_commit (vault, plan, NULL, NULL, cancellable, &n_imported, error))
+    return NULL;
+
+  return GUINT_TO_POINTER (n_imported);
+}
+
+static gpointer
+attach_worker (LdVault       *vault,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  AttachJob *job = data;
+  gint64 id = 0;
+
+  if (!ld_attachment_repository_add (vault, "talk", job->talk_id, job->path, &id, error))
+    return NULL;
+
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gpointer
+list_attachments_worker (LdVault       *vault,
+                         gpointer       data,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return ld_attachment_repository_list (vault, "talk", *(gint64 *) data, TRUE, error);
+}
+
+static gpointer
+find_imported_worker (LdVault       *vault,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  LdTalkFilter filter;
+  g_autoptr(GPtrArray) talks = NULL;
+
+  ld_talk_filter_init (&filter);
+  filter.text = data;
+  talks = ld_talk_repository_list (vault, &filter, error);
+  if (talks == NULL)
+    return NULL;
+  g_assert_cmpuint (talks->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (talks, 0));
+}
+
+/* A talk imported from a ledger shows "Imported from a talk ledger" in
+ * its History, never the raw event name; an attachment of a talk is
+ * retired with a typed reason and leaves the detail, not the vault. */
+static void
+test_talks_page_imported_and_attachment (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *csv = NULL;
+  g_autofree char *scan = NULL;
+  g_autofree char *ledger = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdTalk) imported = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  SyncRun run = { 0 };
+  AttachJob attach = { 0 };
+  gint64 attachment_id;
+  LdVault *vault;
+  LdTalksPage *page;
+  GtkWindow *window;
+  GtkWidget *button;
+  gint64 talk_id = 0;
+
+  seed_vault (dir, &talk_id);
+  vault = open_vault (dir, "ivy");
+
+  csv = g_build_filename (dir, "谈话台账.csv", NULL);
+  ledger = g_strdup_printf ("谈话日期,谈话类型,谈话对象,身份证号,单位,谈话人,事由\n"
+                            "%s,提醒谈话,张无忌,340524198501010016,县财政局,刘书记、王主任,台账导入的提醒谈话\n",
+                            today);
+  g_assert_true (g_file_set_contents (csv, ledger, -1, &error));
+  g_assert_no_error (error);
+  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 20000);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (run.result), ==, 1);
+
+  memset (&run, 0, sizeof run);
+  ld_vault_run_async (vault, find_imported_worker, g_strdup ("台账导入"), g_free, g_object_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  imported = run.result;
+
+  scan = g_build_filename (dir, "谈话笔录.txt", NULL);
+  g_assert_true (g_file_set_contents (scan, "签字的谈话笔录", -1, &error));
+  g_assert_no_error (error);
+  attach.path = scan;
+  attach.talk_id = ld_talk_get_id (imported);
+  memset (&run, 0, sizeof run);
+  ld_vault_run_async (vault, attach_worker, &attach, NULL, g_free, NULL, sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  attachment_id = *(gint64 *) run.result;
+  g_free (run.result);
+
+  page = ld_talks_page_new (vault);
+  window = show_page (page);
+  ld_talks_page_show_record (page, ld_talk_get_id (imported));
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, ld_talk_get_id (imported));
+
+  /* The version events read as words. */
+  g_assert_true (shows_label (GTK_WIDGET (page), "Imported from a talk ledger"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Attachment added"));
+  g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_TALK_IMPORTED));
+  g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_ATTACHMENT_ADDED));
+  g_assert_true (shows_label (GTK_WIDGET (page), "谈话笔录.txt"));
+  screenshot (GTK_WIDGET (window), "talks-imported");
+
+  /* Retiring the attachment asks for the reason first. */
+  button = find_action_button (GTK_WIDGET (page), "talks.retire-attachment");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "talks.retire-attachment", "x", attachment_id));
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *entry;
+
+    g_assert_nonnull (message);
+    screenshot (GTK_WIDGET (message), "talk-retire-attachment");
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
+    entry = adw_message_dialog_get_extra_child (message);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "误传的扫描件");
+    g_assert_true (adw_message_dialog_get_response_enabled (message, "retire"));
+    adw_message_dialog_response (message, "retire");
+    gtk_window_destroy (GTK_WINDOW (message));
+  }
+  LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page)
+                       && find_action_button (GTK_WIDGET (page), "talks.retire-attachment") == NULL, 10000);
+  g_assert_false (shows_label (GTK_WIDGET (page), "谈话笔录.txt"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Attachment retired"));
+  g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_ATTACHMENT_RETIRED));
+
+  memset (&run, 0, sizeof run);
+  talk_id = ld_talk_get_id (imported);
+  ld_vault_run_async (vault, list_attachments_worker, g_memdup2 (&talk_id, sizeof talk_id), g_free,
+                      (GDestroyNotify) g_ptr_array_unref, NULL, sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  attachments = run.result;
+  g_assert_cmpuint (attachments->len, ==, 1);
+  g_assert_cmpint (((LdAttachment *) g_ptr_array_index (attachments, 0))->retired_at, >, 0);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+/* The Import Ledger… button of the talks page in the main window: it
+ * follows win.import-talks, so it opens the talk ledger import for an
+ * investigator and is insensitive for a viewer. */
+static void
+test_talks_page_import_ledger (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  const char *accounts[] = { "ivy", "vic" };
+  gint64 talk_id = 0;
+
+  seed_vault (dir, &talk_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      gboolean writer = i == 0;
+      LdApplication *app = ld_ui_test_app_new (dir);
+      GtkWindow *window = ld_ui_test_unlock (app, accounts[i], LD_TEST_PASSWORD);
+      GtkWidget *page;
+      GtkWidget *button;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "talks"));
+      ld_ui_test_flush ();
+      page = find_widget (GTK_WIDGET (window), LD_TYPE_TALKS_PAGE);
+      g_assert_nonnull (page);
+      button = find_action_button (page, "win.import-talks");
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Import Ledger…");
+      g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));
+      g_assert_true (gtk_widget_is_sensitive (button) == writer);
+
+      if (writer)
+        {
+          LdImportDialog *dialog;
+
+          g_assert_true (gtk_widget_activate (button));
+          LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG) != NULL, 10000);
+          dialog = LD_IMPORT_DIALOG (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+          g_assert_cmpint (ld_import_dialog_get_kind (dialog), ==, LD_IMPORT_KIND_TALKS);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          ld_ui_test_flush ();
+        }
+
+      ld_ui_test_app_free (app);
+    }
+
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +758,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/talks-page/list-and-dialog", test_talks_page_list_and_dialog);
   g_test_add_func ("/ui/talks-page/viewer", test_talks_page_viewer);
+  g_test_add_func ("/ui/talks-page/imported-and-attachment", test_talks_page_imported_and_attachment);
+  g_test_add_func ("/ui/talks-page/import-ledger", test_talks_page_import_ledger);
 
   ret = g_test_run ();
   g_clear_pointer (&clue_reg_no, g_free);

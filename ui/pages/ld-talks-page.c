@@ -9,6 +9,7 @@
 #include "ld-talks-page.h"
 
 #include "dialogs/ld-talk-dialog.h"
+#include "exchange/ld-ledger-import.h"
 #include "ld-ui-utils.h"
 #include "records/ld-attachment-repository.h"
 #include "records/ld-cadre-repository.h"
@@ -189,6 +190,7 @@ update_state (LdTalksPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talks.edit", shown_writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talks.retire", shown_writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talks.attach", shown_writable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talks.retire-attachment", shown_writable (self));
 }
 
 /* --- Context: units, years, types ---------------------------------------- */
@@ -664,6 +666,8 @@ event_label (const char *event)
 {
   if (g_strcmp0 (event, LD_AUDIT_TALK_CREATED) == 0)
     return C_("history", "Talk registered");
+  if (g_strcmp0 (event, LD_AUDIT_TALK_IMPORTED) == 0)
+    return C_("history", "Imported from a talk ledger");
   if (g_strcmp0 (event, LD_AUDIT_TALK_UPDATED) == 0)
     return C_("history", "Talk changed");
   if (g_strcmp0 (event, LD_AUDIT_TALK_RETIRED) == 0)
@@ -804,6 +808,10 @@ show_detail (LdTalksPage *self)
       field_add_suffix (group,
                                  icon_button ("document-save-as-symbolic", _("Save a Copy…"), "talks.save-attachment",
                                               g_variant_new_int64 (attachment->id)));
+      if (shown_writable (self))
+        field_add_suffix (group,
+                          icon_button ("user-trash-symbolic", _("Retire the Attachment…"), "talks.retire-attachment",
+                                       g_variant_new_int64 (attachment->id)));
     }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
@@ -906,6 +914,7 @@ on_selection_changed_cb (LdTalksPage *self)
 typedef enum
 {
   CHANGE_RETIRE,
+  CHANGE_RETIRE_ATTACHMENT,
   CHANGE_ATTACH,
   CHANGE_OPEN,
   CHANGE_SAVE_COPY,
@@ -946,6 +955,10 @@ change_worker (LdVault       *vault,
     {
     case CHANGE_RETIRE:
       if (!ld_talk_repository_retire (vault, job->id, job->text, error))
+        return NULL;
+      break;
+    case CHANGE_RETIRE_ATTACHMENT:
+      if (!ld_attachment_repository_retire (vault, job->id, job->text, error))
         return NULL;
       break;
     case CHANGE_ATTACH:
@@ -1021,7 +1034,7 @@ change_cb (GObject      *object,
       show_detail (self);
       load_list (self);
     }
-  else if (kind == CHANGE_ATTACH && self->shown != NULL)
+  else if ((kind == CHANGE_ATTACH || kind == CHANGE_RETIRE_ATTACHMENT) && self->shown != NULL)
     {
       load_detail (self, ld_talk_get_id (self->shown));
       load_list (self);
@@ -1105,6 +1118,7 @@ edit_action (GtkWidget  *widget,
 typedef struct
 {
   LdTalksPage *self;
+  ChangeKind   kind;
   gint64       id;
   GtkEditable *reason;
 } RetireRequest;
@@ -1137,30 +1151,27 @@ on_retire_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "retire") != 0 || *reason == '\0')
     return;
-  run_change (request->self, CHANGE_RETIRE, request->id, reason, _("Talk retired"));
+  run_change (request->self, request->kind, request->id, reason,
+              request->kind == CHANGE_RETIRE ? _("Talk retired") : _("Attachment retired"));
 }
 
+/* Asks for the reason (required) in a message dialog, then retires. */
 static void
-retire_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+ask_retire (LdTalksPage *self,
+            ChangeKind   kind,
+            gint64       id,
+            const char  *heading,
+            const char  *body)
 {
-  LdTalksPage *self = LD_TALKS_PAGE (widget);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   RetireRequest *request;
-  g_autofree char *body = NULL;
 
-  if (!shown_writable (self))
-    return;
-
-  /* Translators: %s is a talk's registration number */
-  body = g_strdup_printf (_("Talk %s leaves the list but stays in the vault with its history. Give the reason."),
-                          ld_talk_get_reg_no (self->shown));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Retire the Talk?"), body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (required)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason (required)"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "retire", _("_Retire"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "retire", ADW_RESPONSE_DESTRUCTIVE);
@@ -1170,13 +1181,31 @@ retire_action (GtkWidget  *widget,
 
   request = g_new0 (RetireRequest, 1);
   request->self = g_object_ref (self);
-  request->id = ld_talk_get_id (self->shown);
+  request->kind = kind;
+  request->id = id;
   request->reason = GTK_EDITABLE (entry);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog, 0);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_retire_response_cb), request,
                          retire_request_free, 0);
-  ld_present_dialog (GTK_WINDOW (dialog), widget);
+  ld_present_dialog (GTK_WINDOW (dialog), GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
+}
+
+static void
+retire_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LdTalksPage *self = LD_TALKS_PAGE (widget);
+  g_autofree char *body = NULL;
+
+  if (!shown_writable (self))
+    return;
+
+  /* Translators: %s is a talk's registration number */
+  body = g_strdup_printf (_("Talk %s leaves the list but stays in the vault with its history. Give the reason."),
+                          ld_talk_get_reg_no (self->shown));
+  ask_retire (self, CHANGE_RETIRE, ld_talk_get_id (self->shown), _("Retire the Talk?"), body);
 }
 
 typedef struct
@@ -1277,6 +1306,24 @@ save_attachment_action (GtkWidget  *widget,
   if (attachment != NULL)
     run_chooser (self, CHANGE_SAVE_COPY, attachment->id, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
                  _("_Save"), attachment->name);
+}
+
+static void
+retire_attachment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LdTalksPage *self = LD_TALKS_PAGE (widget);
+  LdAttachment *attachment = find_attachment (self, g_variant_get_int64 (param));
+  g_autofree char *body = NULL;
+
+  if (attachment == NULL || !shown_writable (self))
+    return;
+
+  /* Translators: %s is an attachment's file name */
+  body = g_strdup_printf (_("“%s” leaves the talk but stays in the vault and its history. Give the reason."),
+                          attachment->name);
+  ask_retire (self, CHANGE_RETIRE_ATTACHMENT, attachment->id, _("Retire the Attachment?"), body);
 }
 
 static void
@@ -1427,6 +1474,7 @@ ld_talks_page_class_init (LdTalksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "talks.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "talks.open-attachment", "x", open_attachment_action);
   gtk_widget_class_install_action (widget_class, "talks.save-attachment", "x", save_attachment_action);
+  gtk_widget_class_install_action (widget_class, "talks.retire-attachment", "x", retire_attachment_action);
   gtk_widget_class_install_action (widget_class, "talks.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "talks.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "talks.clear-filters", NULL, clear_filters_action);

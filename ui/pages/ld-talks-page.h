@@ -13,7 +13,10 @@ G_DECLARE_FINAL_TYPE (LdTalksPage, ld_talks_page, LD, TALKS_PAGE, LdPage)
  * talk's every field with its attachments, clue and history beside it,
  * and the coverage of top leaders and newly promoted cadres this year.
  * Actions: talks.new (Ctrl+N), talks.edit (Ctrl+E), talks.retire,
- * talks.attach, talks.search (Ctrl+F), talks.refresh (F5). */
+ * talks.attach, talks.retire-attachment (x: the attachment, with a typed
+ * reason), talks.search (Ctrl+F), talks.refresh (F5); the toolbar's
+ * Import Ledger… activates win.import-talks (the window's import dialog,
+ * disabled for an account that cannot write). */
 LdTalksPage *ld_talks_page_new            (LdVault     *vault);
 /* Selects the talk and shows it (whatever the filters). */
 void         ld_talks_page_show_record    (LdTalksPage *self,
