@@ -549,19 +549,22 @@ board_add_clues (Board   *board,
   stmt = _ld_scope_prepare (board->vault,
                             board->cadre_id == 0
                             ? "SELECT cl.id, cl.reg_no, cl.status, cl.received_date, cl.due_date,"
-                              " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name"
+                              " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name,"
+                              " cl.next_review_date"
                               " FROM clues cl INDEXED BY clues_status CROSS JOIN units u ON u.id = cl.unit_id"
                               " LEFT JOIN cadres c ON c.id = cl.cadre_id"
-                              " WHERE cl.status IN ('pending', 'handling')"
-                              " AND (cl.status = 'pending' OR cl.due_date <> '')"
+                              " WHERE cl.status IN ('pending', 'handling', 'held')"
+                              " AND (cl.status = 'pending' OR cl.due_date <> '' OR cl.next_review_date <> '')"
                               " AND cl.closed_date = '' AND cl.retired_at IS NULL"
                               " AND cl.unit_id IN (SELECT id FROM visible_units)"
                             : "SELECT cl.id, cl.reg_no, cl.status, cl.received_date, cl.due_date,"
-                              " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name"
+                              " ifnull (cl.cadre_id, 0), ifnull (c.name, cl.person_name), cl.unit_id, u.name,"
+                              " cl.next_review_date"
                               " FROM clues cl INDEXED BY clues_cadre CROSS JOIN units u ON u.id = cl.unit_id"
                               " LEFT JOIN cadres c ON c.id = cl.cadre_id"
                               " WHERE cl.cadre_id = ?2"
-                              " AND ((cl.status = 'pending') OR (cl.status = 'handling' AND cl.due_date <> ''))"
+                              " AND ((cl.status = 'pending') OR (cl.status = 'handling' AND cl.due_date <> '')"
+                              "      OR (cl.status = 'held' AND cl.next_review_date <> ''))"
                               " AND cl.closed_date = '' AND cl.retired_at IS NULL"
                               " AND cl.unit_id IN (SELECT id FROM visible_units)",
                             error);
@@ -581,6 +584,15 @@ board_add_clues (Board   *board,
               || !ld_deadline_disposal_decision (&board->rules, board->workdays, &date, &due))
             continue;
           board_add (board, LD_DEADLINE_DISPOSAL_DECISION, LD_BOARD_RECORD_CLUE, id, ld_sql_column_text (stmt, 1),
+                     make_title (clue_label, ld_sql_column_text (stmt, 6)), sqlite3_column_int64 (stmt, 5),
+                     sqlite3_column_int64 (stmt, 7), ld_sql_column_text (stmt, 8), &due);
+        }
+      else if (g_str_equal (status, "held"))
+        {
+          /* A held clue (暂存待查) is looked at again on its review date. */
+          if (!parse_date (ld_sql_column_text (stmt, 9), &due))
+            continue;
+          board_add (board, LD_DEADLINE_REVIEW, LD_BOARD_RECORD_CLUE, id, ld_sql_column_text (stmt, 1),
                      make_title (clue_label, ld_sql_column_text (stmt, 6)), sqlite3_column_int64 (stmt, 5),
                      sqlite3_column_int64 (stmt, 7), ld_sql_column_text (stmt, 8), &due);
         }

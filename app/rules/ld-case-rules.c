@@ -363,6 +363,7 @@ static const struct
   { "required-talk", NC_("deadline", "Required talk") },
   { "effect-period", NC_("deadline", "Effect period") },
   { "ledger", NC_("deadline", "Ledger item") },
+  { "review", NC_("deadline", "Review of a held clue") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (deadline_kinds) == LD_N_DEADLINE_KINDS);

@@ -102,6 +102,7 @@ typedef enum
   LD_DEADLINE_REQUIRED_TALK,   /* cadre: a required talk */
   LD_DEADLINE_EFFECT_PERIOD,   /* measures (issue 5) */
   LD_DEADLINE_LEDGER,          /* ledger items (issue 5) */
+  LD_DEADLINE_REVIEW,          /* clue held pending (暂存待查): its next review */
   LD_N_DEADLINE_KINDS
 } LdDeadlineKind;
 

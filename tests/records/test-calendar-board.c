@@ -701,6 +701,35 @@ test_board_contents (Fixture       *f,
   g_assert_cmpuint (items->len, ==, 10);
 }
 
+/* A clue held pending (暂存待查) comes back on its review date; without
+ * one, or once reactivated, it has no line. */
+static void
+test_board_held_review (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 held = add_clue (f, "2026-X0101", f->unit_a, f->cadre_a, "2026-03-02", "held", "", "");
+  gint64 undated = add_clue (f, "2026-X0102", f->unit_a, f->cadre_a, "2026-03-02", "held", "", "");
+  g_autofree char *sql = g_strdup_printf ("UPDATE clues SET next_review_date = '2026-04-16' WHERE id = %lld",
+                                          (long long) held);
+
+  exec_sql (f, sql);
+  items = board_on (f, "2026-04-14");
+  assert_item (items, LD_BOARD_RECORD_CLUE, held, LD_DEADLINE_REVIEW, LD_ALERT_DUE_SOON, "2026-04-16", 2);
+  g_assert_null (find_item (items, LD_BOARD_RECORD_CLUE, undated, LD_DEADLINE_REVIEW));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = board_on (f, "2026-04-17");
+  assert_item (items, LD_BOARD_RECORD_CLUE, held, LD_DEADLINE_REVIEW, LD_ALERT_OVERDUE, "2026-04-16", -1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE clues SET status = 'handling', disposal = 'verify' WHERE id = %lld",
+                         (long long) held);
+  exec_sql (f, sql);
+  items = board_on (f, "2026-04-17");
+  g_assert_null (find_item (items, LD_BOARD_RECORD_CLUE, held, LD_DEADLINE_REVIEW));
+}
+
 static void
 test_board_scope (Fixture       *f,
                   gconstpointer  data)
@@ -886,6 +915,7 @@ main (int    argc,
   g_test_add ("/board/accept-notice", Fixture, NULL, setup_dataset, test_board_accept_notice, teardown);
   g_test_add ("/board/contents", Fixture, NULL, setup_dataset, test_board_contents, teardown);
   g_test_add ("/board/scope", Fixture, NULL, setup_dataset, test_board_scope, teardown);
+  g_test_add ("/board/held-review", Fixture, NULL, setup_dataset, test_board_held_review, teardown);
   g_test_add ("/board/lifecycle", Fixture, NULL, setup, test_board_lifecycle, teardown);
 
   return g_test_run ();
