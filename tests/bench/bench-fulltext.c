@@ -18,9 +18,9 @@
 
 /* Full-text search over 1,000,000 records (issue 4, DESIGN.md "Numbers
  * that matter": ≤ 300 ms), in an encrypted vault made once and kept in
- * $LIANDANG_BUILD_ROOT/bench-data/fulltext-v2 (else $XDG_CACHE_HOME)
+ * $LIANDANG_BUILD_ROOT/bench-data/fulltext-v3 (else $XDG_CACHE_HOME)
  * between runs: 100,000 cadres and 300,000 each of talks, petitions and
- * clues, with generated Chinese text, indexed by the schema's triggers.
+ * clues, with generated Chinese text, indexed by the upgrade to schema 5.
  * Measures ld_fulltext_search() (first page of 20, ranked, with snippets)
  * as an investigator who sees every unit, and as one who sees one unit of
  * 200, for a two-character name, a four-character phrase, a Latin word and
@@ -40,7 +40,7 @@
 #define SCOPED      "scoped"
 #define PASSWORD    "Qz-Tower-2026!"
 #define ADMIN_PW    "Kp-Harbor-2026!"
-#define DATA_NAME   "fulltext-v2"
+#define DATA_NAME   "fulltext-v3"
 
 static const char * const surnames[] = {
   "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
@@ -192,7 +192,19 @@ generate (LdVault *vault)
   CHECK (ld_scope_grant (vault, SCOPED, g_array_index (units, gint64, N_UNITS - 1), &error));
   CHECK (ld_vault_unlock (vault, ACCOUNT, PASSWORD "x", &error));
 
+  /* Load the records into a schema 4 vault, then let the upgrade to
+   * schema 5 index them all at once (faster than the triggers row by row,
+   * and it measures the step's fill at scale). */
   db = _ld_vault_get_db (vault);
+  {
+    g_autofree char *drops = ld_sql_query_text (db, "SELECT group_concat ('DROP TRIGGER \"' || name || '\";', ' ')"
+                                                    " FROM sqlite_master WHERE type = 'trigger'"
+                                                    " AND name LIKE 'fulltext%'", &error);
+
+    CHECK (drops != NULL);
+    CHECK (ld_sql_exec (db, drops, &error));
+    CHECK (ld_sql_exec (db, "DROP TABLE fulltext; DROP TABLE fulltext_docs; PRAGMA user_version = 4", &error));
+  }
   cadre = ld_sql_prepare (db, "INSERT INTO cadres (unit_id, name, id_number, post, created_at, updated_at)"
                               " VALUES (?, ?, ?, ?, 0, 0)", &error);
   talk = ld_sql_prepare (db, "INSERT INTO talks (reg_no, unit_id, type, talk_date, place, talkers, reason, problems,"
@@ -294,9 +306,14 @@ open_vault (void)
   vault = ld_vault_new (path);
   CHECK (ld_vault_create (vault, "root", ADMIN_PW, LD_KDF_INTERACTIVE, &error));
   generate (vault);
-  g_assert_true (g_file_set_contents (done, "", 0, NULL));
   ld_vault_lock (vault, "exit");
-  CHECK (ld_vault_unlock (vault, ACCOUNT, PASSWORD "x", &error));
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    CHECK (ld_vault_unlock (vault, ACCOUNT, PASSWORD "x", &error));
+    g_print ("# indexed them (schema 5) in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+  }
+  g_assert_true (g_file_set_contents (done, "", 0, NULL));
   return vault;
 }
 
