@@ -7,8 +7,11 @@
 
 #include "ld-ui-test-utils.h"
 
+#include "dialogs/ld-import-dialog.h"
 #include "dialogs/ld-petition-dialog.h"
+#include "dialogs/ld-reporter-dialog.h"
 #include "dialogs/ld-reveal-dialog.h"
+#include "exchange/ld-ledger-import.h"
 #include "pages/ld-petitions-page.h"
 #include "records/ld-cadre-repository.h"
 #include "records/ld-clue-repository.h"
@@ -78,7 +81,7 @@ add_cadre (LdVault    *vault,
 }
 
 /* A unit with a cadre; "ivy" (investigator), "rex" (investigator with the
- * reporter-identity grant), "aud" (auditor); one real-name petition
+ * reporter-identity grant), "aud" (auditor), "vic" (viewer); one real-name petition
  * reporting the cadre, registered through the repository. */
 static void
 fixture_setup (Fixture       *f,
@@ -98,6 +101,7 @@ fixture_setup (Fixture       *f,
   ld_ui_test_add_account (f->dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
   ld_ui_test_add_account (f->dir, "rex", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
   ld_ui_test_add_account (f->dir, "aud", LD_ROLE_AUDITOR, INITIAL, FALSE);
+  ld_ui_test_add_account (f->dir, "vic", LD_ROLE_VIEWER, INITIAL, FALSE);
 
   vault = ld_vault_new (f->dir);
   ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
@@ -105,6 +109,8 @@ fixture_setup (Fixture       *f,
   ld_scope_grant (vault, "ivy", 0, &error);
   g_assert_no_error (error);
   ld_scope_grant (vault, "rex", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "vic", 0, &error);
   g_assert_no_error (error);
   ld_user_repository_set_grant (vault, "rex", LD_GRANT_REPORTER_IDENTITY, TRUE, &error);
   g_assert_no_error (error);
@@ -644,6 +650,289 @@ test_petitions_page_reveal (Fixture       *f,
   g_object_unref (vault);
 }
 
+/* The first widget of type under widget (widget itself included). */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a label under widget reads exactly text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gpointer
+import_ledger_worker (LdVault       *vault,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(LdLedgerPlan) plan = NULL;
+  LdLedgerOptions options = { 0 };
+  guint n_imported = 0;
+
+  plan = ld_ledger_plan_new (vault, LD_LEDGER_PETITIONS, data, &options, cancellable, error);
+  if (plan == NULL || !ld_ledger_plan_commit (vault, plan, NULL, NULL, cancellable, &n_imported, error))
+    return NULL;
+
+  return GUINT_TO_POINTER (n_imported);
+}
+
+static gpointer
+find_petition_worker (LdVault       *vault,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  LdPetitionFilter filter = { 0 };
+  g_autoptr(GPtrArray) found = NULL;
+
+  filter.text = data;
+  found = ld_petition_repository_list (vault, &filter, error);
+  if (found == NULL)
+    return NULL;
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static gpointer
+reveal_worker (LdVault       *vault,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  LdReporter *reporter = NULL;
+
+  if (!ld_petition_repository_reveal_reporter (vault, *(gint64 *) data, "核对更正后的举报人", &reporter, error))
+    return NULL;
+
+  return reporter;
+}
+
+/* Whether every entry under widget is empty. */
+static gboolean
+all_entries_empty (GtkWidget *widget)
+{
+  g_autoptr(GString) typed = g_string_new (NULL);
+
+  collect_typed (widget, typed);
+  for (const char *p = typed->str; *p != '\0'; p++)
+    if (*p != '\n')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+on_reporter_close_after_cb (GtkWindow *window,
+                            gboolean  *checked)
+{
+  *checked = all_entries_empty (GTK_WIDGET (window));
+
+  return FALSE;
+}
+
+#define ANONYMOUS_SUMMARY "匿名反映张三丰公车私用"
+#define NAMED "孙实名"
+
+/* An anonymous petition imported from a ledger: its History names the
+ * import; the page says how to make it real-name; Correct Reporter… starts
+ * empty, asks for the name once real-name is switched on, stores the
+ * identity and makes the report real-name in one flow; opened again it
+ * still starts empty and clears what was typed when it closes. */
+static void
+test_petitions_page_correct_reporter (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *csv = g_build_filename (f->dir, "信访台账.csv", NULL);
+  g_autofree char *ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdPetition) anonymous = NULL;
+  g_autoptr(LdPetition) named = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  LdVault *vault = open_vault (f->dir, "ivy");
+  LdPetitionsPage *page;
+  LdReporterDialog *dialog;
+  GtkWindow *window;
+  SyncRun run = { 0 };
+  gint64 id;
+
+  ledger = g_strdup_printf ("收件日期,来源,类别,是否实名,被反映人,被反映人单位,反映问题摘要\n"
+                            "%s,来信,检举控告,否,张三丰,县财政局," ANONYMOUS_SUMMARY "\n", today);
+  g_assert_true (g_file_set_contents (csv, ledger, -1, &error));
+  g_assert_no_error (error);
+  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 20000);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (run.result), ==, 1);
+  memset (&run, 0, sizeof run);
+  ld_vault_run_async (vault, find_petition_worker, g_strdup (ANONYMOUS_SUMMARY), g_free, g_object_unref, NULL,
+                      sync_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  anonymous = run.result;
+  id = ld_petition_get_id (anonymous);
+  g_assert_false (ld_petition_get_real_name (anonymous));
+
+  page = ld_petitions_page_new (vault);
+  window = show_page (page);
+  ld_petitions_page_show_record (page, id);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_petitions_page_get_shown_id (page), ==, id);
+
+  /* The History reads the import as words; the page says what to do for
+   * a reporter who gave their name. */
+  g_assert_true (shows_label (GTK_WIDGET (page), "Imported from a petition ledger"));
+  g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_PETITION_IMPORTED));
+  collect_texts (GTK_WIDGET (page), texts);
+  g_assert_nonnull (strstr (texts->str, "use Correct Reporter… in the More Actions menu"));
+  screenshot (GTK_WIDGET (window), "petitions-anonymous");
+
+  /* The dialog starts empty: nothing to save while the report stays
+   * anonymous, and the switch alone is not enough. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.correct-reporter", NULL));
+  dialog = LD_REPORTER_DIALOG (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (all_entries_empty (GTK_WIDGET (dialog)));
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (dialog), texts);
+  g_assert_nonnull (strstr (texts->str, "These fields start empty"));
+  g_assert_false (ld_reporter_dialog_get_can_save (dialog));
+  g_assert_nonnull (strstr (ld_reporter_dialog_get_message (dialog), "switch on Real-Name Report"));
+  ld_reporter_dialog_fill (dialog, TRUE, NULL, NULL);
+  g_assert_false (ld_reporter_dialog_get_can_save (dialog));
+  g_assert_nonnull (strstr (ld_reporter_dialog_get_message (dialog), "type the name or the unit"));
+  ld_reporter_dialog_fill (dialog, TRUE, NAMED, "县交通局");
+  g_assert_true (ld_reporter_dialog_get_can_save (dialog));
+  screenshot (GTK_WIDGET (dialog), "reporter-dialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reporter.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+
+  named = read_petition (vault, id);
+  g_assert_true (ld_petition_get_real_name (named));
+  g_assert_cmpstr (ld_petition_get_reporter_masked (named), ==, "孙**");
+  g_assert_true (shows_label (GTK_WIDGET (page), "Reporter changed"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Petition changed"));
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (page), texts);
+  g_assert_null (strstr (texts->str, NAMED));
+  g_assert_nonnull (strstr (texts->str, "孙**"));
+
+  /* Opened again for the real-name report it still shows nothing stored,
+   * and what was typed leaves the entries when it closes. */
+  {
+    gboolean checked = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.correct-reporter", NULL));
+    dialog = LD_REPORTER_DIALOG (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_true (all_entries_empty (GTK_WIDGET (dialog)));
+    g_assert_false (ld_reporter_dialog_get_can_save (dialog));
+    ld_reporter_dialog_fill (dialog, TRUE, "钱更正", NULL);
+    g_assert_true (ld_reporter_dialog_get_can_save (dialog));
+    g_assert_false (all_entries_empty (GTK_WIDGET (dialog)));
+    g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_reporter_close_after_cb), &checked);
+    gtk_window_close (GTK_WINDOW (dialog));
+    ld_ui_test_flush ();
+    g_assert_true (checked);
+    g_assert_null (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
+  }
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  close_vault (vault);
+
+  /* The identity typed is the one stored (read with the audited reveal). */
+  {
+    g_autoptr(LdReporter) reporter = NULL;
+
+    vault = open_vault (f->dir, "rex");
+    memset (&run, 0, sizeof run);
+    ld_vault_run_async (vault, reveal_worker, g_memdup2 (&id, sizeof id), g_free,
+                        (GDestroyNotify) ld_reporter_free, NULL, sync_run_cb, &run);
+    LD_UI_TEST_WAIT_FOR (run.done, 10000);
+    g_assert_no_error (run.error);
+    reporter = run.result;
+    g_assert_nonnull (reporter);
+    g_assert_cmpstr (reporter->name, ==, NAMED);
+    g_assert_cmpstr (reporter->unit, ==, "县交通局");
+    close_vault (vault);
+  }
+}
+
+/* The Import Ledger… button of the petitions page in the main window: it
+ * follows win.import-petitions, so it opens the petition ledger import
+ * for an investigator and is insensitive for a viewer. */
+static void
+test_petitions_page_import_ledger (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *accounts[] = { "ivy", "vic" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      gboolean writer = i == 0;
+      LdApplication *app = ld_ui_test_app_new (f->dir);
+      GtkWindow *window = ld_ui_test_unlock (app, accounts[i], LD_TEST_PASSWORD);
+      GtkWidget *page;
+      GtkWidget *button;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "petitions"));
+      ld_ui_test_flush ();
+      page = find_widget (GTK_WIDGET (window), LD_TYPE_PETITIONS_PAGE);
+      g_assert_nonnull (page);
+      button = find_action_button (page, "win.import-petitions");
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Import Ledger…");
+      g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));
+      g_assert_true (gtk_widget_is_sensitive (button) == writer);
+
+      if (writer)
+        {
+          LdImportDialog *dialog;
+
+          g_assert_true (gtk_widget_activate (button));
+          LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG) != NULL, 10000);
+          dialog = LD_IMPORT_DIALOG (ld_ui_test_find_window (LD_TYPE_IMPORT_DIALOG));
+          g_assert_cmpint (ld_import_dialog_get_kind (dialog), ==, LD_IMPORT_KIND_PETITIONS);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          ld_ui_test_flush ();
+        }
+
+      ld_ui_test_app_free (app);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +941,10 @@ main (int   argc,
 
   g_test_add ("/ui/petitions-page/masked", Fixture, NULL, fixture_setup, test_petitions_page_masked, fixture_teardown);
   g_test_add ("/ui/petitions-page/reveal", Fixture, NULL, fixture_setup, test_petitions_page_reveal, fixture_teardown);
+  g_test_add ("/ui/petitions-page/correct-reporter", Fixture, NULL, fixture_setup,
+              test_petitions_page_correct_reporter, fixture_teardown);
+  g_test_add ("/ui/petitions-page/import-ledger", Fixture, NULL, fixture_setup,
+              test_petitions_page_import_ledger, fixture_teardown);
 
   return g_test_run ();
 }

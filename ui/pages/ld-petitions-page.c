@@ -9,7 +9,9 @@
 #include "ld-petitions-page.h"
 
 #include "dialogs/ld-petition-dialog.h"
+#include "dialogs/ld-reporter-dialog.h"
 #include "dialogs/ld-reveal-dialog.h"
+#include "exchange/ld-ledger-import.h"
 #include "ld-error.h"
 #include "ld-ui-utils.h"
 #include "records/ld-cadre-repository.h"
@@ -267,6 +269,7 @@ update_state (LdPetitionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.new", can_write (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.edit", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.retire", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.correct-reporter", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.move", writable && next != NULL && next[0] != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), writable && next != NULL && next[0] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.feedback",
@@ -692,6 +695,7 @@ event_label (const char *event)
 {
   static const struct { const char *event; const char *label; } events[] = {
     { LD_AUDIT_PETITION_CREATED, NC_("history", "Petition registered") },
+    { LD_AUDIT_PETITION_IMPORTED, NC_("history", "Imported from a petition ledger") },
     { LD_AUDIT_PETITION_UPDATED, NC_("history", "Petition changed") },
     { LD_AUDIT_PETITION_MOVED, NC_("history", "Status changed") },
     { LD_AUDIT_PETITION_FEEDBACK, NC_("history", "Feedback recorded") },
@@ -798,8 +802,12 @@ show_detail (LdPetitionsPage *self,
   add_field (group, C_("petition field", "Repeat"), repeat);
 
   group = new_group (self, _("Reporter"));
-  group_set_description (group,
-                                         _("The reporter's identity is protected: it is shown masked, and every reveal is audited."));
+  if (ld_petition_get_real_name (petition) || !shown_writable (self))
+    group_set_description (group,
+                           _("The reporter's identity is protected: it is shown masked, and every reveal is audited."));
+  else
+    group_set_description (group,
+                           _("An anonymous report. If the reporter gave their name, use Correct Reporter… in the More Actions menu to make it a real-name report; the edit dialog does not ask for the identity."));
   add_field (group, C_("petition field", "Reporter"), ld_petition_get_reporter_masked (petition));
   button = gtk_button_new_with_mnemonic (_("Re_veal…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -1567,6 +1575,32 @@ reveal_action (GtkWidget  *widget,
 }
 
 static void
+on_reporter_saved_cb (LdPetitionsPage *self,
+                      gint64           id)
+{
+  ld_page_show_toast (LD_PAGE (self), _("Reporter corrected"));
+  load_detail (self, id);
+  load_list (self);
+}
+
+static void
+correct_reporter_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LdPetitionsPage *self = LD_PETITIONS_PAGE (widget);
+  LdReporterDialog *dialog;
+
+  if (!shown_writable (self))
+    return;
+
+  dialog = ld_reporter_dialog_new (ld_page_get_vault (LD_PAGE (self)), ld_petition_get_id (self->shown),
+                                   ld_petition_get_reg_no (self->shown), ld_petition_get_real_name (self->shown));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reporter_saved_cb), self, G_CONNECT_SWAPPED);
+  ld_present_dialog (GTK_WINDOW (dialog), widget);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -1716,6 +1750,7 @@ ld_petitions_page_class_init (LdPetitionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "petitions.create-clue", NULL, create_clue_action);
   gtk_widget_class_install_action (widget_class, "petitions.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "petitions.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "petitions.correct-reporter", NULL, correct_reporter_action);
   gtk_widget_class_install_action (widget_class, "petitions.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "petitions.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "petitions.clear-filters", NULL, clear_filters_action);

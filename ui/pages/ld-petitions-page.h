@@ -18,7 +18,11 @@ G_DECLARE_FINAL_TYPE (LdPetitionsPage, ld_petitions_page, LD, PETITIONS_PAGE, Ld
  * petitions.move (s: the target status), petitions.accept-notice,
  * petitions.feedback,
  * petitions.mark-repeat, petitions.create-clue, petitions.reveal,
- * petitions.retire, petitions.search (Ctrl+F), petitions.refresh (F5). */
+ * petitions.correct-reporter (the reporter dialog: replaces the identity,
+ * or makes an anonymous report real-name), petitions.retire,
+ * petitions.search (Ctrl+F), petitions.refresh (F5); the toolbar's
+ * Import Ledger… activates win.import-petitions (disabled for an account
+ * that cannot write). */
 LdPetitionsPage *ld_petitions_page_new            (LdVault         *vault);
 /* Selects the petition and shows it (whatever the filters). */
 void             ld_petitions_page_show_record    (LdPetitionsPage *self,
