@@ -868,6 +868,28 @@ test_petitions_page_correct_reporter (Fixture       *f,
     g_assert_null (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
   }
 
+  /* Switched off, a real-name report becomes anonymous and keeps no
+   * identity. */
+  {
+    g_autoptr(LdPetition) first = NULL;
+
+    ld_petitions_page_show_record (page, f->petition_id);
+    LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "petitions.correct-reporter", NULL));
+    dialog = LD_REPORTER_DIALOG (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_true (all_entries_empty (GTK_WIDGET (dialog)));
+    ld_reporter_dialog_fill (dialog, FALSE, NULL, NULL);
+    g_assert_true (ld_reporter_dialog_get_can_save (dialog));
+    g_assert_nonnull (strstr (ld_reporter_dialog_get_message (dialog), "clears the stored identity"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reporter.save", NULL));
+    LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG) == NULL, 10000);
+    LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
+    first = read_petition (vault, f->petition_id);
+    g_assert_false (ld_petition_get_real_name (first));
+    g_assert_cmpstr (ld_petition_get_reporter_masked (first), !=, MASKED);
+  }
+
   gtk_window_destroy (window);
   ld_ui_test_flush ();
   close_vault (vault);
@@ -886,6 +908,13 @@ test_petitions_page_correct_reporter (Fixture       *f,
     g_assert_nonnull (reporter);
     g_assert_cmpstr (reporter->name, ==, NAMED);
     g_assert_cmpstr (reporter->unit, ==, "县交通局");
+
+    memset (&run, 0, sizeof run);
+    ld_vault_run_async (vault, reveal_worker, g_memdup2 (&f->petition_id, sizeof f->petition_id), g_free,
+                        (GDestroyNotify) ld_reporter_free, NULL, sync_run_cb, &run);
+    LD_UI_TEST_WAIT_FOR (run.done, 10000);
+    g_assert_no_error (run.error);
+    g_assert_null (run.result);
     close_vault (vault);
   }
 }
@@ -927,6 +956,16 @@ test_petitions_page_import_ledger (Fixture       *f,
           g_assert_cmpint (ld_import_dialog_get_kind (dialog), ==, LD_IMPORT_KIND_PETITIONS);
           gtk_window_destroy (GTK_WINDOW (dialog));
           ld_ui_test_flush ();
+        }
+      else
+        {
+          /* Nor may a viewer correct the reporter. */
+          ld_petitions_page_show_record (LD_PETITIONS_PAGE (page), f->petition_id);
+          LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (LD_PETITIONS_PAGE (page)), 10000);
+          g_assert_cmpint (ld_petitions_page_get_shown_id (LD_PETITIONS_PAGE (page)), ==, f->petition_id);
+          gtk_widget_activate_action (page, "petitions.correct-reporter", NULL);
+          ld_ui_test_flush ();
+          g_assert_null (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG));
         }
 
       ld_ui_test_app_free (app);
