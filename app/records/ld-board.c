@@ -498,10 +498,9 @@ board_add_petitions (Board   *board,
                      GError **error)
 {
   /* The open petitions through the index petitions_status (few at any
-   * time); the closed ones owing a notice or feedback by one pass over
-   * the table, which reads fewer pages than the index and the rows would
-   * (no step-4 index covers the notice and feedback dates). The petition
-   * drives the join (CROSS JOIN), not the unit. */
+   * time); the closed ones owing a notice or feedback through the partial
+   * index petitions_owing (schema step 6), whose WHERE terms the query
+   * repeats. The petition drives the join (CROSS JOIN), not the unit. */
   static const char * const queries[] = {
     "SELECT " PETITION_COLUMNS
     " FROM petitions p INDEXED BY petitions_status CROSS JOIN units u ON u.id = p.unit_id"
@@ -510,10 +509,11 @@ board_add_petitions (Board   *board,
     " AND ((p.real_name <> 0 AND p.repeat_of IS NULL AND p.status <> 'routed' AND p.accept_notice_date = '')"
     "   OR (p.routing IN ('up', 'down') AND p.routed_date = ''))",
     "SELECT " PETITION_COLUMNS
-    " FROM petitions p NOT INDEXED CROSS JOIN units u ON u.id = p.unit_id"
-    " WHERE p.status = 'closed' AND p.real_name <> 0"
+    " FROM petitions p INDEXED BY petitions_owing CROSS JOIN units u ON u.id = p.unit_id"
+    " WHERE p.status = 'closed' AND p.real_name <> 0 AND p.retired_at IS NULL"
+    " AND (p.feedback_date = '' OR p.accept_notice_date = '')"
     " AND ((p.repeat_of IS NULL AND p.accept_notice_date = '') OR (p.closed_date <> '' AND p.feedback_date = ''))"
-    " AND p.retired_at IS NULL AND p.unit_id IN (SELECT id FROM visible_units)",
+    " AND p.unit_id IN (SELECT id FROM visible_units)",
   };
 
   if (board->cadre_id != 0)
@@ -625,9 +625,9 @@ board_add_written (Board   *board,
                             board->cadre_id == 0
                             ? "SELECT t.id, t.reg_no, t.type, t.written_due, t.unit_id, u.name, "
                               TALK_PERSONS ", " TALK_CADRE
-                              " FROM talks t NOT INDEXED CROSS JOIN units u ON u.id = t.unit_id"
-                              " WHERE t.written_required > 0 AND t.written_due <> '' AND t.written_received = ''"
-                              " AND t.retired_at IS NULL AND t.unit_id IN (SELECT id FROM visible_units)"
+                              " FROM talks t INDEXED BY talks_written_owed CROSS JOIN units u ON u.id = t.unit_id"
+                              " WHERE t.written_required > 0 AND t.written_received = '' AND t.retired_at IS NULL"
+                              " AND t.written_due <> '' AND t.unit_id IN (SELECT id FROM visible_units)"
                             : "SELECT t.id, t.reg_no, t.type, t.written_due, t.unit_id, u.name, "
                               TALK_PERSONS ", ?2"
                               " FROM talk_persons me INDEXED BY talk_persons_cadre"

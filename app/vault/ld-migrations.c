@@ -476,6 +476,17 @@ static const char * const steps[] = {
   FT_FILL (FT_TALK_SOURCE)
   FT_FILL (FT_PETITION_SOURCE)
   FT_FILL (FT_CLUE_SOURCE),
+
+  /* 6: partial indexes for the supervision board (records/ld-board.c):
+   * the closed real-name petitions still owing a notice or the feedback,
+   * and the talks still owed a written explanation, so the board reads a
+   * few rows instead of the whole table. The board's queries repeat these
+   * WHERE terms word for word (SQLite uses a partial index only then). */
+  "CREATE INDEX petitions_owing ON petitions (closed_date)"
+  " WHERE status = 'closed' AND real_name <> 0 AND retired_at IS NULL"
+  " AND (feedback_date = '' OR accept_notice_date = '');"
+  "CREATE INDEX talks_written_owed ON talks (written_due)"
+  " WHERE written_required > 0 AND written_received = '' AND retired_at IS NULL;",
 };
 
 int
