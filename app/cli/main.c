@@ -177,8 +177,9 @@ run (LdCli   *cli,
   g_option_context_set_help_enabled (context, FALSE);
   /* Options after the command word belong to the command. */
   g_option_context_set_strict_posix (context, TRUE);
-  g_option_context_set_summary (context, N_("Manage a Liandang vault: accounts, the security "
-                                            "policy and the audit trail."));
+  g_option_context_set_summary (context, N_("Manage a Liandang vault: accounts and policy, units and "
+                                            "cadres' integrity files, talks, petitions and clues, the "
+                                            "supervision board, search and the audit trail."));
   description = build_description ();
   g_option_context_set_description (context, description);
   g_option_context_set_main_group (context, ld_cli_global_options (cli));
