@@ -21,6 +21,7 @@
 #include "rules/ld-case-tables.h"
 #include "rules/ld-permissions.h"
 #include "widgets/ld-case-alerts.h"
+#include "widgets/ld-record-detail.h"
 #include "widgets/ld-unit-picker.h"
 
 #define N_YEARS 6
@@ -663,123 +664,17 @@ detail_worker (LdVault       *vault,
   return result;
 }
 
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-/* The detail pane, like the talks and petitions pages: per group a
- * heading and a card of key/value lines. Values are plain, non-markup
- * labels. */
+/* The clue pane's values can be selected, to copy a number or a name. */
 static GtkWidget *
 add_field (GtkWidget  *grid,
            const char *title,
            const char *value)
 {
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
-  GtkWidget *key = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
+  GtkWidget *label = ld_record_detail_add_field (grid, title, value);
 
-  gtk_label_set_xalign (GTK_LABEL (key), 0);
-  gtk_label_set_yalign (GTK_LABEL (key), 0);
-  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
-  gtk_label_set_width_chars (GTK_LABEL (key), 10);
-  gtk_widget_set_valign (key, GTK_ALIGN_START);
-  gtk_widget_add_css_class (key, "dim-label");
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
-  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
 
   return label;
-}
-
-/* Puts widget at the end of the last line. */
-static void
-field_add_suffix (GtkWidget *grid,
-                  GtkWidget *widget)
-{
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
-  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
-
-  if (box == NULL)
-    {
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
-    }
-  gtk_box_append (GTK_BOX (box), widget);
-}
-
-static void
-group_set_suffix (GtkWidget *grid,
-                  GtkWidget *widget)
-{
-  GtkWidget *heading = g_object_get_data (G_OBJECT (grid), "ld-heading");
-
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (heading), widget);
-}
-
-static GtkWidget *
-new_group (LdCluesPage *self,
-           const char  *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (heading), label);
-  gtk_box_append (GTK_BOX (box), heading);
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 10);
-  gtk_widget_set_margin_bottom (grid, 10);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_widget_add_css_class (card, "card");
-  gtk_box_append (GTK_BOX (card), grid);
-  gtk_box_append (GTK_BOX (box), card);
-  gtk_box_append (self->detail_box, box);
-  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
-
-  return grid;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-
-  return button;
 }
 
 /* A field that opens another record through the window. */
@@ -789,8 +684,11 @@ add_link (GtkWidget  *grid,
           const char *record_type,
           gint64      record_id)
 {
-  field_add_suffix (grid, icon_button ("go-next-symbolic", tooltip, "win.show-record",
-                                       g_variant_new ("(sx)", record_type, record_id)));
+  GtkWidget *button;
+
+  button = ld_record_detail_icon_button ("go-next-symbolic", tooltip, "win.show-record",
+                                         g_variant_new ("(sx)", record_type, record_id));
+  ld_record_detail_field_add_suffix (grid, button, 6);
 }
 
 static const char *
@@ -869,7 +767,7 @@ show_detail (LdCluesPage *self,
   GtkWidget *group;
   g_autofree char *title = NULL;
 
-  remove_children (GTK_WIDGET (self->detail_box));
+  ld_record_detail_remove_children (GTK_WIDGET (self->detail_box));
   self->n_talks = 0;
   self->n_steps = 0;
   if (clue == NULL)
@@ -900,7 +798,7 @@ show_detail (LdCluesPage *self,
       add_banner (self, text, ld_case_alerts_level_class (self->shown_level));
     }
 
-  group = new_group (self, _("The Clue"));
+  group = ld_record_detail_new_group (self->detail_box, _("The Clue"));
   add_field (group, C_("clue field", "Registration number"), ld_clue_get_reg_no (clue));
   add_field (group, C_("clue field", "Source"), ld_clue_get_source_label (clue));
   add_field (group, C_("clue field", "Received"), ld_clue_get_received_date (clue));
@@ -916,7 +814,7 @@ show_detail (LdCluesPage *self,
   if (ld_clue_get_petition_id (clue) != 0)
     add_link (group, _("Open the Petition"), "petition", ld_clue_get_petition_id (clue));
 
-  group = new_group (self, _("Disposal"));
+  group = ld_record_detail_new_group (self->detail_box, _("Disposal"));
   add_field (group, C_("clue field", "Status"), ld_clue_get_status_label (clue));
   add_field (group, C_("clue field", "Disposal mode"), ld_clue_get_disposal_label (clue));
   add_field (group, C_("clue field", "Approved by"), ld_clue_get_approved_by (clue));
@@ -928,12 +826,12 @@ show_detail (LdCluesPage *self,
 
       gtk_widget_add_css_class (label, ld_case_alerts_level_class (self->shown_level));
       gtk_widget_add_css_class (label, "heading");
-      field_add_suffix (group, label);
+      ld_record_detail_field_add_suffix (group, label, 6);
     }
   if (g_strcmp0 (ld_clue_get_status (clue), "held") == 0 || *ld_clue_get_next_review_date (clue) != '\0')
     add_field (group, C_("clue field", "Next review"), ld_clue_get_next_review_date (clue));
 
-  group = new_group (self, _("Result"));
+  group = ld_record_detail_new_group (self->detail_box, _("Result"));
   add_field (group, C_("clue field", "Result"), ld_clue_get_result_label (clue));
   add_field (group, C_("clue field", "Closing date"), ld_clue_get_closed_date (clue));
   if (g_strcmp0 (ld_clue_get_result (clue), "unfounded") == 0)
@@ -942,7 +840,7 @@ show_detail (LdCluesPage *self,
       add_field (group, C_("clue field", "Clearing date"), ld_clue_get_clearing_date (clue));
     }
 
-  group = new_group (self, _("Talks Serving the Clue"));
+  group = ld_record_detail_new_group (self->detail_box, _("Talks Serving the Clue"));
   for (guint i = 0; result != NULL && result->talks != NULL && i < result->talks->len; i++)
     {
       LdTalk *talk = g_ptr_array_index (result->talks, i);
@@ -957,10 +855,12 @@ show_detail (LdCluesPage *self,
   if (self->n_talks == 0)
     add_field (group, _("No talks yet"), _("A talk registered for this clue shows here."));
 
-  group = new_group (self, _("Handling Steps"));
+  group = ld_record_detail_new_group (self->detail_box, _("Handling Steps"));
   if (shown_writable (self))
-    group_set_suffix (group, icon_button ("list-add-symbolic", _("Add a Handling Step… (Ctrl+T)"),
-                                          "clues.add-step", NULL));
+    ld_record_detail_group_set_suffix (group,
+                                       ld_record_detail_icon_button ("list-add-symbolic",
+                                                                     _("Add a Handling Step… (Ctrl+T)"),
+                                                                     "clues.add-step", NULL));
   for (guint i = 0; result != NULL && result->steps != NULL && i < result->steps->len; i++)
     {
       LdClueStep *step = g_ptr_array_index (result->steps, i);
@@ -979,7 +879,7 @@ show_detail (LdCluesPage *self,
   if (self->n_steps == 0)
     add_field (group, _("No steps yet"), NULL);
 
-  group = new_group (self, _("History"));
+  group = ld_record_detail_new_group (self->detail_box, _("History"));
   for (guint i = result != NULL && result->versions != NULL ? result->versions->len : 0; i > 0; i--)
     {
       LdCadreVersion *version = g_ptr_array_index (result->versions, i - 1);

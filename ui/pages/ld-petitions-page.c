@@ -21,6 +21,7 @@
 #include "rules/ld-case-rules.h"
 #include "rules/ld-case-tables.h"
 #include "rules/ld-permissions.h"
+#include "widgets/ld-record-detail.h"
 #include "widgets/ld-unit-picker.h"
 
 #define N_YEARS 6
@@ -587,109 +588,6 @@ detail_worker (LdVault       *vault,
   return result;
 }
 
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-/* The detail pane: per group a heading and a card of key/value lines,
- * denser than a list of rows. Values are plain, non-markup labels. */
-static GtkWidget *
-add_field (GtkWidget  *grid,
-           const char *title,
-           const char *value)
-{
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
-  GtkWidget *key = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
-
-  gtk_label_set_xalign (GTK_LABEL (key), 0);
-  gtk_label_set_yalign (GTK_LABEL (key), 0);
-  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
-  gtk_widget_set_valign (key, GTK_ALIGN_START);
-  gtk_widget_add_css_class (key, "dim-label");
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_label_set_width_chars (GTK_LABEL (key), 10);
-  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
-  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
-
-  return label;
-}
-
-/* Puts widget at the end of the last line. */
-static void
-field_add_suffix (GtkWidget *grid,
-                  GtkWidget *widget)
-{
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
-  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
-
-  if (box == NULL)
-    {
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
-    }
-  gtk_box_append (GTK_BOX (box), widget);
-}
-
-static void
-group_set_description (GtkWidget  *grid,
-                       const char *text)
-{
-  GtkWidget *card = gtk_widget_get_parent (grid);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (card)), label,
-                              g_object_get_data (G_OBJECT (grid), "ld-heading"));
-}
-
-static GtkWidget *
-new_group (LdPetitionsPage  *self,
-           const char *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (heading), label);
-  gtk_box_append (GTK_BOX (box), heading);
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 10);
-  gtk_widget_set_margin_bottom (grid, 10);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_widget_add_css_class (card, "card");
-  gtk_box_append (GTK_BOX (card), grid);
-  gtk_box_append (GTK_BOX (box), card);
-  gtk_box_append (self->detail_box, box);
-  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
-
-  return grid;
-}
-
 static const char *
 event_label (const char *event)
 {
@@ -769,7 +667,7 @@ show_detail (LdPetitionsPage *self,
   g_autofree char *title = NULL;
   g_autofree char *repeat = NULL;
 
-  remove_children (GTK_WIDGET (self->detail_box));
+  ld_record_detail_remove_children (GTK_WIDGET (self->detail_box));
   update_move_menu (self);
   if (petition == NULL)
     {
@@ -792,52 +690,52 @@ show_detail (LdPetitionsPage *self,
       gtk_box_append (self->detail_box, label);
     }
 
-  group = new_group (self, _("The Petition"));
-  add_field (group, C_("petition field", "Registration number"), ld_petition_get_reg_no (petition));
-  add_field (group, C_("petition field", "Received"), ld_petition_get_received_date (petition));
-  add_field (group, C_("petition field", "Kind"), ld_petition_get_kind_label (petition));
-  add_field (group, C_("petition field", "Channel"), ld_petition_get_channel_label (petition));
-  add_field (group, C_("petition field", "Status"), ld_petition_get_status_label (petition));
+  group = ld_record_detail_new_group (self->detail_box, _("The Petition"));
+  ld_record_detail_add_field (group, C_("petition field", "Registration number"), ld_petition_get_reg_no (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Received"), ld_petition_get_received_date (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Kind"), ld_petition_get_kind_label (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Channel"), ld_petition_get_channel_label (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Status"), ld_petition_get_status_label (petition));
   repeat = repeat_text (petition);
-  add_field (group, C_("petition field", "Repeat"), repeat);
+  ld_record_detail_add_field (group, C_("petition field", "Repeat"), repeat);
 
-  group = new_group (self, _("Reporter"));
+  group = ld_record_detail_new_group (self->detail_box, _("Reporter"));
   if (ld_petition_get_real_name (petition) || !shown_writable (self))
-    group_set_description (group,
-                           _("The reporter's identity is protected: it is shown masked, and every reveal is audited."));
+    ld_record_detail_group_set_description (group,
+                                            _("The reporter's identity is protected: it is shown masked, and every reveal is audited."));
   else
-    group_set_description (group,
-                           _("An anonymous report. If the reporter gave their name, use Correct Reporter… in the More Actions menu to make it a real-name report; the edit dialog does not ask for the identity."));
-  add_field (group, C_("petition field", "Reporter"), ld_petition_get_reporter_masked (petition));
+    ld_record_detail_group_set_description (group,
+                                            _("An anonymous report. If the reporter gave their name, use Correct Reporter… in the More Actions menu to make it a real-name report; the edit dialog does not ask for the identity."));
+  ld_record_detail_add_field (group, C_("petition field", "Reporter"), ld_petition_get_reporter_masked (petition));
   button = gtk_button_new_with_mnemonic (_("Re_veal…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "petitions.reveal");
   gtk_widget_set_tooltip_text (button, can_reveal (self) ? _("Show the identity, with a reason that is audited")
                                                          : _("Needs the reporter-identity grant"));
-  field_add_suffix (group, button);
-  add_field (group, C_("petition field", "Reporter's unit"), ld_petition_get_reporter_unit_masked (petition));
-  add_field (group, C_("petition field", "Contact"), ld_petition_get_reporter_contact_masked (petition));
-  add_field (group, C_("petition field", "Address"), ld_petition_get_reporter_address_masked (petition));
+  ld_record_detail_field_add_suffix (group, button, 0);
+  ld_record_detail_add_field (group, C_("petition field", "Reporter's unit"), ld_petition_get_reporter_unit_masked (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Contact"), ld_petition_get_reporter_contact_masked (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Address"), ld_petition_get_reporter_address_masked (petition));
 
-  group = new_group (self, _("Persons and Problems"));
-  add_field (group, C_("petition field", "Persons reported"), ld_petition_get_persons_text (petition));
-  add_field (group, C_("petition field", "Units concerned"), ld_petition_get_units (petition));
-  add_field (group, C_("petition field", "Problem categories"), ld_petition_get_categories_label (petition));
-  add_field (group, C_("petition field", "Summary"), ld_petition_get_summary (petition));
-  add_field (group, C_("petition field", "Full text"), ld_petition_get_full_text (petition));
+  group = ld_record_detail_new_group (self->detail_box, _("Persons and Problems"));
+  ld_record_detail_add_field (group, C_("petition field", "Persons reported"), ld_petition_get_persons_text (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Units concerned"), ld_petition_get_units (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Problem categories"), ld_petition_get_categories_label (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Summary"), ld_petition_get_summary (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Full text"), ld_petition_get_full_text (petition));
 
-  group = new_group (self, _("Handling"));
-  add_field (group, C_("petition field", "Routing"), ld_petition_get_routing_label (petition));
-  add_field (group, C_("petition field", "Routed to"), ld_petition_get_routed_to (petition));
-  add_field (group, C_("petition field", "Routed on"), ld_petition_get_routed_date (petition));
-  add_field (group, C_("petition field", "Acceptance notice sent"), ld_petition_get_accept_notice_date (petition));
-  add_field (group, C_("petition field", "Closed"), ld_petition_get_closed_date (petition));
-  add_field (group, C_("petition field", "Result"), ld_petition_get_result_label (petition));
-  add_field (group, C_("petition field", "Feedback given"), ld_petition_get_feedback_date (petition));
-  add_field (group, C_("petition field", "Feedback by"), ld_petition_get_feedback_mode (petition));
-  add_field (group, C_("petition field", "Objection"), ld_petition_get_objection_note (petition));
+  group = ld_record_detail_new_group (self->detail_box, _("Handling"));
+  ld_record_detail_add_field (group, C_("petition field", "Routing"), ld_petition_get_routing_label (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Routed to"), ld_petition_get_routed_to (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Routed on"), ld_petition_get_routed_date (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Acceptance notice sent"), ld_petition_get_accept_notice_date (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Closed"), ld_petition_get_closed_date (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Result"), ld_petition_get_result_label (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Feedback given"), ld_petition_get_feedback_date (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Feedback by"), ld_petition_get_feedback_mode (petition));
+  ld_record_detail_add_field (group, C_("petition field", "Objection"), ld_petition_get_objection_note (petition));
 
-  group = new_group (self, _("History"));
+  group = ld_record_detail_new_group (self->detail_box, _("History"));
   for (guint i = versions != NULL ? versions->len : 0; i > 0; i--)
     {
       LdCadreVersion *version = g_ptr_array_index (versions, i - 1);
@@ -847,7 +745,7 @@ show_detail (LdPetitionsPage *self,
 
       /* Translators: an account, a time and the fields changed, in the History */
       subtitle = g_strdup_printf (_("%s · %s — %s"), version->account ? version->account : "", when, keys);
-      add_field (group, event_label (version->event), subtitle);
+      ld_record_detail_add_field (group, event_label (version->event), subtitle);
     }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");

@@ -17,6 +17,7 @@
 #include "records/ld-unit-repository.h"
 #include "rules/ld-case-tables.h"
 #include "rules/ld-permissions.h"
+#include "widgets/ld-record-detail.h"
 #include "widgets/ld-unit-picker.h"
 
 #define N_YEARS 6
@@ -544,123 +545,6 @@ detail_worker (LdVault       *vault,
   return result;
 }
 
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-/* The detail pane: per group a heading and a card of key/value lines,
- * denser than a list of rows. Values are plain, non-markup labels. */
-static GtkWidget *
-add_field (GtkWidget  *grid,
-           const char *title,
-           const char *value)
-{
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows"));
-  GtkWidget *key = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
-
-  gtk_label_set_xalign (GTK_LABEL (key), 0);
-  gtk_label_set_yalign (GTK_LABEL (key), 0);
-  gtk_label_set_wrap (GTK_LABEL (key), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (key), 16);
-  gtk_widget_set_valign (key, GTK_ALIGN_START);
-  gtk_widget_add_css_class (key, "dim-label");
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_label_set_width_chars (GTK_LABEL (key), 10);
-  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
-  g_object_set_data (G_OBJECT (grid), "ld-rows", GINT_TO_POINTER (row + 1));
-
-  return label;
-}
-
-/* Puts widget at the end of the last line. */
-static void
-field_add_suffix (GtkWidget *grid,
-                  GtkWidget *widget)
-{
-  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "ld-rows")) - 1;
-  GtkWidget *box = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
-
-  if (box == NULL)
-    {
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_grid_attach (GTK_GRID (grid), box, 2, row, 1, 1);
-    }
-  gtk_box_append (GTK_BOX (box), widget);
-}
-
-static void
-group_set_suffix (GtkWidget *grid,
-                  GtkWidget *widget)
-{
-  GtkWidget *heading = g_object_get_data (G_OBJECT (grid), "ld-heading");
-
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (heading), widget);
-}
-
-static GtkWidget *
-new_group (LdTalksPage  *self,
-           const char *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (heading), label);
-  gtk_box_append (GTK_BOX (box), heading);
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 10);
-  gtk_widget_set_margin_bottom (grid, 10);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_widget_add_css_class (card, "card");
-  gtk_box_append (GTK_BOX (card), grid);
-  gtk_box_append (GTK_BOX (box), card);
-  gtk_box_append (self->detail_box, box);
-  g_object_set_data (G_OBJECT (grid), "ld-heading", heading);
-
-  return grid;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-
-  return button;
-}
-
 static const char *
 event_label (const char *event)
 {
@@ -723,7 +607,7 @@ show_detail (LdTalksPage *self)
   g_autofree char *when = NULL;
   const char *clue_reg_no;
 
-  remove_children (GTK_WIDGET (self->detail_box));
+  ld_record_detail_remove_children (GTK_WIDGET (self->detail_box));
   if (talk == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -748,70 +632,73 @@ show_detail (LdTalksPage *self)
       gtk_box_append (self->detail_box, label);
     }
 
-  group = new_group (self, _("The Talk"));
-  add_field (group, C_("talk field", "Registration number"), ld_talk_get_reg_no (talk));
-  add_field (group, C_("talk field", "Type"), ld_talk_get_type_label (talk));
+  group = ld_record_detail_new_group (self->detail_box, _("The Talk"));
+  ld_record_detail_add_field (group, C_("talk field", "Registration number"), ld_talk_get_reg_no (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Type"), ld_talk_get_type_label (talk));
   if (*ld_talk_get_talk_time (talk) != '\0')
     /* Translators: a date and a time */
     when = g_strdup_printf (_("%s %s"), ld_talk_get_talk_date (talk), ld_talk_get_talk_time (talk));
   else
     when = g_strdup (ld_talk_get_talk_date (talk));
-  add_field (group, C_("talk field", "Date and time"), when);
-  add_field (group, C_("talk field", "Place"), ld_talk_get_place (talk));
-  add_field (group, C_("talk field", "Talkers"), ld_talk_get_talkers_text (talk));
-  add_field (group, C_("talk field", "Recorder"), ld_talk_get_recorder (talk));
-  add_field (group, C_("talk field", "Persons talked to"), ld_talk_get_cadre_names (talk));
-  add_field (group, C_("talk field", "Unit"), ld_talk_get_unit_name (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Date and time"), when);
+  ld_record_detail_add_field (group, C_("talk field", "Place"), ld_talk_get_place (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Talkers"), ld_talk_get_talkers_text (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Recorder"), ld_talk_get_recorder (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Persons talked to"), ld_talk_get_cadre_names (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Unit"), ld_talk_get_unit_name (talk));
 
-  group = new_group (self, _("Reason and Content"));
-  add_field (group, C_("talk field", "Reason"), ld_talk_get_reason (talk));
+  group = ld_record_detail_new_group (self->detail_box, _("Reason and Content"));
+  ld_record_detail_add_field (group, C_("talk field", "Reason"), ld_talk_get_reason (talk));
   clue_reg_no = ld_talk_get_clue_reg_no (talk);
-  add_field (group, C_("talk field", "Clue served"), clue_reg_no);
+  ld_record_detail_add_field (group, C_("talk field", "Clue served"), clue_reg_no);
   if (ld_talk_get_clue_id (talk) != 0)
     {
-      GtkWidget *button = icon_button ("go-next-symbolic", _("Open the Clue"), "win.show-record",
-                                       g_variant_new ("(sx)", "clue", ld_talk_get_clue_id (talk)));
+      GtkWidget *button = ld_record_detail_icon_button ("go-next-symbolic", _("Open the Clue"), "win.show-record",
+                                                        g_variant_new ("(sx)", "clue", ld_talk_get_clue_id (talk)));
 
-      field_add_suffix (group, button);
+      ld_record_detail_field_add_suffix (group, button, 0);
     }
-  add_field (group, C_("talk field", "Problems raised"), ld_talk_get_problems (talk));
-  add_field (group, C_("talk field", "Explanation"), ld_talk_get_explanation (talk));
-  add_field (group, C_("talk field", "Attitude"), ld_talk_get_attitude (talk));
-  add_field (group, C_("talk field", "Outcome"), ld_talk_get_outcome (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Problems raised"), ld_talk_get_problems (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Explanation"), ld_talk_get_explanation (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Attitude"), ld_talk_get_attitude (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Outcome"), ld_talk_get_outcome (talk));
 
-  group = new_group (self, _("Written Explanation and Follow-Up"));
-  add_field (group, C_("talk field", "Required in writing"), ld_talk_written_get_label (ld_talk_get_written_required (talk)));
-  add_field (group, C_("talk field", "Due"), ld_talk_get_written_due (talk));
-  add_field (group, C_("talk field", "Received"), ld_talk_get_written_received (talk));
-  add_field (group, C_("talk field", "Follow-up date"), ld_talk_get_followup_date (talk));
+  group = ld_record_detail_new_group (self->detail_box, _("Written Explanation and Follow-Up"));
+  ld_record_detail_add_field (group, C_("talk field", "Required in writing"), ld_talk_written_get_label (ld_talk_get_written_required (talk)));
+  ld_record_detail_add_field (group, C_("talk field", "Due"), ld_talk_get_written_due (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Received"), ld_talk_get_written_received (talk));
+  ld_record_detail_add_field (group, C_("talk field", "Follow-up date"), ld_talk_get_followup_date (talk));
 
-  group = new_group (self, _("Attachments"));
+  group = ld_record_detail_new_group (self->detail_box, _("Attachments"));
   if (shown_writable (self))
-    group_set_suffix (group,
-                                             icon_button ("mail-attachment-symbolic", _("Attach a File…"),
-                                                          "talks.attach", NULL));
+    ld_record_detail_group_set_suffix (group,
+                                       ld_record_detail_icon_button ("mail-attachment-symbolic", _("Attach a File…"),
+                                                                     "talks.attach", NULL));
   if (self->attachments == NULL || self->attachments->len == 0)
-    add_field (group, _("No attachments"), _("Attach the signed talk record when it is ready."));
+    ld_record_detail_add_field (group, _("No attachments"), _("Attach the signed talk record when it is ready."));
   for (guint i = 0; self->attachments != NULL && i < self->attachments->len; i++)
     {
       LdAttachment *attachment = g_ptr_array_index (self->attachments, i);
       g_autofree char *size = ld_attachment_format_size (attachment->size);
       g_autofree char *added = ld_format_timestamp (attachment->created_at);
       g_autofree char *subtitle = NULL;
+      GtkWidget *button;
 
       /* Translators: size, date and account of an attachment */
       subtitle = g_strdup_printf (_("%s · added %s by %s"), size, added, attachment->account ? attachment->account : "");
-      add_field (group, attachment->name, subtitle);
-      field_add_suffix (group,
-                                 icon_button ("document-open-symbolic", _("Open"), "talks.open-attachment",
-                                              g_variant_new_int64 (attachment->id)));
-      field_add_suffix (group,
-                                 icon_button ("document-save-as-symbolic", _("Save a Copy…"), "talks.save-attachment",
-                                              g_variant_new_int64 (attachment->id)));
+      ld_record_detail_add_field (group, attachment->name, subtitle);
+      button = ld_record_detail_icon_button ("document-open-symbolic", _("Open"), "talks.open-attachment",
+                                             g_variant_new_int64 (attachment->id));
+      ld_record_detail_field_add_suffix (group, button, 0);
+      button = ld_record_detail_icon_button ("document-save-as-symbolic", _("Save a Copy…"), "talks.save-attachment",
+                                             g_variant_new_int64 (attachment->id));
+      ld_record_detail_field_add_suffix (group, button, 0);
       if (shown_writable (self))
-        field_add_suffix (group,
-                          icon_button ("user-trash-symbolic", _("Retire the Attachment…"), "talks.retire-attachment",
-                                       g_variant_new_int64 (attachment->id)));
+        {
+          button = ld_record_detail_icon_button ("user-trash-symbolic", _("Retire the Attachment…"),
+                                                 "talks.retire-attachment", g_variant_new_int64 (attachment->id));
+          ld_record_detail_field_add_suffix (group, button, 0);
+        }
     }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
@@ -821,7 +708,7 @@ static void
 show_history (LdTalksPage *self,
               GPtrArray   *versions)
 {
-  GtkWidget *group = new_group (self, _("History"));
+  GtkWidget *group = ld_record_detail_new_group (self->detail_box, _("History"));
 
   for (guint i = versions != NULL ? versions->len : 0; i > 0; i--)
     {
@@ -832,7 +719,7 @@ show_history (LdTalksPage *self,
 
       /* Translators: an account, a time and the fields changed, in the History */
       subtitle = g_strdup_printf (_("%s · %s — %s"), version->account ? version->account : "", when, keys);
-      add_field (group, event_label (version->event), subtitle);
+      ld_record_detail_add_field (group, event_label (version->event), subtitle);
     }
 }
 

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The detail pane of the talks, petitions and clues pages: per group a
+ * heading and a card of key/value lines, denser than a list of rows. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       ld_record_detail_remove_children       (GtkWidget  *box);
+GtkWidget *ld_record_detail_new_group             (GtkBox     *detail_box,
+                                                   const char *title);
+GtkWidget *ld_record_detail_add_field             (GtkWidget  *grid,
+                                                   const char *title,
+                                                   const char *value);
+void       ld_record_detail_field_add_suffix      (GtkWidget  *grid,
+                                                   GtkWidget  *widget,
+                                                   int         spacing);
+void       ld_record_detail_group_set_suffix      (GtkWidget  *grid,
+                                                   GtkWidget  *widget);
+void       ld_record_detail_group_set_description (GtkWidget  *grid,
+                                                   const char *text);
+GtkWidget *ld_record_detail_icon_button           (const char *icon,
+                                                   const char *tooltip,
+                                                   const char *action,
+                                                   GVariant   *target);
+
+G_END_DECLS
