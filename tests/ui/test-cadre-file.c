@@ -15,8 +15,11 @@
 #include "records/ld-attachment-repository.h"
 #include "records/ld-board.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-clue-repository.h"
 #include "records/ld-file-entry-repository.h"
+#include "records/ld-petition-repository.h"
 #include "records/ld-scope.h"
+#include "records/ld-talk-repository.h"
 #include "records/ld-unit-repository.h"
 #include "vault/ld-audit-log.h"
 #include "vault/ld-vault.h"
@@ -521,6 +524,305 @@ test_cadre_file_not_found (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* --- Sections F and G ---------------------------------------------------- */
+
+#define REPORTER_NAME    "欧阳锋芒"
+#define REPORTER_UNIT    "县审计局某科"
+#define REPORTER_CONTACT "13912345678"
+
+/* A real-name petition about the cadre with a clue from it, and a talk
+ * with the cadre, created through the repositories. */
+static void
+seed_records (const char *dir,
+              gint64      unit_id,
+              gint64      cadre_id,
+              char      **out_petition_reg_no,
+              char      **out_talk_reg_no)
+{
+  g_autoptr(LdVault) vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_auto(LdPetitionSpec) petition = { 0 };
+  g_auto(LdTalkSpec) talk = { 0 };
+  g_autoptr(LdReporter) reporter = ld_reporter_new (REPORTER_NAME, REPORTER_UNIT, REPORTER_CONTACT,
+                                                    "县城关镇某路 1 号", "340524199001011234");
+  gint64 petition_id = 0, clue_id = 0, talk_id = 0;
+
+  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  ld_petition_spec_init (&petition);
+  petition.unit_id = unit_id;
+  petition.kind = g_strdup ("accusation");
+  petition.channel = g_strdup ("CH_LETTER");
+  petition.received_date = g_strdup ("2026-03-02");
+  petition.summary = g_strdup ("反映张三丰违规收受礼金");
+  petition.full_text = g_strdup ("举报人称其在节日期间收受下属礼金。");
+  petition.real_name = TRUE;
+  ld_petition_spec_set_reporter (&petition, reporter);
+  ld_petition_spec_add_cadre (&petition, cadre_id);
+  g_assert_true (ld_petition_repository_create (vault, &petition, &petition_id, out_petition_reg_no, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ld_clue_repository_create_from_petition (vault, petition_id, NULL, &clue_id, &error));
+  g_assert_no_error (error);
+
+  ld_talk_spec_init (&talk);
+  talk.type = g_strdup ("T_INQUIRY");
+  talk.talk_date = g_strdup ("2026-03-05");
+  talk.reason = g_strdup ("就收受礼金问题谈话函询\n第二行不显示");
+  ld_talk_spec_add_cadre (&talk, cadre_id);
+  ld_talk_spec_add_talker (&talk, "王五");
+  ld_talk_spec_add_talker (&talk, "赵六");
+  g_assert_true (ld_talk_repository_create (vault, &talk, &talk_id, out_talk_reg_no, &error));
+  g_assert_no_error (error);
+
+  ld_vault_lock (vault, "exit");
+}
+
+/* Every text a widget tree shows: labels, row titles and subtitles,
+ * tooltips. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (texts, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
+    g_string_append_printf (texts, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (ADW_IS_PREFERENCES_GROUP (widget) && adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)))
+    g_string_append_printf (texts, "%s\n", adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)));
+  if (tooltip != NULL)
+    g_string_append_printf (texts, "%s\n", tooltip);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* The group of a section (it carries "ld-section"). */
+static GtkWidget *
+find_section_group (GtkWidget  *widget,
+                    const char *code)
+{
+  const char *section = g_object_get_data (G_OBJECT (widget), "ld-section");
+
+  if (ADW_IS_PREFERENCES_GROUP (widget) && section != NULL && g_str_equal (section, code))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_section_group (child, code);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows opening a record of record_type under widget. */
+static void
+collect_record_rows (GtkWidget  *widget,
+                     const char *record_type,
+                     GPtrArray  *rows)
+{
+  const char *type = g_object_get_data (G_OBJECT (widget), "ld-record-type");
+
+  if (GTK_IS_LIST_BOX_ROW (widget) && type != NULL && g_str_equal (type, record_type))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_record_rows (child, record_type, rows);
+}
+
+typedef struct
+{
+  char   *type;
+  gint64  id;
+  guint   count;
+} ShownRecord;
+
+static void
+show_record_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ShownRecord *shown = user_data;
+
+  g_clear_pointer (&shown->type, g_free);
+  g_variant_get (parameter, "(sx)", &shown->type, &shown->id);
+  shown->count++;
+}
+
+/* The dim-label class of a section's row in the jump list. */
+static gboolean
+section_row_is_dim (GtkWidget  *view,
+                    GtkWidget  *group)
+{
+  GPtrArray *stack = g_ptr_array_new ();
+  gboolean dim = FALSE, found = FALSE;
+
+  g_ptr_array_add (stack, view);
+  while (stack->len > 0 && !found)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "ld-group") == group)
+        {
+          dim = gtk_widget_has_css_class (widget, "dim-label");
+          found = TRUE;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+  g_assert_true (found);
+  return dim;
+}
+
+static void
+test_cadre_file_records (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *petition_reg_no = NULL;
+  g_autofree char *talk_reg_no = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GSimpleActionGroup) win_actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_record = NULL;
+  ShownRecord shown = { 0 };
+  gint64 unit_id = 0;
+  gint64 cadre_id = seed_vault (dir, &unit_id);
+  LdVault *vault;
+  GtkWindow *host;
+  LdCadreFileView *view;
+  GtkWidget *group_f, *group_g, *group_h;
+
+  seed_records (dir, unit_id, cadre_id, &petition_reg_no, &talk_reg_no);
+  g_assert_nonnull (petition_reg_no);
+  g_assert_nonnull (talk_reg_no);
+  vault = open_vault (dir);
+
+  host = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (host, 1100, 800);
+  show_record = g_simple_action_new ("show-record", G_VARIANT_TYPE ("(sx)"));
+  g_signal_connect (show_record, "activate", G_CALLBACK (show_record_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (win_actions), G_ACTION (show_record));
+  gtk_widget_insert_action_group (GTK_WIDGET (host), "win", G_ACTION_GROUP (win_actions));
+  view = ld_cadre_file_view_new (vault);
+  g_signal_connect (view, "add-toast", G_CALLBACK (on_toast_cb), NULL);
+  gtk_window_set_child (host, GTK_WIDGET (view));
+  gtk_window_present (host);
+  ld_cadre_file_view_load (view, cadre_id);
+  LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (host));
+  screenshot (GTK_WIDGET (host), "file-view-records");
+
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "petition"), ==, 1);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "clue"), ==, 1);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "talk"), ==, 1);
+
+  /* F lists the petition and its clue, G the talk, one row each. */
+  group_f = find_section_group (GTK_WIDGET (view), "F");
+  group_g = find_section_group (GTK_WIDGET (view), "G");
+  group_h = find_section_group (GTK_WIDGET (view), "H");
+  g_assert_nonnull (group_f);
+  g_assert_nonnull (group_g);
+  g_assert_nonnull (group_h);
+
+  collect_texts (group_f, texts);
+  g_assert_nonnull (strstr (texts->str, petition_reg_no));
+  g_assert_nonnull (strstr (texts->str, "反映张三丰违规收受礼金"));
+  g_assert_nonnull (strstr (texts->str, "2026-03-02"));
+  g_string_truncate (texts, 0);
+  collect_texts (group_g, texts);
+  g_assert_nonnull (strstr (texts->str, talk_reg_no));
+  g_assert_nonnull (strstr (texts->str, "2026-03-05"));
+  g_assert_nonnull (strstr (texts->str, "就收受礼金问题谈话函询"));
+  g_assert_null (strstr (texts->str, "第二行不显示"));
+
+  collect_record_rows (group_f, "petition", rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_ptr_array_set_size (rows, 0);
+  collect_record_rows (group_f, "clue", rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_ptr_array_set_size (rows, 0);
+  collect_record_rows (group_g, "talk", rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  /* Activating the talk row opens it through the window. */
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  ld_ui_test_flush ();
+  g_assert_cmpuint (shown.count, ==, 1);
+  g_assert_cmpstr (shown.type, ==, "talk");
+  g_assert_cmpint (shown.id, >, 0);
+  g_ptr_array_set_size (rows, 0);
+  collect_record_rows (group_f, "petition", rows);
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  ld_ui_test_flush ();
+  g_assert_cmpuint (shown.count, ==, 2);
+  g_assert_cmpstr (shown.type, ==, "petition");
+
+  /* F and G have content: no longer greyed in the jump list; H still is. */
+  g_assert_false (section_row_is_dim (GTK_WIDGET (view), group_f));
+  g_assert_false (section_row_is_dim (GTK_WIDGET (view), group_g));
+  g_assert_true (section_row_is_dim (GTK_WIDGET (view), group_h));
+
+  /* The reporter appears nowhere in the file, not even masked. */
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (view), texts);
+  g_assert_null (strstr (texts->str, REPORTER_NAME));
+  g_assert_null (strstr (texts->str, "欧阳*"));
+  g_assert_null (strstr (texts->str, "欧"));
+  g_assert_null (strstr (texts->str, REPORTER_UNIT));
+  g_assert_null (strstr (texts->str, REPORTER_CONTACT));
+  g_assert_null (strstr (texts->str, "5678"));
+
+  g_free (shown.type);
+  gtk_window_destroy (host);
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+/* An empty F and G say so and stay greyed. */
+static void
+test_cadre_file_no_records (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(GString) texts = g_string_new (NULL);
+  gint64 cadre_id = seed_vault (dir, NULL);
+  LdVault *vault = open_vault (dir);
+  GtkWindow *host;
+  LdCadreFileView *view;
+  GtkWidget *group_f, *group_g;
+
+  host = GTK_WINDOW (gtk_window_new ());
+  view = ld_cadre_file_view_new (vault);
+  gtk_window_set_child (host, GTK_WIDGET (view));
+  gtk_window_present (host);
+  ld_cadre_file_view_load (view, cadre_id);
+  LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
+
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "petition"), ==, 0);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "talk"), ==, 0);
+  group_f = find_section_group (GTK_WIDGET (view), "F");
+  group_g = find_section_group (GTK_WIDGET (view), "G");
+  collect_texts (group_f, texts);
+  g_assert_nonnull (strstr (texts->str, "No petitions or clues concern this cadre"));
+  g_string_truncate (texts, 0);
+  collect_texts (group_g, texts);
+  g_assert_nonnull (strstr (texts->str, "No talks with this cadre"));
+  g_assert_true (section_row_is_dim (GTK_WIDGET (view), group_f));
+  g_assert_true (section_row_is_dim (GTK_WIDGET (view), group_g));
+
+  gtk_window_destroy (host);
+  close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 static void
 on_saved_cb (gint64 *out,
              gint64  id)
@@ -618,6 +920,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/cadre-file/view-and-edit", test_cadre_file_view_and_edit);
   g_test_add_func ("/ui/cadre-file/not-found", test_cadre_file_not_found);
+  g_test_add_func ("/ui/cadre-file/records", test_cadre_file_records);
+  g_test_add_func ("/ui/cadre-file/no-records", test_cadre_file_no_records);
   g_test_add_func ("/ui/cadre-file/new-cadre", test_cadre_dialog_new);
 
   return g_test_run ();

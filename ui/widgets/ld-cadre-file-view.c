@@ -15,8 +15,11 @@
 #include "records/ld-attachment-repository.h"
 #include "records/ld-board.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-clue-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-file-section.h"
+#include "records/ld-petition-repository.h"
+#include "records/ld-talk-repository.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-code-tables.h"
 #include "widgets/ld-case-alerts.h"
@@ -61,6 +64,11 @@ struct _LdCadreFileView
   GPtrArray           *temp_paths;         /* opened attachments, removed at dispose */
   GPtrArray           *file_attachment_rows;
   GListStore          *alerts;             /* LdBoardItem */
+  GPtrArray           *petitions;          /* LdPetition reporting the cadre (no reporter fields), or NULL */
+  GPtrArray           *clues;              /* LdClue about the cadre, or NULL */
+  GPtrArray           *talks;              /* LdTalk the cadre took part in, or NULL */
+  char                *petitions_error;    /* why F could not be listed, or NULL */
+  char                *talks_error;        /* why G could not be listed, or NULL */
 
   gint64               cadre_id;
   gboolean             busy;
@@ -552,15 +560,193 @@ make_entry_row (LdCadreFileView         *self,
   return row;
 }
 
+/* --- Sections F and G: the records about the cadre ------------------------------ */
+
+/* The first line of a user text, for a dense row. */
+static char *
+first_line (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  end = strchr (text, '\n');
+  return g_strstrip (end != NULL ? g_strndup (text, end - text) : g_strdup (text));
+}
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, part);
+}
+
+/* One dense row of a record: the summary as title, then registration
+ * number, date, kind and status; activating it opens the record
+ * ("win.show-record" (sx)). Every text is user data: never markup. */
+static GtkWidget *
+make_record_row (const char *record_type,
+                 gint64      id,
+                 const char *type_label,
+                 const char *reg_no,
+                 const char *date,
+                 const char *kind,
+                 const char *status,
+                 const char *summary)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *prefix = gtk_label_new (type_label);
+  g_autofree char *title = first_line (summary);
+  GString *subtitle = g_string_new (NULL);
+
+  append_part (subtitle, reg_no);
+  append_part (subtitle, date);
+  append_part (subtitle, kind);
+  append_part (subtitle, status);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title != '\0' ? title : _("(no summary)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_string_free (subtitle, TRUE);
+
+  gtk_widget_add_css_class (prefix, "dim-label");
+  gtk_widget_add_css_class (prefix, "caption");
+  gtk_label_set_width_chars (GTK_LABEL (prefix), 6);
+  gtk_label_set_xalign (GTK_LABEL (prefix), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new ("(sx)", record_type, id));
+  g_object_set_data_full (G_OBJECT (row), "ld-record-type", g_strdup (record_type), g_free);
+  return row;
+}
+
+static GtkWidget *
+make_dim_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+/* Section F: the petitions reporting the cadre and the clues about the
+ * cadre. The petitions come without any reporter field (the repository
+ * never gives them to a cadre's file), and none is shown here either. */
+static guint
+fill_section_f (LdCadreFileView     *self,
+                AdwPreferencesGroup *group)
+{
+  guint count = 0;
+
+  if (self->petitions_error != NULL)
+    {
+      adw_preferences_group_add (group, make_dim_row (self->petitions_error));
+      return 0;
+    }
+
+  for (guint i = 0; self->petitions != NULL && i < self->petitions->len; i++)
+    {
+      LdPetition *petition = g_ptr_array_index (self->petitions, i);
+      const char *result = ld_petition_get_result_label (petition);
+      g_autofree char *status = NULL;
+
+      if (result != NULL && *result != '\0')
+        status = g_strdup_printf ("%s (%s)", ld_petition_get_status_label (petition), result);
+      else
+        status = g_strdup (ld_petition_get_status_label (petition));
+      adw_preferences_group_add (group,
+                                 make_record_row ("petition", ld_petition_get_id (petition),
+                                                  /* Translators: the kind of a row in a cadre's file */
+                                                  C_("record", "Petition"),
+                                                  ld_petition_get_reg_no (petition),
+                                                  ld_petition_get_received_date (petition),
+                                                  ld_petition_get_kind_label (petition),
+                                                  status,
+                                                  ld_petition_get_summary (petition)));
+      count++;
+    }
+
+  for (guint i = 0; self->clues != NULL && i < self->clues->len; i++)
+    {
+      LdClue *clue = g_ptr_array_index (self->clues, i);
+      const char *result = ld_clue_get_result_label (clue);
+      g_autofree char *status = NULL;
+
+      if (result != NULL && *result != '\0')
+        status = g_strdup_printf ("%s (%s)", ld_clue_get_status_label (clue), result);
+      else
+        status = g_strdup (ld_clue_get_status_label (clue));
+      adw_preferences_group_add (group,
+                                 make_record_row ("clue", ld_clue_get_id (clue),
+                                                  /* Translators: the kind of a row in a cadre's file */
+                                                  C_("record", "Clue"),
+                                                  ld_clue_get_reg_no (clue),
+                                                  ld_clue_get_received_date (clue),
+                                                  ld_clue_get_source_label (clue),
+                                                  status,
+                                                  ld_clue_get_summary (clue)));
+      count++;
+    }
+
+  if (count == 0)
+    adw_preferences_group_add (group, make_dim_row (_("No petitions or clues concern this cadre")));
+  return count;
+}
+
+/* Section G: the talks the cadre took part in. */
+static guint
+fill_section_g (LdCadreFileView     *self,
+                AdwPreferencesGroup *group)
+{
+  guint count = 0;
+
+  if (self->talks_error != NULL)
+    {
+      adw_preferences_group_add (group, make_dim_row (self->talks_error));
+      return 0;
+    }
+
+  for (guint i = 0; self->talks != NULL && i < self->talks->len; i++)
+    {
+      LdTalk *talk = g_ptr_array_index (self->talks, i);
+      const char *outcome = ld_talk_get_outcome (talk);
+      const char *summary = ld_talk_get_reason (talk);
+
+      if (summary == NULL || *summary == '\0')
+        summary = ld_talk_get_problems (talk);
+      adw_preferences_group_add (group,
+                                 make_record_row ("talk", ld_talk_get_id (talk),
+                                                  /* Translators: the kind of a row in a cadre's file */
+                                                  C_("record", "Talk"),
+                                                  ld_talk_get_reg_no (talk),
+                                                  ld_talk_get_talk_date (talk),
+                                                  ld_talk_get_type_label (talk),
+                                                  outcome != NULL && *outcome != '\0' ? outcome : NULL,
+                                                  summary));
+      count++;
+    }
+
+  if (count == 0)
+    adw_preferences_group_add (group, make_dim_row (_("No talks with this cadre")));
+  return count;
+}
+
 static const char *
 later_module_text (const char *code)
 {
   switch (code[0])
     {
-    case 'F':
-      return _("Petitions concerning this cadre will appear here (coming with the petitions module).");
-    case 'G':
-      return _("Talks and letters of inquiry with this cadre will appear here (coming with the talks module).");
     case 'H':
       return _("Sanctions and measures taken on this cadre will appear here (coming with the measures module).");
     case 'M':
@@ -602,6 +788,10 @@ show_sections (LdCadreFileView *self)
                                                                                 "file.edit", NULL));
           fill_section_a (self, group);
         }
+      else if (g_str_equal (section->code, "F"))
+        count = fill_section_f (self, group);
+      else if (g_str_equal (section->code, "G"))
+        count = fill_section_g (self, group);
       else if (section->has_entries)
         {
           if (writable)
@@ -662,7 +852,10 @@ show_sections (LdCadreFileView *self)
       gtk_box_append (GTK_BOX (list_box), count_label);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), list_box);
       g_object_set_data (G_OBJECT (list_row), "ld-group", group);
-      if (!section->has_entries && !g_str_equal (section->code, "A"))
+      /* Sections still waiting for their records stay greyed; F and G
+       * (filled from the petitions, clues and talks) only while empty. */
+      if (!section->has_entries && !g_str_equal (section->code, "A")
+          && (!(g_str_equal (section->code, "F") || g_str_equal (section->code, "G")) || count == 0))
         gtk_widget_add_css_class (list_row, "dim-label");
       gtk_list_box_append (self->section_list, list_row);
     }
@@ -965,6 +1158,11 @@ typedef struct
   GHashTable *attachments;
   GPtrArray  *versions;
   GPtrArray  *alerts;
+  GPtrArray  *petitions;
+  GPtrArray  *clues;
+  GPtrArray  *talks;
+  char       *petitions_error;
+  char       *talks_error;
   GBytes     *photo;
 } LoadResult;
 
@@ -979,6 +1177,11 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->attachments, g_hash_table_unref);
   g_clear_pointer (&result->versions, g_ptr_array_unref);
   g_clear_pointer (&result->alerts, g_ptr_array_unref);
+  g_clear_pointer (&result->petitions, g_ptr_array_unref);
+  g_clear_pointer (&result->clues, g_ptr_array_unref);
+  g_clear_pointer (&result->talks, g_ptr_array_unref);
+  g_clear_pointer (&result->petitions_error, g_free);
+  g_clear_pointer (&result->talks_error, g_free);
   g_clear_pointer (&result->photo, g_bytes_unref);
   g_free (result);
 }
@@ -1024,6 +1227,29 @@ load_worker (LdVault       *vault,
     result->alerts = ld_board_list_for_cadre (vault, job->cadre_id, NULL, &alerts_error);
     if (result->alerts == NULL)
       g_debug ("No alerts for the file: %s", alerts_error != NULL ? alerts_error->message : "?");
+  }
+
+  /* Sections F and G: the petitions (without any reporter field), clues
+   * and talks concerning the cadre. The file opens without them when they
+   * cannot be listed (for instance a role that may not read them); the
+   * section says why. */
+  {
+    g_autoptr(GError) records_error = NULL;
+
+    result->petitions = ld_petition_repository_list_for_cadre (vault, job->cadre_id, &records_error);
+    if (result->petitions != NULL)
+      result->clues = ld_clue_repository_list_for_cadre (vault, job->cadre_id, &records_error);
+    if (result->petitions == NULL || result->clues == NULL)
+      {
+        result->petitions_error = g_strdup (records_error != NULL ? records_error->message
+                                                                  : _("The petitions cannot be listed."));
+        g_clear_error (&records_error);
+      }
+
+    result->talks = ld_talk_repository_list_for_cadre (vault, job->cadre_id, FALSE, &records_error);
+    if (result->talks == NULL)
+      result->talks_error = g_strdup (records_error != NULL ? records_error->message
+                                                            : _("The talks cannot be listed."));
   }
 
   result->attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -1113,6 +1339,16 @@ load_cb (GObject      *object,
   self->attachments = g_steal_pointer (&result->attachments);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   self->versions = g_steal_pointer (&result->versions);
+  g_clear_pointer (&self->petitions, g_ptr_array_unref);
+  self->petitions = g_steal_pointer (&result->petitions);
+  g_clear_pointer (&self->clues, g_ptr_array_unref);
+  self->clues = g_steal_pointer (&result->clues);
+  g_clear_pointer (&self->talks, g_ptr_array_unref);
+  self->talks = g_steal_pointer (&result->talks);
+  g_free (self->petitions_error);
+  self->petitions_error = g_steal_pointer (&result->petitions_error);
+  g_free (self->talks_error);
+  self->talks_error = g_steal_pointer (&result->talks_error);
 
   update_actions (self);
   show_header (self, result->photo);
@@ -1835,6 +2071,11 @@ ld_cadre_file_view_dispose (GObject *object)
   g_clear_pointer (&self->badges, g_ptr_array_unref);
   g_clear_pointer (&self->file_attachment_rows, g_ptr_array_unref);
   g_clear_object (&self->alerts);
+  g_clear_pointer (&self->petitions, g_ptr_array_unref);
+  g_clear_pointer (&self->clues, g_ptr_array_unref);
+  g_clear_pointer (&self->talks, g_ptr_array_unref);
+  g_clear_pointer (&self->petitions_error, g_free);
+  g_clear_pointer (&self->talks_error, g_free);
 
   G_OBJECT_CLASS (ld_cadre_file_view_parent_class)->dispose (object);
 }
@@ -2025,6 +2266,24 @@ ld_cadre_file_view_get_n_versions (LdCadreFileView *self)
   g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), 0);
 
   return self->versions ? self->versions->len : 0;
+}
+
+guint
+ld_cadre_file_view_get_n_records (LdCadreFileView *self,
+                                  const char      *record_type)
+{
+  GPtrArray *records = NULL;
+
+  g_return_val_if_fail (LD_IS_CADRE_FILE_VIEW (self), 0);
+  g_return_val_if_fail (record_type != NULL, 0);
+
+  if (g_str_equal (record_type, "petition"))
+    records = self->petitions;
+  else if (g_str_equal (record_type, "clue"))
+    records = self->clues;
+  else if (g_str_equal (record_type, "talk"))
+    records = self->talks;
+  return records != NULL ? records->len : 0;
 }
 
 LdFileEntry *

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (LdCadreFileView, ld_cadre_file_view, LD, CADRE_FILE_VIEW, 
 /* One cadre's integrity file (一人一档): a header (photo, name, unit,
  * post, category badges with their explanations, manual tags), the open
  * deadlines concerning the cadre (red / yellow, each opening its record),
- * every section A … Z as a navigable group (sections of later issues shown
+ * every section A … Z as a navigable group (F lists the petitions and
+ * clues concerning the cadre, G the talks; sections of later issues shown
  * with their place), add/edit dialogs with inline validation, attachments,
  * and the History. Loading it opens the file (an audited view).
  *
@@ -52,6 +53,12 @@ gboolean         ld_cadre_file_view_has_badge    (LdCadreFileView *self,
 guint            ld_cadre_file_view_get_n_entries (LdCadreFileView *self,
                                                    const char      *section);
 guint            ld_cadre_file_view_get_n_versions (LdCadreFileView *self);
+/* The number of records of a kind listed in sections F and G: "petition"
+ * and "clue" (F: those concerning the cadre, shown without any reporter
+ * information), "talk" (G: the talks the cadre took part in). Each row
+ * opens its record with "win.show-record" (sx). */
+guint            ld_cadre_file_view_get_n_records (LdCadreFileView *self,
+                                                   const char      *record_type);
 /* The index-th active entry of a section as listed (newest first), or NULL. */
 LdFileEntry     *ld_cadre_file_view_get_entry    (LdCadreFileView *self,
                                                   const char      *section,
