@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ld-talks-page.h"
 
@@ -566,38 +565,6 @@ event_label (const char *event)
   return event != NULL ? event : "";
 }
 
-/* The keys of "key=value" lines, joined with ", ". */
-static char *
-changed_keys (const char *before,
-              const char *after)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  const char *texts[] = { after, before };
-
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-    {
-      g_auto(GStrv) lines = g_strsplit (texts[t] != NULL ? texts[t] : "", "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          char *eq = strchr (lines[i], '=');
-          g_autofree char *key = NULL;
-          gboolean seen = FALSE;
-
-          if (eq == NULL)
-            continue;
-          key = g_strndup (lines[i], eq - lines[i]);
-          for (guint k = 0; k < keys->len && !seen; k++)
-            seen = g_strcmp0 (g_ptr_array_index (keys, k), key) == 0;
-          if (!seen)
-            g_ptr_array_add (keys, g_steal_pointer (&key));
-        }
-    }
-  g_ptr_array_add (keys, NULL);
-
-  return g_strjoinv (C_("list separator", ", "), (char **) keys->pdata);
-}
-
 static void
 show_detail (LdTalksPage *self)
 {
@@ -710,17 +677,7 @@ show_history (LdTalksPage *self,
 {
   GtkWidget *group = ld_record_detail_new_group (self->detail_box, _("History"));
 
-  for (guint i = versions != NULL ? versions->len : 0; i > 0; i--)
-    {
-      LdCadreVersion *version = g_ptr_array_index (versions, i - 1);
-      g_autofree char *when = ld_format_timestamp (version->time);
-      g_autofree char *keys = changed_keys (version->before, version->after);
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: an account, a time and the fields changed, in the History */
-      subtitle = g_strdup_printf (_("%s · %s — %s"), version->account ? version->account : "", when, keys);
-      ld_record_detail_add_field (group, event_label (version->event), subtitle);
-    }
+  ld_record_detail_add_history (group, versions, event_label, FALSE);
 }
 
 static void

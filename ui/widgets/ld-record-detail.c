@@ -3,7 +3,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "ld-record-detail.h"
+
+#include "ld-ui-utils.h"
+#include "records/ld-cadre-repository.h"
 
 void
 ld_record_detail_remove_children (GtkWidget *box)
@@ -173,4 +179,63 @@ ld_record_detail_icon_button (const char *icon,
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
 
   return button;
+}
+
+/* The keys of "key=value" lines, joined with ", ". */
+char *
+ld_record_detail_changed_keys (const char *before,
+                               const char *after)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  const char *texts[] = { after, before };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_auto(GStrv) lines = g_strsplit (texts[t] != NULL ? texts[t] : "", "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *eq = strchr (lines[i], '=');
+          g_autofree char *key = NULL;
+          gboolean seen = FALSE;
+
+          if (eq == NULL)
+            continue;
+          key = g_strndup (lines[i], eq - lines[i]);
+          for (guint k = 0; k < keys->len && !seen; k++)
+            seen = g_strcmp0 (g_ptr_array_index (keys, k), key) == 0;
+          if (!seen)
+            g_ptr_array_add (keys, g_steal_pointer (&key));
+        }
+    }
+  g_ptr_array_add (keys, NULL);
+
+  return g_strjoinv (C_("list separator", ", "), (char **) keys->pdata);
+}
+
+/* Adds one line per version to grid, the newest first: the event, then
+ * the account, the time and the fields it changed. */
+void
+ld_record_detail_add_history (GtkWidget                *grid,
+                              GPtrArray                *versions,
+                              LdRecordDetailEventLabel  event_label,
+                              gboolean                  selectable)
+{
+  g_return_if_fail (GTK_IS_GRID (grid));
+  g_return_if_fail (event_label != NULL);
+
+  for (guint i = versions != NULL ? versions->len : 0; i > 0; i--)
+    {
+      LdCadreVersion *version = g_ptr_array_index (versions, i - 1);
+      g_autofree char *when = ld_format_timestamp (version->time);
+      g_autofree char *keys = ld_record_detail_changed_keys (version->before, version->after);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *label;
+
+      /* Translators: an account, a time and the fields changed, in the History */
+      subtitle = g_strdup_printf (_("%s · %s — %s"), version->account ? version->account : "", when, keys);
+      label = ld_record_detail_add_field (grid, event_label (version->event), subtitle);
+      if (selectable)
+        gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    }
 }

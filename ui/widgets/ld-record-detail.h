@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Names a history event (an audit event name) for the History group. */
+typedef const char *(*LdRecordDetailEventLabel) (const char *event);
+
 void       ld_record_detail_remove_children       (GtkWidget  *box);
 GtkWidget *ld_record_detail_new_group             (GtkBox     *detail_box,
                                                    const char *title);
@@ -26,5 +29,11 @@ GtkWidget *ld_record_detail_icon_button           (const char *icon,
                                                    const char *tooltip,
                                                    const char *action,
                                                    GVariant   *target);
+char      *ld_record_detail_changed_keys          (const char *before,
+                                                   const char *after);
+void       ld_record_detail_add_history           (GtkWidget                *grid,
+                                                   GPtrArray                *versions,
+                                                   LdRecordDetailEventLabel  event_label,
+                                                   gboolean                  selectable);
 
 G_END_DECLS
