@@ -9,6 +9,7 @@
 
 #include "dialogs/ld-unlock-window-private.h"
 #include "ld-ui-utils.h"
+#include "records/ld-cadre-repository.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-vault.h"
 
@@ -215,6 +216,191 @@ ld_ui_test_find_window (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+char *
+ld_ui_test_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gint64
+ld_ui_test_add_cadre (LdVault    *vault,
+                      gint64      unit_id,
+                      const char *name,
+                      const char *id_number,
+                      const char *post,
+                      gboolean    principal)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdCadreFields) fields = { 0 };
+  gint64 id = 0;
+
+  fields.unit_id = unit_id;
+  fields.name = g_strdup (name);
+  fields.former_names = g_strdup ("");
+  fields.id_number = g_strdup (id_number);
+  fields.sex = g_strdup ("");
+  fields.birth_date = g_strdup ("");
+  fields.ethnicity = g_strdup ("");
+  fields.native_place = g_strdup ("");
+  fields.political_status = g_strdup ("01");
+  fields.party_joined = g_strdup ("");
+  fields.party_full = g_strdup ("");
+  fields.edu_fulltime = g_strdup ("");
+  fields.degree_fulltime = g_strdup ("");
+  fields.school_fulltime = g_strdup ("");
+  fields.edu_inservice = g_strdup ("");
+  fields.degree_inservice = g_strdup ("");
+  fields.school_inservice = g_strdup ("");
+  fields.post = g_strdup (post);
+  fields.post_level = g_strdup ("L07");
+  fields.rank = g_strdup ("");
+  fields.post_since = g_strdup ("2020-05-01");
+  fields.rank_since = g_strdup ("");
+  fields.promoted_at = g_strdup ("");
+  fields.authority = g_strdup ("county");
+  fields.status = g_strdup ("serving");
+  fields.post_tags = g_strdup ("");
+  fields.principal = principal;
+  fields.classification = g_strdup ("");
+  ld_cadre_repository_create (vault, &fields, &id, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+LdVault *
+ld_ui_test_open_vault (const char *dir,
+                       const char *account)
+{
+  LdVault *vault = ld_vault_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  return vault;
+}
+
+void
+ld_ui_test_close_vault (LdVault *vault)
+{
+  ld_ui_test_flush ();
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
+}
+
+void
+ld_ui_test_run_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LdUiTestRun *run = user_data;
+
+  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
+  run->done = TRUE;
+}
+
+gpointer
+ld_ui_test_run_wait (LdVault        *vault,
+                     LdVaultWorkFunc func,
+                     gpointer        data,
+                     GDestroyNotify  data_free,
+                     GDestroyNotify  result_free)
+{
+  LdUiTestRun run = { 0 };
+
+  ld_vault_run_async (vault, func, data, data_free, result_free, NULL, ld_ui_test_run_cb, &run);
+  LD_UI_TEST_WAIT_FOR (run.done, 10000);
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+void
+ld_ui_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_test_widget_wait_for_draw (widget);
+  ld_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+GtkWindow *
+ld_ui_test_show_in_window (GtkWidget *child,
+                           int        width,
+                           int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+GtkWidget *
+ld_ui_test_find_action_button (GtkWidget  *widget,
+                               const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = ld_ui_test_find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+ld_ui_test_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ld_ui_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;

@@ -5,6 +5,7 @@
 
 #include "ld-application.h"
 #include "ld-types.h"
+#include "vault/ld-vault.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,59 @@ gboolean       ld_ui_test_wait          (gboolean   (*cond) (gpointer),
 void           ld_ui_test_flush         (void);
 /* The first toplevel window of type (NULL if none). */
 GtkWindow     *ld_ui_test_find_window   (GType        type);
+
+/* Today as YYYY-MM-DD, local time. */
+char          *ld_ui_test_today         (void);
+
+/* A serving cadre in unit_id (grade L07, county authority) with the given
+ * name, identity number and post. */
+gint64         ld_ui_test_add_cadre     (LdVault     *vault,
+                                         gint64       unit_id,
+                                         const char  *name,
+                                         const char  *id_number,
+                                         const char  *post,
+                                         gboolean     principal);
+
+/* A vault on dir unlocked by account with LD_TEST_PASSWORD. */
+LdVault       *ld_ui_test_open_vault    (const char  *dir,
+                                         const char  *account);
+/* Runs until idle, locks and drops the vault. */
+void           ld_ui_test_close_vault   (LdVault     *vault);
+
+/* One ld_vault_run_async() call waited for: pass ld_ui_test_run_cb and a
+ * zeroed LdUiTestRun, then wait for done. */
+typedef struct
+{
+  gboolean  done;
+  gpointer  result;
+  GError   *error;
+} LdUiTestRun;
+
+void           ld_ui_test_run_cb        (GObject       *object,
+                                         GAsyncResult  *result,
+                                         gpointer       user_data);
+/* Runs func on the vault's worker, waits (10 s at most) and asserts it did
+ * not fail; returns its result. */
+gpointer       ld_ui_test_run_wait      (LdVault        *vault,
+                                         LdVaultWorkFunc func,
+                                         gpointer        data,
+                                         GDestroyNotify  data_free,
+                                         GDestroyNotify  result_free);
+
+/* With $LD_TEST_SCREENSHOTS set to a directory, saves what widget shows
+ * there as NAME.png, to look at the layout. */
+void           ld_ui_test_screenshot    (GtkWidget   *widget,
+                                         const char  *name);
+/* A new window of width x height holding child, presented and drawn. */
+GtkWindow     *ld_ui_test_show_in_window (GtkWidget  *child,
+                                          int         width,
+                                          int         height);
+
+/* The first button under widget whose action is action_name. */
+GtkWidget     *ld_ui_test_find_action_button (GtkWidget  *widget,
+                                              const char *action_name);
+/* The first widget of type under widget (widget itself included). */
+GtkWidget     *ld_ui_test_find_widget   (GtkWidget   *widget,
+                                         GType        type);
 
 G_END_DECLS

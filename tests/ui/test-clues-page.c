@@ -30,58 +30,6 @@ typedef struct
   gint64 talk_id;      /* serving the overdue clue */
 } Seed;
 
-static gint64
-add_cadre (LdVault    *vault,
-           gint64      unit_id,
-           const char *name,
-           const char *id_number)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  gint64 id = 0;
-
-  fields.unit_id = unit_id;
-  fields.name = g_strdup (name);
-  fields.former_names = g_strdup ("");
-  fields.id_number = g_strdup (id_number);
-  fields.sex = g_strdup ("");
-  fields.birth_date = g_strdup ("");
-  fields.ethnicity = g_strdup ("");
-  fields.native_place = g_strdup ("");
-  fields.political_status = g_strdup ("01");
-  fields.party_joined = g_strdup ("");
-  fields.party_full = g_strdup ("");
-  fields.edu_fulltime = g_strdup ("");
-  fields.degree_fulltime = g_strdup ("");
-  fields.school_fulltime = g_strdup ("");
-  fields.edu_inservice = g_strdup ("");
-  fields.degree_inservice = g_strdup ("");
-  fields.school_inservice = g_strdup ("");
-  fields.post = g_strdup ("副局长");
-  fields.post_level = g_strdup ("L07");
-  fields.rank = g_strdup ("");
-  fields.post_since = g_strdup ("2020-05-01");
-  fields.rank_since = g_strdup ("");
-  fields.promoted_at = g_strdup ("");
-  fields.authority = g_strdup ("county");
-  fields.status = g_strdup ("serving");
-  fields.post_tags = g_strdup ("");
-  fields.principal = FALSE;
-  fields.classification = g_strdup ("");
-  ld_cadre_repository_create (vault, &fields, &id, &error);
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* A unit with a cadre, an investigator "ivy" and a viewer "vic" (both
  * scoped to every unit), and two clues registered through the repository:
  * one disposed long ago (overdue), one received today (pending). */
@@ -91,7 +39,7 @@ seed_vault (const char *dir,
 {
   g_autoptr(LdVault) vault = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = today_text ();
+  g_autofree char *today = ld_ui_test_today ();
   g_auto(LdClueSpec) spec = { 0 };
   g_auto(LdClueSpec) spec2 = { 0 };
   g_auto(LdTalkSpec) talk = { 0 };
@@ -116,7 +64,7 @@ seed_vault (const char *dir,
   unit.name = "县财政局";
   ld_unit_repository_create (vault, &unit, &seed->unit_id, &error);
   g_assert_no_error (error);
-  seed->cadre_id = add_cadre (vault, seed->unit_id, "张无忌", "340524198501010016");
+  seed->cadre_id = ld_ui_test_add_cadre (vault, seed->unit_id, "张无忌", "340524198501010016", "副局长", FALSE);
 
   ld_clue_spec_init (&spec);
   spec.source = g_strdup ("SRC_INSPECTION");
@@ -151,44 +99,6 @@ seed_vault (const char *dir,
   ld_vault_lock (vault, "exit");
 }
 
-static LdVault *
-open_vault (const char *dir,
-            const char *account)
-{
-  LdVault *vault = ld_vault_new (dir);
-  g_autoptr(GError) error = NULL;
-
-  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
-  return vault;
-}
-
-static void
-close_vault (LdVault *vault)
-{
-  ld_ui_test_flush ();
-  ld_vault_lock (vault, "exit");
-  g_object_unref (vault);
-}
-
-typedef struct
-{
-  gboolean  done;
-  gpointer  result;
-  GError   *error;
-} SyncRun;
-
-static void
-sync_run_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SyncRun *run = user_data;
-
-  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
-  run->done = TRUE;
-}
-
 static gpointer
 get_clue_worker (LdVault       *vault,
                  gpointer       data,
@@ -202,13 +112,7 @@ static LdClue *
 read_clue (LdVault *vault,
            gint64   id)
 {
-  SyncRun run = { 0 };
-
-  ld_vault_run_async (vault, get_clue_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
-                      sync_run_cb, &run);
-  LD_UI_TEST_WAIT_FOR (run.done, 10000);
-  g_assert_no_error (run.error);
-  return run.result;
+  return ld_ui_test_run_wait (vault, get_clue_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref);
 }
 
 static gpointer
@@ -217,7 +121,7 @@ close_clue_worker (LdVault       *vault,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autofree char *today = today_text ();
+  g_autofree char *today = ld_ui_test_today ();
 
   if (!ld_clue_repository_close (vault, *(gint64 *) data, "founded", today, NULL, NULL, NULL, error))
     return NULL;
@@ -228,59 +132,16 @@ static void
 close_clue (LdVault *vault,
             gint64   id)
 {
-  SyncRun run = { 0 };
+  gpointer closed = ld_ui_test_run_wait (vault, close_clue_worker, g_memdup2 (&id, sizeof id), g_free, NULL);
 
-  ld_vault_run_async (vault, close_clue_worker, g_memdup2 (&id, sizeof id), g_free, NULL, NULL,
-                      sync_run_cb, &run);
-  LD_UI_TEST_WAIT_FOR (run.done, 10000);
-  g_assert_no_error (run.error);
-  g_assert_nonnull (run.result);
-}
-
-/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
- * there as NAME.png, to look at the layout. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  ld_ui_test_flush ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
+  g_assert_nonnull (closed);
 }
 
 static GtkWindow *
 show_page (LdCluesPage *page)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1280, 800);
 
-  gtk_window_set_default_size (window, 1280, 800);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   LD_UI_TEST_WAIT_FOR (!ld_clues_page_get_loading (page), 10000);
 
   return window;
@@ -292,26 +153,6 @@ wait_page (LdCluesPage *page)
   ld_ui_test_flush ();
   LD_UI_TEST_WAIT_FOR (!ld_clues_page_get_loading (page), 10000);
   ld_ui_test_flush ();
-}
-
-/* The first button under widget whose action is action_name. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_action_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The first inscription under widget showing text. */
@@ -337,7 +178,7 @@ static gboolean
 action_sensitive (LdCluesPage *page,
                   const char  *action_name)
 {
-  GtkWidget *button = find_action_button (GTK_WIDGET (page), action_name);
+  GtkWidget *button = ld_ui_test_find_action_button (GTK_WIDGET (page), action_name);
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);
@@ -371,7 +212,7 @@ test_clues_page_list_and_overdue (void)
   Seed seed = { 0 };
 
   seed_vault (dir, &seed);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
 
   page = ld_clues_page_new (vault);
   window = show_page (page);
@@ -415,11 +256,11 @@ test_clues_page_list_and_overdue (void)
   g_assert_true (action_sensitive (page, "clues.dispose"));
   g_assert_true (action_sensitive (page, "clues.close"));
   g_assert_true (action_sensitive (page, "clues.new"));
-  screenshot (GTK_WIDGET (window), "clues-page");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "clues-page");
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -427,7 +268,7 @@ static void
 test_clues_page_dispose_and_close (void)
 {
   g_autofree char *dir = ld_ui_test_make_dir ();
-  g_autofree char *today = today_text ();
+  g_autofree char *today = ld_ui_test_today ();
   g_autoptr(LdClue) pending = NULL;
   g_autoptr(LdClue) saved = NULL;
   g_autoptr(LdClue) closed = NULL;
@@ -443,7 +284,7 @@ test_clues_page_dispose_and_close (void)
   Seed seed = { 0 };
 
   seed_vault (dir, &seed);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
   page = ld_clues_page_new (vault);
   window = show_page (page);
 
@@ -478,7 +319,7 @@ test_clues_page_dispose_and_close (void)
   due = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&expected), g_date_get_month (&expected),
                          g_date_get_day (&expected));
   g_assert_cmpstr (ld_dispose_dialog_get_due_date (dialog), ==, due);
-  screenshot (GTK_WIDGET (dialog), "dispose-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "dispose-dialog");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
@@ -508,7 +349,7 @@ test_clues_page_dispose_and_close (void)
   g_assert_false (ld_dispose_dialog_get_can_save (dialog));   /* a clearing date without the clearing */
   g_assert_true (ld_dispose_dialog_fill (dialog, NULL, NULL, "在单位大会上澄清正名", NULL));
   g_assert_true (ld_dispose_dialog_get_can_save (dialog));
-  screenshot (GTK_WIDGET (dialog), "close-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "close-dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dispose.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
   ld_ui_test_flush ();
@@ -557,7 +398,7 @@ test_clues_page_dispose_and_close (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -574,7 +415,7 @@ test_clues_page_new_clue (void)
   Seed seed = { 0 };
 
   seed_vault (dir, &seed);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
   page = ld_clues_page_new (vault);
   window = show_page (page);
 
@@ -597,7 +438,7 @@ test_clues_page_new_clue (void)
   g_assert_false (ld_clue_dialog_get_can_save (dialog));   /* a person not on file needs a unit */
   g_assert_true (ld_clue_dialog_set_unit (dialog, seed.unit_id));
   g_assert_true (ld_clue_dialog_get_can_save (dialog));
-  screenshot (GTK_WIDGET (dialog), "clue-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "clue-dialog");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "clue.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
@@ -616,7 +457,7 @@ test_clues_page_new_clue (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -630,7 +471,7 @@ test_clues_page_viewer (void)
   Seed seed = { 0 };
 
   seed_vault (dir, &seed);
-  vault = open_vault (dir, "vic");
+  vault = ld_ui_test_open_vault (dir, "vic");
 
   page = ld_clues_page_new (vault);
   window = show_page (page);
@@ -648,7 +489,7 @@ test_clues_page_viewer (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -682,7 +523,7 @@ static void
 test_clues_page_hold_and_steps (void)
 {
   g_autofree char *dir = ld_ui_test_make_dir ();
-  g_autofree char *today = today_text ();
+  g_autofree char *today = ld_ui_test_today ();
   g_autoptr(LdClue) held = NULL;
   g_autoptr(LdClue) reviewed = NULL;
   LdVault *vault;
@@ -697,7 +538,7 @@ test_clues_page_hold_and_steps (void)
   const char *retire[] = { "重复登记" };
 
   seed_vault (dir, &seed);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
   page = ld_clues_page_new (vault);
   window = show_page (page);
 
@@ -751,7 +592,7 @@ test_clues_page_hold_and_steps (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -826,7 +667,7 @@ test_clues_page_links (void)
 
   seed_vault (dir, &seed);
   clue_id = add_petition_clue (dir, &seed, &petition_id);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
   page = ld_clues_page_new (vault);
   window = show_page (page);
 
@@ -847,7 +688,7 @@ test_clues_page_links (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 

@@ -36,50 +36,6 @@ typedef struct
   gint64  petition_id;
 } Fixture;
 
-static gint64
-add_cadre (LdVault    *vault,
-           gint64      unit_id,
-           const char *name,
-           const char *id_number)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  gint64 id = 0;
-
-  fields.unit_id = unit_id;
-  fields.name = g_strdup (name);
-  fields.former_names = g_strdup ("");
-  fields.id_number = g_strdup (id_number);
-  fields.sex = g_strdup ("");
-  fields.birth_date = g_strdup ("");
-  fields.ethnicity = g_strdup ("");
-  fields.native_place = g_strdup ("");
-  fields.political_status = g_strdup ("01");
-  fields.party_joined = g_strdup ("");
-  fields.party_full = g_strdup ("");
-  fields.edu_fulltime = g_strdup ("");
-  fields.degree_fulltime = g_strdup ("");
-  fields.school_fulltime = g_strdup ("");
-  fields.edu_inservice = g_strdup ("");
-  fields.degree_inservice = g_strdup ("");
-  fields.school_inservice = g_strdup ("");
-  fields.post = g_strdup ("局长");
-  fields.post_level = g_strdup ("L07");
-  fields.rank = g_strdup ("");
-  fields.post_since = g_strdup ("2020-05-01");
-  fields.rank_since = g_strdup ("");
-  fields.promoted_at = g_strdup ("");
-  fields.authority = g_strdup ("county");
-  fields.status = g_strdup ("serving");
-  fields.post_tags = g_strdup ("");
-  fields.principal = TRUE;
-  fields.classification = g_strdup ("");
-  ld_cadre_repository_create (vault, &fields, &id, &error);
-  g_assert_no_error (error);
-
-  return id;
-}
-
 /* A unit with a cadre; "ivy" (investigator), "rex" (investigator with the
  * reporter-identity grant), "aud" (auditor), "vic" (viewer); one real-name petition
  * reporting the cadre, registered through the repository. */
@@ -91,8 +47,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(LdPetitionSpec) spec = { 0 };
   g_autoptr(LdReporter) reporter = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ld_ui_test_today ();
   LdUnitSpec unit = { 0 };
 
   f->dir = ld_ui_test_make_dir ();
@@ -121,7 +76,7 @@ fixture_setup (Fixture       *f,
   unit.name = "县财政局";
   ld_unit_repository_create (vault, &unit, &f->unit_id, &error);
   g_assert_no_error (error);
-  f->cadre_id = add_cadre (vault, f->unit_id, "张三丰", "34052419800101001X");
+  f->cadre_id = ld_ui_test_add_cadre (vault, f->unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
 
   ld_petition_spec_init (&spec);
   spec.unit_id = f->unit_id;
@@ -154,44 +109,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static LdVault *
-open_vault (const char *dir,
-            const char *account)
-{
-  LdVault *vault = ld_vault_new (dir);
-  g_autoptr(GError) error = NULL;
-
-  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
-  return vault;
-}
-
-static void
-close_vault (LdVault *vault)
-{
-  ld_ui_test_flush ();
-  ld_vault_lock (vault, "exit");
-  g_object_unref (vault);
-}
-
-typedef struct
-{
-  gboolean  done;
-  gpointer  result;
-  GError   *error;
-} SyncRun;
-
-static void
-sync_run_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SyncRun *run = user_data;
-
-  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
-  run->done = TRUE;
-}
-
 static gpointer
 get_petition_worker (LdVault       *vault,
                      gpointer       data,
@@ -205,81 +122,17 @@ static LdPetition *
 read_petition (LdVault *vault,
                gint64   id)
 {
-  SyncRun run = { 0 };
-
-  ld_vault_run_async (vault, get_petition_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
-                      sync_run_cb, &run);
-  LD_UI_TEST_WAIT_FOR (run.done, 10000);
-  g_assert_no_error (run.error);
-  return run.result;
-}
-
-/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
- * there as NAME.png, to look at the layout. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  ld_ui_test_flush ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
+  return ld_ui_test_run_wait (vault, get_petition_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref);
 }
 
 static GtkWindow *
 show_page (LdPetitionsPage *page)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1280, 900);
 
-  gtk_window_set_default_size (window, 1280, 900);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
 
   return window;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_action_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Every text shown under widget (labels and list cells), one a line. */
@@ -330,13 +183,7 @@ list_clues_worker (LdVault       *vault,
 static GPtrArray *
 read_clues (LdVault *vault)
 {
-  SyncRun run = { 0 };
-
-  ld_vault_run_async (vault, list_clues_worker, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, NULL,
-                      sync_run_cb, &run);
-  LD_UI_TEST_WAIT_FOR (run.done, 10000);
-  g_assert_no_error (run.error);
-  return run.result;
+  return ld_ui_test_run_wait (vault, list_clues_worker, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* The n-th text entry under widget (0 = the first). */
@@ -392,7 +239,7 @@ answer_form (LdPetitionsPage *page,
     g_autofree char *name = g_strdup_printf ("form-%s", param != NULL && g_variant_is_of_type (param, G_VARIANT_TYPE_STRING)
                                                         ? g_variant_get_string (param, NULL) : action);
 
-    screenshot (GTK_WIDGET (message), name);
+    ld_ui_test_screenshot (GTK_WIDGET (message), name);
   }
   adw_message_dialog_response (message, "ok");
   gtk_window_destroy (GTK_WINDOW (message));
@@ -445,7 +292,7 @@ test_petitions_page_masked (Fixture       *f,
   g_autoptr(LdPetition) moved = NULL;
   g_autoptr(GPtrArray) clues = NULL;
   g_autoptr(GString) texts = g_string_new (NULL);
-  LdVault *vault = open_vault (f->dir, "ivy");
+  LdVault *vault = ld_ui_test_open_vault (f->dir, "ivy");
   LdPetitionsPage *page = ld_petitions_page_new (vault);
   GtkWindow *window = show_page (page);
   LdPetitionDialog *dialog;
@@ -463,7 +310,7 @@ test_petitions_page_masked (Fixture       *f,
   g_assert_cmpint (ld_petitions_page_get_shown_id (page), ==, f->petition_id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  screenshot (GTK_WIDGET (window), "petitions-page");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "petitions-page");
   collect_texts (GTK_WIDGET (page), texts);
   g_assert_nonnull (strstr (texts->str, MASKED));
   g_assert_nonnull (strstr (texts->str, SUMMARY));
@@ -471,7 +318,7 @@ test_petitions_page_masked (Fixture       *f,
   g_assert_null (strstr (texts->str, "13900000000"));
 
   /* Without the grant the reveal is insensitive, and refused if asked. */
-  button = find_action_button (GTK_WIDGET (page), "petitions.reveal");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "petitions.reveal");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
 
@@ -482,7 +329,7 @@ test_petitions_page_masked (Fixture       *f,
   LD_UI_TEST_WAIT_FOR (!ld_reveal_dialog_get_busy (reveal), 10000);
   g_assert_false (ld_reveal_dialog_get_revealed (reveal));
   g_assert_nonnull (ld_reveal_dialog_get_error_message (reveal));
-  screenshot (GTK_WIDGET (reveal), "reveal-refused");
+  ld_ui_test_screenshot (GTK_WIDGET (reveal), "reveal-refused");
   g_string_truncate (texts, 0);
   collect_texts (GTK_WIDGET (reveal), texts);
   g_assert_null (strstr (texts->str, REPORTER));
@@ -506,7 +353,7 @@ test_petitions_page_masked (Fixture       *f,
   LD_UI_TEST_WAIT_FOR (ld_petition_dialog_get_ready (dialog), 10000);
   g_assert_cmpuint (ld_petition_dialog_get_n_repeat_candidates (dialog), ==, 1);
   ld_petition_dialog_set_repeat_of (dialog, 0, TRUE);
-  screenshot (GTK_WIDGET (dialog), "petition-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "petition-dialog");
   g_assert_true (ld_petition_dialog_get_can_save (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "petition.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
@@ -586,7 +433,7 @@ test_petitions_page_masked (Fixture       *f,
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
 }
 
 static void
@@ -597,7 +444,7 @@ test_petitions_page_reveal (Fixture       *f,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   LdAuditFilter filter = { 0 };
-  LdVault *vault = open_vault (f->dir, "rex");
+  LdVault *vault = ld_ui_test_open_vault (f->dir, "rex");
   LdPetitionsPage *page = ld_petitions_page_new (vault);
   GtkWindow *window = show_page (page);
   LdRevealDialog *reveal;
@@ -605,7 +452,7 @@ test_petitions_page_reveal (Fixture       *f,
 
   ld_petitions_page_show_record (page, f->petition_id);
   LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
-  button = find_action_button (GTK_WIDGET (page), "petitions.reveal");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "petitions.reveal");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
 
@@ -622,7 +469,7 @@ test_petitions_page_reveal (Fixture       *f,
   ld_reveal_dialog_set_reason (reveal, "约谈举报人核实情况");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reveal), "reveal.reveal", NULL));
   LD_UI_TEST_WAIT_FOR (ld_reveal_dialog_get_revealed (reveal), 10000);
-  screenshot (GTK_WIDGET (reveal), "reveal-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (reveal), "reveal-dialog");
   collect_texts (GTK_WIDGET (reveal), texts);
   g_assert_nonnull (strstr (texts->str, REPORTER));
   g_assert_false (any_label_selectable (GTK_WIDGET (reveal)));
@@ -636,10 +483,10 @@ test_petitions_page_reveal (Fixture       *f,
   ld_ui_test_flush ();
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
 
   /* The reveal is in the audit trail, with the reason, never the name. */
-  vault = open_vault (f->dir, "aud");
+  vault = ld_ui_test_open_vault (f->dir, "aud");
   filter.event = LD_AUDIT_PETITION_REPORTER_REVEALED;
   entries = ld_audit_list (vault, &filter, &error);
   g_assert_no_error (error);
@@ -648,25 +495,6 @@ test_petitions_page_reveal (Fixture       *f,
   g_assert_null (strstr (ld_audit_entry_get_details (g_ptr_array_index (entries, 0)), REPORTER));
   ld_vault_lock (vault, "exit");
   g_object_unref (vault);
-}
-
-/* The first widget of type under widget (widget itself included). */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Whether a label under widget reads exactly text. */
@@ -770,32 +598,31 @@ static void
 test_petitions_page_correct_reporter (Fixture       *f,
                                       gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ld_ui_test_today ();
   g_autofree char *csv = g_build_filename (f->dir, "信访台账.csv", NULL);
   g_autofree char *ledger = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LdPetition) anonymous = NULL;
   g_autoptr(LdPetition) named = NULL;
   g_autoptr(GString) texts = g_string_new (NULL);
-  LdVault *vault = open_vault (f->dir, "ivy");
+  LdVault *vault = ld_ui_test_open_vault (f->dir, "ivy");
   LdPetitionsPage *page;
   LdReporterDialog *dialog;
   GtkWindow *window;
-  SyncRun run = { 0 };
+  LdUiTestRun run = { 0 };
   gint64 id;
 
   ledger = g_strdup_printf ("收件日期,来源,类别,是否实名,被反映人,被反映人单位,反映问题摘要\n"
                             "%s,来信,检举控告,否,张三丰,县财政局," ANONYMOUS_SUMMARY "\n", today);
   g_assert_true (g_file_set_contents (csv, ledger, -1, &error));
   g_assert_no_error (error);
-  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, sync_run_cb, &run);
+  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 20000);
   g_assert_no_error (run.error);
   g_assert_cmpuint (GPOINTER_TO_UINT (run.result), ==, 1);
   memset (&run, 0, sizeof run);
   ld_vault_run_async (vault, find_petition_worker, g_strdup (ANONYMOUS_SUMMARY), g_free, g_object_unref, NULL,
-                      sync_run_cb, &run);
+                      ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 10000);
   g_assert_no_error (run.error);
   anonymous = run.result;
@@ -814,7 +641,7 @@ test_petitions_page_correct_reporter (Fixture       *f,
   g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_PETITION_IMPORTED));
   collect_texts (GTK_WIDGET (page), texts);
   g_assert_nonnull (strstr (texts->str, "use Correct Reporter… in the More Actions menu"));
-  screenshot (GTK_WIDGET (window), "petitions-anonymous");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "petitions-anonymous");
 
   /* The dialog starts empty: nothing to save while the report stays
    * anonymous, and the switch alone is not enough. */
@@ -833,7 +660,7 @@ test_petitions_page_correct_reporter (Fixture       *f,
   g_assert_nonnull (strstr (ld_reporter_dialog_get_message (dialog), "type the name or the unit"));
   ld_reporter_dialog_fill (dialog, TRUE, NAMED, "县交通局");
   g_assert_true (ld_reporter_dialog_get_can_save (dialog));
-  screenshot (GTK_WIDGET (dialog), "reporter-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "reporter-dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reporter.save", NULL));
   LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_REPORTER_DIALOG) == NULL, 10000);
   LD_UI_TEST_WAIT_FOR (!ld_petitions_page_get_loading (page), 10000);
@@ -892,16 +719,16 @@ test_petitions_page_correct_reporter (Fixture       *f,
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
 
   /* The identity typed is the one stored (read with the audited reveal). */
   {
     g_autoptr(LdReporter) reporter = NULL;
 
-    vault = open_vault (f->dir, "rex");
+    vault = ld_ui_test_open_vault (f->dir, "rex");
     memset (&run, 0, sizeof run);
     ld_vault_run_async (vault, reveal_worker, g_memdup2 (&id, sizeof id), g_free,
-                        (GDestroyNotify) ld_reporter_free, NULL, sync_run_cb, &run);
+                        (GDestroyNotify) ld_reporter_free, NULL, ld_ui_test_run_cb, &run);
     LD_UI_TEST_WAIT_FOR (run.done, 10000);
     g_assert_no_error (run.error);
     reporter = run.result;
@@ -911,11 +738,11 @@ test_petitions_page_correct_reporter (Fixture       *f,
 
     memset (&run, 0, sizeof run);
     ld_vault_run_async (vault, reveal_worker, g_memdup2 (&f->petition_id, sizeof f->petition_id), g_free,
-                        (GDestroyNotify) ld_reporter_free, NULL, sync_run_cb, &run);
+                        (GDestroyNotify) ld_reporter_free, NULL, ld_ui_test_run_cb, &run);
     LD_UI_TEST_WAIT_FOR (run.done, 10000);
     g_assert_no_error (run.error);
     g_assert_null (run.result);
-    close_vault (vault);
+    ld_ui_test_close_vault (vault);
   }
 }
 
@@ -938,9 +765,9 @@ test_petitions_page_import_ledger (Fixture       *f,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "petitions"));
       ld_ui_test_flush ();
-      page = find_widget (GTK_WIDGET (window), LD_TYPE_PETITIONS_PAGE);
+      page = ld_ui_test_find_widget (GTK_WIDGET (window), LD_TYPE_PETITIONS_PAGE);
       g_assert_nonnull (page);
-      button = find_action_button (page, "win.import-petitions");
+      button = ld_ui_test_find_action_button (page, "win.import-petitions");
       g_assert_nonnull (button);
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Import Ledger…");
       g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));

@@ -22,51 +22,6 @@
 
 #define INITIAL "Initial-Pass-2024"
 
-static gint64
-add_cadre (LdVault    *vault,
-           gint64      unit_id,
-           const char *name,
-           const char *id_number,
-           const char *post)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(LdCadreFields) fields = { 0 };
-  gint64 id = 0;
-
-  fields.unit_id = unit_id;
-  fields.name = g_strdup (name);
-  fields.former_names = g_strdup ("");
-  fields.id_number = g_strdup (id_number);
-  fields.sex = g_strdup ("");
-  fields.birth_date = g_strdup ("");
-  fields.ethnicity = g_strdup ("");
-  fields.native_place = g_strdup ("");
-  fields.political_status = g_strdup ("01");
-  fields.party_joined = g_strdup ("");
-  fields.party_full = g_strdup ("");
-  fields.edu_fulltime = g_strdup ("");
-  fields.degree_fulltime = g_strdup ("");
-  fields.school_fulltime = g_strdup ("");
-  fields.edu_inservice = g_strdup ("");
-  fields.degree_inservice = g_strdup ("");
-  fields.school_inservice = g_strdup ("");
-  fields.post = g_strdup (post);
-  fields.post_level = g_strdup ("L07");
-  fields.rank = g_strdup ("");
-  fields.post_since = g_strdup ("2020-05-01");
-  fields.rank_since = g_strdup ("");
-  fields.promoted_at = g_strdup ("");
-  fields.authority = g_strdup ("county");
-  fields.status = g_strdup ("serving");
-  fields.post_tags = g_strdup ("");
-  fields.principal = g_str_equal (post, "局长");
-  fields.classification = g_strdup ("");
-  ld_cadre_repository_create (vault, &fields, &id, &error);
-  g_assert_no_error (error);
-
-  return id;
-}
-
 /* A unit with two cadres, an investigator "ivy" and a viewer "vic" (both
  * scoped to every unit), and one talk registered through the repository. */
 static char *clue_reg_no;
@@ -79,8 +34,7 @@ seed_vault (const char *dir,
   g_autoptr(LdVault) vault = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(LdTalkSpec) spec = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ld_ui_test_today ();
   LdUnitSpec unit = { 0 };
   gint64 unit_id = 0;
   gint64 cadre_id;
@@ -104,8 +58,8 @@ seed_vault (const char *dir,
   unit.name = "县财政局";
   ld_unit_repository_create (vault, &unit, &unit_id, &error);
   g_assert_no_error (error);
-  cadre_id = add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长");
-  add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长");
+  cadre_id = ld_ui_test_add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
+  ld_ui_test_add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长", FALSE);
 
   ld_talk_spec_init (&spec);
   ld_talk_spec_set (&spec.type, "T_SUPERVISE_TOP");
@@ -137,44 +91,6 @@ seed_vault (const char *dir,
   ld_vault_lock (vault, "exit");
 }
 
-static LdVault *
-open_vault (const char *dir,
-            const char *account)
-{
-  LdVault *vault = ld_vault_new (dir);
-  g_autoptr(GError) error = NULL;
-
-  ld_vault_unlock (vault, account, LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
-  return vault;
-}
-
-static void
-close_vault (LdVault *vault)
-{
-  ld_ui_test_flush ();
-  ld_vault_lock (vault, "exit");
-  g_object_unref (vault);
-}
-
-typedef struct
-{
-  gboolean  done;
-  gpointer  result;
-  GError   *error;
-} SyncRun;
-
-static void
-sync_run_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SyncRun *run = user_data;
-
-  run->result = ld_vault_run_finish (LD_VAULT (object), result, &run->error);
-  run->done = TRUE;
-}
-
 static gpointer
 get_talk_worker (LdVault       *vault,
                  gpointer       data,
@@ -188,82 +104,17 @@ static LdTalk *
 read_talk (LdVault *vault,
            gint64   id)
 {
-  SyncRun run = { 0 };
-
-  ld_vault_run_async (vault, get_talk_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref, NULL,
-                      sync_run_cb, &run);
-  LD_UI_TEST_WAIT_FOR (run.done, 10000);
-  g_assert_no_error (run.error);
-  return run.result;
-}
-
-/* With $LD_TEST_SCREENSHOTS set to a directory, saves what a widget shows
- * there as NAME.png, to look at the layout. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("LD_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  ld_ui_test_flush ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
+  return ld_ui_test_run_wait (vault, get_talk_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref);
 }
 
 static GtkWindow *
 show_page (LdTalksPage *page)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1200, 800);
 
-  gtk_window_set_default_size (window, 1200, 800);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
 
   return window;
-}
-
-/* The first button under widget whose action is action_name. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_action_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkToggleButton *
@@ -278,25 +129,6 @@ find_toggle (GtkWidget *widget)
           && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), "C_overage") == 0)
         return GTK_TOGGLE_BUTTON (child);
       if ((found = find_toggle (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first widget of type under widget (widget itself included). */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
         return found;
     }
 
@@ -352,7 +184,7 @@ test_talks_page_list_and_dialog (void)
   gint64 saved_id = 0;
 
   seed_vault (dir, &talk_id);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
 
   page = ld_talks_page_new (vault);
   window = show_page (page);
@@ -367,15 +199,15 @@ test_talks_page_list_and_dialog (void)
   ld_talks_page_show_record (page, talk_id);
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
   g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
-  screenshot (GTK_WIDGET (window), "talks-page");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "talks-page");
 
   /* The coverage opens under the filters. */
   g_assert_nonnull (find_toggle (GTK_WIDGET (page)));
   gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (page)), TRUE);
-  screenshot (GTK_WIDGET (window), "talks-coverage");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "talks-coverage");
 
   /* New is offered to the investigator. */
-  button = find_action_button (GTK_WIDGET (page), "talks.new");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "talks.new");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
 
@@ -390,7 +222,7 @@ test_talks_page_list_and_dialog (void)
   ld_cadre_chooser_search (chooser, "张");
   LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
   g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 2);
-  screenshot (GTK_WIDGET (dialog), "talk-dialog-matches");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "talk-dialog-matches");
   g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
   ld_cadre_chooser_search (chooser, "zhangwuji");
   LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
@@ -411,7 +243,7 @@ test_talks_page_list_and_dialog (void)
   g_assert_false (ld_talk_dialog_get_can_save (dialog));
   g_assert_nonnull (ld_talk_dialog_get_error_message (dialog));
   ld_talk_dialog_fill (dialog, NULL, "2026-03-02", NULL);
-  screenshot (GTK_WIDGET (dialog), "talk-dialog");
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "talk-dialog");
   g_assert_true (ld_talk_dialog_get_can_save (dialog));
 
   /* An unknown clue number is refused as it is typed. */
@@ -482,7 +314,7 @@ test_talks_page_list_and_dialog (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -497,26 +329,26 @@ test_talks_page_viewer (void)
   gint64 talk_id = 0;
 
   seed_vault (dir, &talk_id);
-  vault = open_vault (dir, "vic");
+  vault = ld_ui_test_open_vault (dir, "vic");
 
   page = ld_talks_page_new (vault);
   window = show_page (page);
 
   g_assert_cmpuint (g_list_model_get_n_items (ld_talks_page_get_model (page)), ==, 1);
-  button = find_action_button (GTK_WIDGET (page), "talks.new");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "talks.new");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
 
   ld_talks_page_show_record (page, talk_id);
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page), 10000);
   g_assert_cmpint (ld_talks_page_get_shown_id (page), ==, talk_id);
-  button = find_action_button (GTK_WIDGET (page), "talks.edit");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "talks.edit");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -596,12 +428,11 @@ test_talks_page_imported_and_attachment (void)
   g_autofree char *csv = NULL;
   g_autofree char *scan = NULL;
   g_autofree char *ledger = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ld_ui_test_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LdTalk) imported = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
-  SyncRun run = { 0 };
+  LdUiTestRun run = { 0 };
   AttachJob attach = { 0 };
   gint64 attachment_id;
   LdVault *vault;
@@ -611,7 +442,7 @@ test_talks_page_imported_and_attachment (void)
   gint64 talk_id = 0;
 
   seed_vault (dir, &talk_id);
-  vault = open_vault (dir, "ivy");
+  vault = ld_ui_test_open_vault (dir, "ivy");
 
   csv = g_build_filename (dir, "谈话台账.csv", NULL);
   ledger = g_strdup_printf ("谈话日期,谈话类型,谈话对象,身份证号,单位,谈话人,事由\n"
@@ -619,14 +450,14 @@ test_talks_page_imported_and_attachment (void)
                             today);
   g_assert_true (g_file_set_contents (csv, ledger, -1, &error));
   g_assert_no_error (error);
-  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, sync_run_cb, &run);
+  ld_vault_run_async (vault, import_ledger_worker, g_strdup (csv), g_free, NULL, NULL, ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 20000);
   g_assert_no_error (run.error);
   g_assert_cmpuint (GPOINTER_TO_UINT (run.result), ==, 1);
 
   memset (&run, 0, sizeof run);
   ld_vault_run_async (vault, find_imported_worker, g_strdup ("台账导入"), g_free, g_object_unref, NULL,
-                      sync_run_cb, &run);
+                      ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 10000);
   g_assert_no_error (run.error);
   imported = run.result;
@@ -637,7 +468,7 @@ test_talks_page_imported_and_attachment (void)
   attach.path = scan;
   attach.talk_id = ld_talk_get_id (imported);
   memset (&run, 0, sizeof run);
-  ld_vault_run_async (vault, attach_worker, &attach, NULL, g_free, NULL, sync_run_cb, &run);
+  ld_vault_run_async (vault, attach_worker, &attach, NULL, g_free, NULL, ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 10000);
   g_assert_no_error (run.error);
   attachment_id = *(gint64 *) run.result;
@@ -655,10 +486,10 @@ test_talks_page_imported_and_attachment (void)
   g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_TALK_IMPORTED));
   g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_ATTACHMENT_ADDED));
   g_assert_true (shows_label (GTK_WIDGET (page), "谈话笔录.txt"));
-  screenshot (GTK_WIDGET (window), "talks-imported");
+  ld_ui_test_screenshot (GTK_WIDGET (window), "talks-imported");
 
   /* Retiring the attachment asks for the reason first. */
-  button = find_action_button (GTK_WIDGET (page), "talks.retire-attachment");
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "talks.retire-attachment");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_nonnull (gtk_widget_get_tooltip_text (button));
@@ -668,7 +499,7 @@ test_talks_page_imported_and_attachment (void)
     GtkWidget *entry;
 
     g_assert_nonnull (message);
-    screenshot (GTK_WIDGET (message), "talk-retire-attachment");
+    ld_ui_test_screenshot (GTK_WIDGET (message), "talk-retire-attachment");
     g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
     entry = adw_message_dialog_get_extra_child (message);
     gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
@@ -679,7 +510,7 @@ test_talks_page_imported_and_attachment (void)
     gtk_window_destroy (GTK_WINDOW (message));
   }
   LD_UI_TEST_WAIT_FOR (!ld_talks_page_get_loading (page)
-                       && find_action_button (GTK_WIDGET (page), "talks.retire-attachment") == NULL, 10000);
+                       && ld_ui_test_find_action_button (GTK_WIDGET (page), "talks.retire-attachment") == NULL, 10000);
   g_assert_false (shows_label (GTK_WIDGET (page), "谈话笔录.txt"));
   g_assert_true (shows_label (GTK_WIDGET (page), "Attachment retired"));
   g_assert_false (shows_label (GTK_WIDGET (page), LD_AUDIT_ATTACHMENT_RETIRED));
@@ -687,7 +518,7 @@ test_talks_page_imported_and_attachment (void)
   memset (&run, 0, sizeof run);
   talk_id = ld_talk_get_id (imported);
   ld_vault_run_async (vault, list_attachments_worker, g_memdup2 (&talk_id, sizeof talk_id), g_free,
-                      (GDestroyNotify) g_ptr_array_unref, NULL, sync_run_cb, &run);
+                      (GDestroyNotify) g_ptr_array_unref, NULL, ld_ui_test_run_cb, &run);
   LD_UI_TEST_WAIT_FOR (run.done, 10000);
   g_assert_no_error (run.error);
   attachments = run.result;
@@ -696,7 +527,7 @@ test_talks_page_imported_and_attachment (void)
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
-  close_vault (vault);
+  ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
 }
 
@@ -722,9 +553,9 @@ test_talks_page_import_ledger (void)
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "talks"));
       ld_ui_test_flush ();
-      page = find_widget (GTK_WIDGET (window), LD_TYPE_TALKS_PAGE);
+      page = ld_ui_test_find_widget (GTK_WIDGET (window), LD_TYPE_TALKS_PAGE);
       g_assert_nonnull (page);
-      button = find_action_button (page, "win.import-talks");
+      button = ld_ui_test_find_action_button (page, "win.import-talks");
       g_assert_nonnull (button);
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Import Ledger…");
       g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));
