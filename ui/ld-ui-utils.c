@@ -269,3 +269,16 @@ ld_widget_set_sensitive (GtkWidget *widget,
 
   gtk_widget_set_sensitive (widget, sensitive);
 }
+
+void
+ld_inscription_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 2);
+  gtk_widget_set_hexpand (inscription, TRUE);
+  gtk_list_item_set_child (list_item, inscription);
+}

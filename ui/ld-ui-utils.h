@@ -88,4 +88,10 @@ G_BEGIN_DECLS
 void          ld_widget_set_sensitive (GtkWidget *widget,
                                        gboolean   sensitive);
 
+/* A GtkSignalListItemFactory "setup" handler for a text column: a
+ * GtkInscription that ellipsizes at the end and takes the free width. */
+void          ld_inscription_setup_cb (GtkSignalListItemFactory *factory,
+                                       GtkListItem              *list_item,
+                                       gpointer                  user_data);
+
 G_END_DECLS

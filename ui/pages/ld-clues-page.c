@@ -155,19 +155,6 @@ static const ColumnInfo columns[] = {
 };
 
 static void
-text_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 2);
-  gtk_widget_set_hexpand (inscription, TRUE);
-  gtk_list_item_set_child (list_item, inscription);
-}
-
-static void
 text_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               const ColumnInfo         *info)
@@ -212,7 +199,7 @@ setup_columns (LdCluesPage *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (ld_inscription_setup_cb), NULL);
       if (g_str_equal (columns[i].property, "due-date"))
         g_signal_connect (factory, "bind", G_CALLBACK (due_bind_cb), self);
       else
