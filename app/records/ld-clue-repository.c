@@ -90,14 +90,6 @@ set_clue_not_found (GError **error,
                (long long) id);
 }
 
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 parse_gdate (const char *text,
              GDate      *date)
@@ -117,52 +109,6 @@ format_gdate (const GDate *date)
 {
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
-}
-
-/* A text that may span lines (notes, clearing): trimmed, valid UTF-8, no
- * control characters but line breaks and tabs, at most max_chars. */
-static char *
-clean_long_text (const char  *text,
-                 const char  *label,
-                 guint        max_chars,
-                 gboolean     required,
-                 GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s is not valid text. Type it again."), label);
-      return NULL;
-    }
-  copy = g_strstrip (g_strdup (text));
-  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
-        {
-          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                       _("%s contains a control character. Remove it."), label);
-          return NULL;
-        }
-    }
-  if (required && *copy == '\0')
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s is required. Fill it in."), label);
-      return NULL;
-    }
-  if (g_utf8_strlen (copy, -1) > (glong) max_chars)
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "%s is too long: at most %u character is allowed.",
-                                "%s is too long: at most %u characters are allowed.", max_chars),
-                   label, max_chars);
-      return NULL;
-    }
-  return g_steal_pointer (&copy);
 }
 
 /* The code of table for text (a code, a label or a Chinese name). */
@@ -203,25 +149,18 @@ load_clue (LdVault   *vault,
            gboolean   closed_ok,
            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT " CLUE_COLUMNS CLUE_FROM
-                                                    " WHERE k.id = ?2 AND k.unit_id IN (SELECT id FROM visible_units)",
-                                                    error);
+  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = _ld_records_fetch_in_scope (vault,
+                                                             "SELECT " CLUE_COLUMNS CLUE_FROM
+                                                             " WHERE k.id = ?2"
+                                                             " AND k.unit_id IN (SELECT id FROM visible_units)",
+                                                             clue_id, &found, error);
   g_autoptr(LdClue) clue = NULL;
-  int rc;
 
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 2, clue_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
     {
-      set_clue_not_found (error, clue_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      if (!found)
+        set_clue_not_found (error, clue_id);
       return NULL;
     }
   clue = read_clue (stmt);
@@ -252,26 +191,17 @@ check_cadre (LdVault   *vault,
              char     **name,
              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT c.retired_at IS NOT NULL, c.name, c.unit_id FROM cadres c"
-                                                    " WHERE c.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)",
-                                                    error);
-  int rc;
+  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = _ld_records_fetch_in_scope (vault,
+                                                             "SELECT c.retired_at IS NOT NULL, c.name, c.unit_id"
+                                                             " FROM cadres c WHERE c.id = ?2"
+                                                             " AND c.unit_id IN (SELECT id FROM visible_units)",
+                                                             cadre_id, &found, error);
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 2, cadre_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
     {
-      g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                   _("There is no cadre record number %lld in your scope. Check the number with “cadre list”."),
-                   (long long) cadre_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      if (!found)
+        _ld_records_set_cadre_not_found (error, cadre_id);
       return FALSE;
     }
   if (sqlite3_column_int (stmt, 0))
@@ -746,7 +676,7 @@ ld_clue_repository_update (LdVault           *vault,
   g_autofree char *old_cadre = NULL;
   g_autofree char *new_cadre = NULL;
   g_autofree char *details = NULL;
-  g_autofree char *today = today_text ();
+  g_autofree char *today = _ld_records_today_text ();
   const char *source, *received, *summary, *categories, *person_name;
   gint64 cadre_id, unit_id;
   sqlite3 *db;
@@ -913,7 +843,7 @@ ld_clue_repository_dispose (LdVault      *vault,
   approved = _ld_clue_normalise_date (approved_date, _("The approval date"), TRUE, error);
   if (approved == NULL)
     return FALSE;
-  clean_note = clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
+  clean_note = _ld_records_clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
   if (clean_note == NULL)
     return FALSE;
   /* A closed clue is refused by the state machine, with its message. */
@@ -987,7 +917,7 @@ clean_clearing (LdClue      *clue,
                 char       **out_date,
                 GError     **error)
 {
-  g_autofree char *text = clean_long_text (clearing, _("The clearing"), NOTE_MAX_CHARS, required, error);
+  g_autofree char *text = _ld_records_clean_long_text (clearing, _("The clearing"), NOTE_MAX_CHARS, required, error);
   g_autofree char *date = NULL;
 
   if (text == NULL)
@@ -1065,7 +995,7 @@ ld_clue_repository_close_approved (LdVault      *vault,
   closed = _ld_clue_normalise_date (closed_date, _("The closing date"), TRUE, error);
   if (closed == NULL)
     return FALSE;
-  clean_note = clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
+  clean_note = _ld_records_clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
   if (clean_note == NULL)
     return FALSE;
   with_approval = (approved_by != NULL && *approved_by != '\0') || (approved_date != NULL && *approved_date != '\0');
@@ -1278,7 +1208,7 @@ ld_clue_repository_set_next_review (LdVault     *vault,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *today = today_text ();
+  g_autofree char *today = _ld_records_today_text ();
   sqlite3 *db;
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
@@ -1359,7 +1289,7 @@ ld_clue_repository_add_step (LdVault      *vault,
                    clean_action);
       return FALSE;
     }
-  clean_note = clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
+  clean_note = _ld_records_clean_long_text (note, _("The note"), NOTE_MAX_CHARS, FALSE, error);
   if (clean_note == NULL)
     return FALSE;
   clue = load_clue (vault, clue_id, TRUE, TRUE, error);
@@ -1403,7 +1333,7 @@ ld_clue_repository_retire (LdVault      *vault,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_reason = NULL;
-  g_autofree char *today = today_text ();
+  g_autofree char *today = _ld_records_today_text ();
   sqlite3 *db;
   gint64 now = _ld_records_now ();
 
@@ -1518,17 +1448,6 @@ ld_clue_filter_init (LdClueFilter *filter)
   "      OR ifnull (c.name, k.person_name) LIKE ?9 ESCAPE '\\' OR k.approved_by LIKE ?9 ESCAPE '\\')" \
   " AND (?10 OR k.retired_at IS NULL)"
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 bind_filter (sqlite3_stmt        *stmt,
              const LdClueFilter  *filter,
@@ -1550,8 +1469,8 @@ bind_filter (sqlite3_stmt        *stmt,
         return FALSE;
     }
   sqlite3_bind_int64 (stmt, 2, filter->unit_id);
-  bind_text_or_null (stmt, 3, filter->status);
-  bind_text_or_null (stmt, 4, filter->disposal);
+  _ld_records_bind_optional_text (stmt, 3, filter->status);
+  _ld_records_bind_optional_text (stmt, 4, filter->disposal);
   if (filter->year > 0)
     {
       g_autofree char *year = g_strdup_printf ("%04d", filter->year);
@@ -1562,7 +1481,7 @@ bind_filter (sqlite3_stmt        *stmt,
     sqlite3_bind_null (stmt, 5);
   sqlite3_bind_int64 (stmt, 6, filter->cadre_id);
   sqlite3_bind_int64 (stmt, 7, filter->petition_id);
-  bind_text_or_null (stmt, 8, overdue);
+  _ld_records_bind_optional_text (stmt, 8, overdue);
   trimmed = g_strstrip (g_strdup (filter->text != NULL ? filter->text : ""));
   if (*trimmed != '\0')
     {

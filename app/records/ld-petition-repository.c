@@ -288,26 +288,18 @@ check_unit (LdVault   *vault,
             gint64     unit_id,
             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT retired_at IS NOT NULL, name FROM units"
-                                                    " WHERE id = ?2 AND id IN (SELECT id FROM visible_units)",
-                                                    error);
-  int rc;
+  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = _ld_records_fetch_in_scope (vault,
+                                                             "SELECT retired_at IS NOT NULL, name FROM units"
+                                                             " WHERE id = ?2 AND id IN (SELECT id FROM visible_units)",
+                                                             unit_id, &found, error);
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
     {
-      g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                   _("There is no unit record number %lld in your scope. Check the number with “unit list”."),
-                   (long long) unit_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      if (!found)
+        g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                     _("There is no unit record number %lld in your scope. Check the number with “unit list”."),
+                     (long long) unit_id);
       return FALSE;
     }
   if (sqlite3_column_int (stmt, 0))
@@ -325,29 +317,16 @@ check_cadre (LdVault   *vault,
              gint64     cadre_id,
              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT 1 FROM cadres c"
-                                                    " WHERE c.id = ?2 AND c.unit_id IN (SELECT id FROM visible_units)",
-                                                    error);
-  int rc;
+  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = _ld_records_fetch_in_scope (vault,
+                                                             "SELECT 1 FROM cadres c"
+                                                             " WHERE c.id = ?2"
+                                                             " AND c.unit_id IN (SELECT id FROM visible_units)",
+                                                             cadre_id, &found, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 2, cadre_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                   _("There is no cadre record number %lld in your scope. Check the number with “cadre list”."),
-                   (long long) cadre_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL && !found)
+    _ld_records_set_cadre_not_found (error, cadre_id);
+  return stmt != NULL;
 }
 
 /* The units and cadres a clean spec names are in scope. */
@@ -371,14 +350,6 @@ check_references (LdVault              *vault,
   return TRUE;
 }
 
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* A date of the petition's life: not in the future, not before the date
  * it follows (NULL = no bound). */
 static gboolean
@@ -388,7 +359,7 @@ check_date_order (const char  *date,
                   const char  *after_label,
                   GError     **error)
 {
-  g_autofree char *today = today_text ();
+  g_autofree char *today = _ld_records_today_text ();
 
   if (*date == '\0')
     return TRUE;
@@ -1403,17 +1374,6 @@ ld_petition_repository_find_by_reg_no (LdVault     *vault,
   "                 OR instr (lower (ifnull (c.name, '')), ?11) > 0)))" \
   " AND (?12 OR p.retired_at IS NULL)"
 
-static void
-bind_optional_text (sqlite3_stmt *stmt,
-                    int           n,
-                    const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, n, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, n);
-}
-
 static gboolean
 bind_filter (sqlite3_stmt           *stmt,
              const LdPetitionFilter *filter,
@@ -1439,15 +1399,15 @@ bind_filter (sqlite3_stmt           *stmt,
       text = g_ascii_strdown (trimmed, -1);
     }
   sqlite3_bind_int64 (stmt, 2, filter->unit_id);
-  bind_optional_text (stmt, 3, filter->status);
-  bind_optional_text (stmt, 4, year);
-  bind_optional_text (stmt, 5, from);
-  bind_optional_text (stmt, 6, to);
-  bind_optional_text (stmt, 7, filter->kind);
-  bind_optional_text (stmt, 8, filter->channel);
+  _ld_records_bind_optional_text (stmt, 3, filter->status);
+  _ld_records_bind_optional_text (stmt, 4, year);
+  _ld_records_bind_optional_text (stmt, 5, from);
+  _ld_records_bind_optional_text (stmt, 6, to);
+  _ld_records_bind_optional_text (stmt, 7, filter->kind);
+  _ld_records_bind_optional_text (stmt, 8, filter->channel);
   sqlite3_bind_int64 (stmt, 9, filter->cadre_id);
   sqlite3_bind_int (stmt, 10, (int) filter->repeats);
-  bind_optional_text (stmt, 11, text);
+  _ld_records_bind_optional_text (stmt, 11, text);
   sqlite3_bind_int (stmt, 12, filter->include_retired ? 1 : 0);
   return TRUE;
 }

@@ -7,15 +7,18 @@
 
 #include "ld-error.h"
 #include "records/ld-records-util.h"
+#include "records/ld-scope-private.h"
 #include "rules/ld-permissions.h"
-#include "vault/ld-vault.h"
+#include "vault/ld-statement.h"
+#include "vault/ld-vault-private.h"
 
-char *
-_ld_records_clean_text (const char  *text,
-                        const char  *label,
-                        guint        max_chars,
-                        gboolean     required,
-                        GError     **error)
+static char *
+clean_text (const char  *text,
+            const char  *label,
+            guint        max_chars,
+            gboolean     required,
+            gboolean     multiline,
+            GError     **error)
 {
   g_autofree char *copy = NULL;
 
@@ -30,10 +33,13 @@ _ld_records_clean_text (const char  *text,
   for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iscntrl (c))
+
+      if (g_unichar_iscntrl (c) && (!multiline || (c != '\n' && c != '\t')))
         {
           g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                       _("%s contains a line break or another control character. Remove it."), label);
+                       multiline ? _("%s contains a control character. Remove it.")
+                                 : _("%s contains a line break or another control character. Remove it."),
+                       label);
           return NULL;
         }
     }
@@ -51,6 +57,82 @@ _ld_records_clean_text (const char  *text,
       return NULL;
     }
   return g_steal_pointer (&copy);
+}
+
+char *
+_ld_records_clean_text (const char  *text,
+                        const char  *label,
+                        guint        max_chars,
+                        gboolean     required,
+                        GError     **error)
+{
+  return clean_text (text, label, max_chars, required, FALSE, error);
+}
+
+char *
+_ld_records_clean_long_text (const char  *text,
+                             const char  *label,
+                             guint        max_chars,
+                             gboolean     required,
+                             GError     **error)
+{
+  return clean_text (text, label, max_chars, required, TRUE, error);
+}
+
+char *
+_ld_records_today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+void
+_ld_records_bind_optional_text (sqlite3_stmt *stmt,
+                                int           n,
+                                const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, n, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, n);
+}
+
+sqlite3_stmt *
+_ld_records_fetch_in_scope (LdVault     *vault,
+                            const char  *sql,
+                            gint64       id,
+                            gboolean    *found,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault, sql, error);
+  int rc;
+
+  *found = TRUE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      *found = FALSE;
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+void
+_ld_records_set_cadre_not_found (GError **error,
+                                 gint64   id)
+{
+  g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+               _("There is no cadre record number %lld in your scope. Check the number with “cadre list”."),
+               (long long) id);
 }
 
 gboolean

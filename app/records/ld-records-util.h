@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "ld-types.h"
 
@@ -17,6 +18,31 @@ char        *_ld_records_clean_text   (const char  *text,
                                        guint        max_chars,
                                        gboolean     required,
                                        GError     **error);
+/* Like _ld_records_clean_text for a text that may span lines (notes,
+ * clearing): line breaks and tabs are allowed, other control characters
+ * are not. */
+char        *_ld_records_clean_long_text (const char  *text,
+                                          const char  *label,
+                                          guint        max_chars,
+                                          gboolean     required,
+                                          GError     **error);
+/* Today's local date, "YYYY-MM-DD". */
+char        *_ld_records_today_text   (void);
+/* Binds text to parameter n, or NULL when text is NULL or empty. */
+void         _ld_records_bind_optional_text (sqlite3_stmt *stmt,
+                                             int           n,
+                                             const char   *text);
+/* Prepares sql in the session's scopes (_ld_scope_prepare), binds id to ?2
+ * and steps once. Returns the statement on its row; NULL with *found FALSE
+ * and no error when there is no row; NULL with error set on a failure. */
+sqlite3_stmt *_ld_records_fetch_in_scope (LdVault     *vault,
+                                          const char  *sql,
+                                          gint64       id,
+                                          gboolean    *found,
+                                          GError     **error);
+/* LD_ERROR_NOT_FOUND: no cadre record id in the session's scopes. */
+void         _ld_records_set_cadre_not_found (GError **error,
+                                              gint64   id);
 /* Whether the session may read every unit (the security administrator,
  * who grants scopes), without auditing anything. */
 gboolean     _ld_records_sees_all_units (LdVault   *vault);

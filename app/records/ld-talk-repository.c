@@ -92,15 +92,6 @@ set_talk_not_found (GError **error,
                (long long) id);
 }
 
-static void
-set_cadre_not_found (GError **error,
-                     gint64   id)
-{
-  g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-               _("There is no cadre record number %lld in your scope. Check the number with “cadre list”."),
-               (long long) id);
-}
-
 /* The talk if its unit is in the session's scopes; when WRITABLE, also
  * checks that it is not retired. */
 static LdTalk *
@@ -109,25 +100,18 @@ load_talk (LdVault   *vault,
            gboolean   writable,
            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ld_scope_prepare (vault,
-                                                    "SELECT " TALK_COLUMNS TALK_FROM
-                                                    " WHERE t.id = ?2 AND t.unit_id IN (SELECT id FROM visible_units)",
-                                                    error);
+  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = _ld_records_fetch_in_scope (vault,
+                                                             "SELECT " TALK_COLUMNS TALK_FROM
+                                                             " WHERE t.id = ?2"
+                                                             " AND t.unit_id IN (SELECT id FROM visible_units)",
+                                                             talk_id, &found, error);
   g_autoptr(LdTalk) talk = NULL;
-  int rc;
 
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 2, talk_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
     {
-      set_talk_not_found (error, talk_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      if (!found)
+        set_talk_not_found (error, talk_id);
       return NULL;
     }
   talk = read_talk (stmt);
@@ -169,7 +153,7 @@ check_references (LdVault           *vault,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         {
-          set_cadre_not_found (error, cadre_id);
+          _ld_records_set_cadre_not_found (error, cadre_id);
           return FALSE;
         }
       if (rc != SQLITE_ROW)
@@ -1016,7 +1000,7 @@ ld_talk_repository_list_for_cadre (LdVault     *vault,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      set_cadre_not_found (error, cadre_id);
+      _ld_records_set_cadre_not_found (error, cadre_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
