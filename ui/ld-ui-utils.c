@@ -10,6 +10,7 @@
 #include "ld-ui-utils.h"
 #include "ld-window-private.h"
 #include "records/ld-user-repository.h"
+#include "rules/ld-case-tables.h"
 #include "rules/ld-password-policy.h"
 
 char *
@@ -281,4 +282,44 @@ ld_inscription_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 2);
   gtk_widget_set_hexpand (inscription, TRUE);
   gtk_list_item_set_child (list_item, inscription);
+}
+
+void
+ld_string_list_append_years (GtkStringList *list,
+                             int           *years,
+                             guint          n_years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+
+  g_return_if_fail (GTK_IS_STRING_LIST (list));
+  g_return_if_fail (years != NULL || n_years == 0);
+
+  gtk_string_list_append (list, _("All years"));
+  for (guint i = 0; i < n_years; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", year - (int) i);
+
+      years[i] = year - (int) i;
+      gtk_string_list_append (list, text);
+    }
+}
+
+void
+ld_string_list_append_codes (GtkStringList *list,
+                             GPtrArray     *codes,
+                             const char    *table)
+{
+  const LdCode *table_codes;
+  guint n = 0;
+
+  g_return_if_fail (GTK_IS_STRING_LIST (list));
+  g_return_if_fail (codes != NULL);
+
+  table_codes = ld_code_table_get (table, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (codes, (gpointer) table_codes[i].code);
+      gtk_string_list_append (list, table_codes[i].label);
+    }
 }

@@ -94,4 +94,14 @@ void          ld_inscription_setup_cb (GtkSignalListItemFactory *factory,
                                        GtkListItem              *list_item,
                                        gpointer                  user_data);
 
+/* Appends "All years" and the n_years last years, the newest first, to
+ * list, and stores those years in years. */
+void          ld_string_list_append_years (GtkStringList *list,
+                                           int           *years,
+                                           guint          n_years);
+/* Appends the labels of a code table to list and its codes to codes. */
+void          ld_string_list_append_codes (GtkStringList *list,
+                                           GPtrArray     *codes,
+                                           const char    *table);
+
 G_END_DECLS

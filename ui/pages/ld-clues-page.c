@@ -319,39 +319,17 @@ update_state (LdCluesPage *self)
 static void
 fill_static_filters (LdCluesPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int year = g_date_time_get_year (now);
-  const LdCode *codes;
-  guint n = 0;
-
   self->filling = TRUE;
-  gtk_string_list_append (self->year_list, _("All years"));
-  for (guint i = 0; i < N_YEARS; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", year - (int) i);
-
-      self->years[i] = year - (int) i;
-      gtk_string_list_append (self->year_list, text);
-    }
+  ld_string_list_append_years (self->year_list, self->years, N_YEARS);
 
   /* Open clues stay on the desk across the years: all years by default. */
   gtk_string_list_append (self->status_list, _("All statuses"));
   g_ptr_array_add (self->status_codes, (gpointer) "open");
   gtk_string_list_append (self->status_list, C_("clue status filter", "Open"));
-  codes = ld_code_table_get (LD_CODE_TABLE_CLUE_STATUS, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (self->status_codes, (gpointer) codes[i].code);
-      gtk_string_list_append (self->status_list, codes[i].label);
-    }
+  ld_string_list_append_codes (self->status_list, self->status_codes, LD_CODE_TABLE_CLUE_STATUS);
 
   gtk_string_list_append (self->disposal_list, _("All disposals"));
-  codes = ld_code_table_get (LD_CODE_TABLE_DISPOSAL, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (self->disposal_codes, (gpointer) codes[i].code);
-      gtk_string_list_append (self->disposal_list, codes[i].label);
-    }
+  ld_string_list_append_codes (self->disposal_list, self->disposal_codes, LD_CODE_TABLE_DISPOSAL);
   self->filling = FALSE;
 }
 

@@ -275,24 +275,6 @@ update_state (LdPetitionsPage *self)
 
 /* --- Filters --------------------------------------------------------------- */
 
-static void
-fill_codes (GtkStringList *list,
-            GPtrArray     *codes,
-            const char    *table,
-            const char    *any)
-{
-  const LdCode *table_codes;
-  guint n = 0;
-
-  gtk_string_list_append (list, any);
-  table_codes = ld_code_table_get (table, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (codes, (gpointer) table_codes[i].code);
-      gtk_string_list_append (list, table_codes[i].label);
-    }
-}
-
 static const char *
 chosen_code (GtkDropDown *dropdown,
              GPtrArray   *codes)
@@ -305,23 +287,16 @@ chosen_code (GtkDropDown *dropdown,
 static void
 fill_static_filters (LdPetitionsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int year = g_date_time_get_year (now);
-
   self->filling = TRUE;
-  gtk_string_list_append (self->year_list, _("All years"));
-  for (guint i = 0; i < N_YEARS; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", year - (int) i);
-
-      self->years[i] = year - (int) i;
-      gtk_string_list_append (self->year_list, text);
-    }
+  ld_string_list_append_years (self->year_list, self->years, N_YEARS);
   gtk_drop_down_set_selected (self->year_dropdown, 1);
 
-  fill_codes (self->status_list, self->status_codes, LD_CODE_TABLE_PETITION_STATUS, _("Any status"));
-  fill_codes (self->kind_list, self->kind_codes, LD_CODE_TABLE_PETITION_KIND, _("Any kind"));
-  fill_codes (self->channel_list, self->channel_codes, LD_CODE_TABLE_CHANNEL, _("Any channel"));
+  gtk_string_list_append (self->status_list, _("Any status"));
+  ld_string_list_append_codes (self->status_list, self->status_codes, LD_CODE_TABLE_PETITION_STATUS);
+  gtk_string_list_append (self->kind_list, _("Any kind"));
+  ld_string_list_append_codes (self->kind_list, self->kind_codes, LD_CODE_TABLE_PETITION_KIND);
+  gtk_string_list_append (self->channel_list, _("Any channel"));
+  ld_string_list_append_codes (self->channel_list, self->channel_codes, LD_CODE_TABLE_CHANNEL);
   gtk_string_list_append (self->repeats_list, _("With repeats"));
   gtk_string_list_append (self->repeats_list, _("Repeats only"));
   gtk_string_list_append (self->repeats_list, _("Without repeats"));

@@ -185,30 +185,13 @@ update_state (LdTalksPage *self)
 static void
 fill_static_filters (LdTalksPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int year = g_date_time_get_year (now);
-  const LdCode *codes;
-  guint n = 0;
-
   self->filling = TRUE;
-  gtk_string_list_append (self->year_list, _("All years"));
-  for (guint i = 0; i < N_YEARS; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", year - (int) i);
-
-      self->years[i] = year - (int) i;
-      gtk_string_list_append (self->year_list, text);
-    }
+  ld_string_list_append_years (self->year_list, self->years, N_YEARS);
   /* This year by default: the page shows the current work. */
   gtk_drop_down_set_selected (self->year_dropdown, 1);
 
   gtk_string_list_append (self->type_list, _("All types"));
-  codes = ld_code_table_get (LD_CODE_TABLE_TALK_TYPE, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (self->type_codes, (gpointer) codes[i].code);
-      gtk_string_list_append (self->type_list, codes[i].label);
-    }
+  ld_string_list_append_codes (self->type_list, self->type_codes, LD_CODE_TABLE_TALK_TYPE);
   self->filling = FALSE;
 }
 
