@@ -10,6 +10,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-fulltext-repository.h"
+#include "vault/ld-migrations.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
 
@@ -638,11 +639,13 @@ test_upgrade_fills (Fixture       *f,
                              " WHERE type = 'trigger' AND name LIKE 'fulltext%'", &error);
   g_assert_no_error (error);
   exec_sql (f, drops);
-  exec_sql (f, "DROP TABLE fulltext; DROP TABLE fulltext_docs; PRAGMA user_version = 4");
+  /* Back to schema 4: without the index and what later steps added. */
+  exec_sql (f, "DROP TABLE fulltext; DROP TABLE fulltext_docs; DROP INDEX petitions_owing;"
+               " DROP INDEX talks_written_owed; PRAGMA user_version = 4");
   ld_vault_lock (f->vault, "exit");
 
   ld_test_login (f->vault, "boss");
-  g_assert_cmpint (ld_test_count_rows (f->vault, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ld_test_count_rows (f->vault, "PRAGMA user_version"), ==, ld_migrations_latest ());
   assert_found (f, "填充索引", NULL, talk);
   assert_found (f, "李四", NULL, cadre);
   {
