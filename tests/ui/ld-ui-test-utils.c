@@ -10,6 +10,7 @@
 #include "dialogs/ld-unlock-window-private.h"
 #include "ld-ui-utils.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-scope.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-vault.h"
 
@@ -404,4 +405,24 @@ ld_ui_test_find_widget (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+void
+ld_ui_test_create_case_vault (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  LdVault *vault;
+
+  ld_ui_test_create_vault (dir);
+  ld_ui_test_add_account (dir, "sec", LD_ROLE_SECADMIN, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, "ivy", LD_ROLE_INVESTIGATOR, "Initial-Pass-2024", FALSE);
+  ld_ui_test_add_account (dir, "vic", LD_ROLE_VIEWER, "Initial-Pass-2024", FALSE);
+
+  vault = ld_ui_test_open_vault (dir, "sec");
+  ld_scope_grant (vault, "ivy", 0, &error);
+  g_assert_no_error (error);
+  ld_scope_grant (vault, "vic", 0, &error);
+  g_assert_no_error (error);
+  ld_vault_lock (vault, "exit");
+  g_object_unref (vault);
 }

@@ -33,6 +33,11 @@ void           ld_ui_test_add_account   (const char  *dir,
                                          const char  *initial,
                                          gboolean     must_change);
 
+/* ld_ui_test_create_vault() plus the accounts of the case pages: "sec"
+ * (security administrator), "ivy" (investigator) and "vic" (viewer), the
+ * last two scoped to every unit. */
+void           ld_ui_test_create_case_vault (const char *dir);
+
 /* A registered, activated, non-unique application on dir. */
 LdApplication *ld_ui_test_app_new       (const char  *dir);
 /* Types name/password in the unlock window and submits; waits until the

@@ -19,8 +19,6 @@
 #include "rules/ld-case-rules.h"
 #include "vault/ld-vault.h"
 
-#define INITIAL "Initial-Pass-2024"
-
 typedef struct
 {
   gint64 unit_id;
@@ -45,22 +43,9 @@ seed_vault (const char *dir,
   g_auto(LdTalkSpec) talk = { 0 };
   LdUnitSpec unit = { 0 };
 
-  ld_ui_test_create_vault (dir);
-  ld_ui_test_add_account (dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
-  ld_ui_test_add_account (dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
-  ld_ui_test_add_account (dir, "vic", LD_ROLE_VIEWER, INITIAL, FALSE);
+  ld_ui_test_create_case_vault (dir);
 
-  vault = ld_vault_new (dir);
-  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
-  ld_scope_grant (vault, "ivy", 0, &error);
-  g_assert_no_error (error);
-  ld_scope_grant (vault, "vic", 0, &error);
-  g_assert_no_error (error);
-  ld_vault_lock (vault, "exit");
-
-  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
+  vault = ld_ui_test_open_vault (dir, "ivy");
   unit.name = "县财政局";
   ld_unit_repository_create (vault, &unit, &seed->unit_id, &error);
   g_assert_no_error (error);

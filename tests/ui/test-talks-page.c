@@ -20,8 +20,6 @@
 #include "vault/ld-vault.h"
 #include "widgets/ld-cadre-chooser.h"
 
-#define INITIAL "Initial-Pass-2024"
-
 /* A unit with two cadres, an investigator "ivy" and a viewer "vic" (both
  * scoped to every unit), and one talk registered through the repository. */
 static char *clue_reg_no;
@@ -39,22 +37,9 @@ seed_vault (const char *dir,
   gint64 unit_id = 0;
   gint64 cadre_id;
 
-  ld_ui_test_create_vault (dir);
-  ld_ui_test_add_account (dir, "sec", LD_ROLE_SECADMIN, INITIAL, FALSE);
-  ld_ui_test_add_account (dir, "ivy", LD_ROLE_INVESTIGATOR, INITIAL, FALSE);
-  ld_ui_test_add_account (dir, "vic", LD_ROLE_VIEWER, INITIAL, FALSE);
+  ld_ui_test_create_case_vault (dir);
 
-  vault = ld_vault_new (dir);
-  ld_vault_unlock (vault, "sec", LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
-  ld_scope_grant (vault, "ivy", 0, &error);
-  g_assert_no_error (error);
-  ld_scope_grant (vault, "vic", 0, &error);
-  g_assert_no_error (error);
-  ld_vault_lock (vault, "exit");
-
-  ld_vault_unlock (vault, "ivy", LD_TEST_PASSWORD, &error);
-  g_assert_no_error (error);
+  vault = ld_ui_test_open_vault (dir, "ivy");
   unit.name = "县财政局";
   ld_unit_repository_create (vault, &unit, &unit_id, &error);
   g_assert_no_error (error);
