@@ -427,6 +427,45 @@ resolve_unit (LdVault     *vault,
   return check_unit (vault, clean->unit_id, error);
 }
 
+/* One transaction: sets the columns of set_sql (values ?1 and, when
+ * value2 is not NULL, ?2) with updated_at, adds the handling step and
+ * records the change (version and audit entry). */
+static gboolean
+write_fields (LdVault     *vault,
+              LdClue      *clue,
+              const char  *set_sql,
+              const char  *value1,
+              const char  *value2,
+              const char  *step_date,
+              const char  *step_action,
+              const char  *step_note,
+              const char  *event,
+              GString     *before,
+              GString     *after,
+              GError     **error)
+{
+  sqlite3 *db = _ld_vault_get_db (vault);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE clues SET %s, updated_at = ?3 WHERE id = ?4", set_sql);
+  gint64 clue_id = ld_clue_get_id (clue);
+
+  if (!_ld_vault_begin (vault, error))
+    return FALSE;
+  stmt = ld_sql_prepare (db, sql, error);
+  if (stmt == NULL)
+    return fail (vault);
+  sqlite3_bind_text (stmt, 1, value1, -1, SQLITE_TRANSIENT);
+  if (value2 != NULL)
+    sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, _ld_records_now ());
+  sqlite3_bind_int64 (stmt, 4, clue_id);
+  if (!ld_sql_step_done (db, stmt, error)
+      || !insert_step (vault, clue_id, step_date, step_action, step_note, NULL, error)
+      || !record_change (vault, clue_id, ld_clue_get_reg_no (clue), event, before->str, after->str, NULL, error))
+    return fail (vault);
+  return _ld_vault_commit (vault, error);
+}
+
 gboolean
 ld_clue_repository_create (LdVault           *vault,
                            const LdClueSpec  *spec,
@@ -1154,10 +1193,8 @@ ld_clue_repository_set_clearing (LdVault      *vault,
   g_autoptr(LdClue) clue = NULL;
   g_autoptr(GString) before = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clear_text = NULL;
   g_autofree char *clear_date = NULL;
-  sqlite3 *db;
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return FALSE;
@@ -1179,22 +1216,8 @@ ld_clue_repository_set_clearing (LdVault      *vault,
   if (after->len == 0)
     return TRUE;
 
-  db = _ld_vault_get_db (vault);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
-  stmt = ld_sql_prepare (db, "UPDATE clues SET clearing = ?, clearing_date = ?, updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return fail (vault);
-  sqlite3_bind_text (stmt, 1, clear_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clear_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, _ld_records_now ());
-  sqlite3_bind_int64 (stmt, 4, clue_id);
-  if (!ld_sql_step_done (db, stmt, error)
-      || !insert_step (vault, clue_id, clear_date, "clearing", clear_text, NULL, error)
-      || !record_change (vault, clue_id, ld_clue_get_reg_no (clue), LD_AUDIT_CLUE_CLEARING, before->str, after->str,
-                         NULL, error))
-    return fail (vault);
-  return _ld_vault_commit (vault, error);
+  return write_fields (vault, clue, "clearing = ?1, clearing_date = ?2", clear_text, clear_date,
+                       clear_date, "clearing", clear_text, LD_AUDIT_CLUE_CLEARING, before, after, error);
 }
 
 gboolean
@@ -1206,10 +1229,8 @@ ld_clue_repository_set_next_review (LdVault     *vault,
   g_autoptr(LdClue) clue = NULL;
   g_autoptr(GString) before = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *date = NULL;
   g_autofree char *today = _ld_records_today_text ();
-  sqlite3 *db;
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return FALSE;
@@ -1237,21 +1258,8 @@ ld_clue_repository_set_next_review (LdVault     *vault,
   if (after->len == 0)
     return TRUE;
 
-  db = _ld_vault_get_db (vault);
-  if (!_ld_vault_begin (vault, error))
-    return FALSE;
-  stmt = ld_sql_prepare (db, "UPDATE clues SET next_review_date = ?, updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return fail (vault);
-  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, _ld_records_now ());
-  sqlite3_bind_int64 (stmt, 3, clue_id);
-  if (!ld_sql_step_done (db, stmt, error)
-      || !insert_step (vault, clue_id, today, "review", date, NULL, error)
-      || !record_change (vault, clue_id, ld_clue_get_reg_no (clue), LD_AUDIT_CLUE_REVIEW, before->str, after->str,
-                         NULL, error))
-    return fail (vault);
-  return _ld_vault_commit (vault, error);
+  return write_fields (vault, clue, "next_review_date = ?1", date, NULL,
+                       today, "review", date, LD_AUDIT_CLUE_REVIEW, before, after, error);
 }
 
 gboolean
