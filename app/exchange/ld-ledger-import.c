@@ -2090,44 +2090,6 @@ ld_ledger_plan_format_report (LdLedgerPlan *plan)
 
 /* --- Commit ------------------------------------------------------------------------------- */
 
-static char *
-file_sha256 (const char    *path,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GError) local = NULL;
-  g_autofree guint8 *buffer = g_malloc (64 * 1024);
-  gssize n;
-
-  stream = g_file_read (file, cancellable, &local);
-  if (stream == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (stream == NULL)
-    {
-      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("The file “%s” can no longer be read (%s). Choose it again."), path, local->message);
-      return NULL;
-    }
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable, &local)) > 0)
-    g_checksum_update (checksum, buffer, (gsize) n);
-  if (n < 0)
-    {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local));
-      else
-        g_set_error (error, LD_ERROR, LD_ERROR_FAILED, _("The file “%s” could not be read: %s"), path,
-                     local->message);
-      return NULL;
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 static gboolean
 save_mapping (LdVault       *vault,
               LdLedgerPlan  *plan,
@@ -2238,7 +2200,7 @@ ld_ledger_plan_commit (LdVault       *vault,
                    plan->n_invalid);
       return FALSE;
     }
-  sha256 = file_sha256 (plan->path, cancellable, error);
+  sha256 = ld_table_file_sha256 (plan->path, cancellable, error);
   if (sha256 == NULL)
     return FALSE;
   if (!g_str_equal (sha256, plan->sha256))

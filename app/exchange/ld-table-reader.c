@@ -1475,3 +1475,45 @@ ld_table_read_file (const char    *path,
     }
   return ld_table_read_data (data, length, cancellable, error);
 }
+
+/* --- Checksum ---------------------------------------------------------------- */
+
+char *
+ld_table_file_sha256 (const char    *path,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) local = NULL;
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  gssize n;
+
+  stream = g_file_read (file, cancellable, &local);
+  if (stream == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (stream == NULL)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("The file “%s” can no longer be read (%s). Choose it again."), path, local->message);
+      return NULL;
+    }
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable, &local)) > 0)
+    g_checksum_update (checksum, buffer, (gsize) n);
+  if (n < 0 && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (n < 0)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_FAILED, _("The file “%s” could not be read: %s"), path,
+                   local->message);
+      return NULL;
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}

@@ -97,6 +97,14 @@ void                ld_table_free               (LdTable       *table);
 /* "A", "B", …, "Z", "AA", … for a 0-based column, as in messages. */
 char               *ld_table_column_name        (guint          column);
 
+/* The SHA-256 (hex) of the file at path, read in blocks: the importers
+ * check at commit that the file is still the one planned. Cancelling
+ * gives G_IO_ERROR_CANCELLED; a file that cannot be read LD_ERROR_INVALID
+ * or LD_ERROR_FAILED with a translated message. */
+char               *ld_table_file_sha256        (const char    *path,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdTable, ld_table_free)
 
 G_END_DECLS
