@@ -8,9 +8,9 @@
 LD_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlcipher-dev libsodium-dev
   libxlsxwriter-dev libicu-dev desktop-file-utils libxml2-utils
-  libzip-dev libexpat1-dev"
+  libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev"
 # What the test suites need on top: validators, a virtual display, CJK fonts.
-LD_TEST_PACKAGES="appstream-util xvfb xauth fonts-noto-cjk"
+LD_TEST_PACKAGES="appstream-util xvfb xauth fonts-noto-cjk poppler-utils"
 
 LD_SOURCE_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LD_BUILD_DIR="$LD_SOURCE_ROOT/_build"

@@ -24,6 +24,24 @@
 #include "pages/ld-search-page.h"
 #include "pages/ld-talks-page.h"
 #include "pages/ld-units-page.h"
+#ifdef LD_UI_HAVE_MEASURES_PAGE
+#include "pages/ld-measures-page.h"
+#endif
+#ifdef LD_UI_HAVE_MEASURE_FORMS_PAGE
+#include "pages/ld-measure-forms-page.h"
+#endif
+#ifdef LD_UI_HAVE_FOUR_FORMS_PAGE
+#include "pages/ld-four-forms-page.h"
+#endif
+#ifdef LD_UI_HAVE_OPINIONS_PAGE
+#include "pages/ld-opinions-page.h"
+#endif
+#ifdef LD_UI_HAVE_LEDGER_PAGE
+#include "pages/ld-ledger-page.h"
+#endif
+#ifdef LD_UI_HAVE_RECOMMENDATIONS_PAGE
+#include "pages/ld-recommendations-page.h"
+#endif
 #include "records/ld-file-entry-repository.h"
 #include "rules/ld-password-policy.h"
 #include "rules/ld-permissions.h"
@@ -526,6 +544,35 @@ _ld_window_show_record (LdWindow   *self,
       return;
     }
 
+#ifdef LD_UI_HAVE_MEASURES_PAGE
+  if (g_str_equal (record_type, "measure") && (page = show_named_page (self, "measures")) != NULL)
+    {
+      ld_measures_page_show_record (LD_MEASURES_PAGE (page), record_id);
+      return;
+    }
+#endif
+#ifdef LD_UI_HAVE_OPINIONS_PAGE
+  if (g_str_equal (record_type, "opinion") && (page = show_named_page (self, "opinions")) != NULL)
+    {
+      ld_opinions_page_show_record (LD_OPINIONS_PAGE (page), record_id);
+      return;
+    }
+#endif
+#ifdef LD_UI_HAVE_LEDGER_PAGE
+  if (g_str_equal (record_type, "ledger") && (page = show_named_page (self, "ledger")) != NULL)
+    {
+      ld_ledger_page_show_record (LD_LEDGER_PAGE (page), record_id);
+      return;
+    }
+#endif
+#ifdef LD_UI_HAVE_RECOMMENDATIONS_PAGE
+  if (g_str_equal (record_type, "recommendation") && (page = show_named_page (self, "recommendations")) != NULL)
+    {
+      ld_recommendations_page_show_record (LD_RECOMMENDATIONS_PAGE (page), record_id);
+      return;
+    }
+#endif
+
   if (page == NULL)
     {
       g_autoptr(AdwToast) toast = adw_toast_new (_("This kind of record cannot be opened here."));
@@ -570,6 +617,10 @@ ld_window_setup (LdWindow *self)
     {
     case LD_ROLE_SYSADMIN:
       add_page (self, LD_PAGE (ld_accounts_page_new (self->vault)), "accounts");
+#ifdef LD_UI_HAVE_MEASURE_FORMS_PAGE
+      /* The form mapping of the measures' code table (四种形态 归类). */
+      add_page (self, LD_PAGE (ld_measure_forms_page_new (self->vault)), "measure-forms");
+#endif
       break;
 
     case LD_ROLE_SECADMIN:
@@ -592,6 +643,21 @@ ld_window_setup (LdWindow *self)
       add_page (self, LD_PAGE (ld_talks_page_new (self->vault)), "talks");
       add_page (self, LD_PAGE (ld_petitions_page_new (self->vault)), "petitions");
       add_page (self, LD_PAGE (ld_clues_page_new (self->vault)), "clues");
+#ifdef LD_UI_HAVE_MEASURES_PAGE
+      add_page (self, LD_PAGE (ld_measures_page_new (self->vault)), "measures");
+#endif
+#ifdef LD_UI_HAVE_FOUR_FORMS_PAGE
+      add_page (self, LD_PAGE (ld_four_forms_page_new (self->vault)), "four-forms");
+#endif
+#ifdef LD_UI_HAVE_OPINIONS_PAGE
+      add_page (self, LD_PAGE (ld_opinions_page_new (self->vault)), "opinions");
+#endif
+#ifdef LD_UI_HAVE_LEDGER_PAGE
+      add_page (self, LD_PAGE (ld_ledger_page_new (self->vault)), "ledger");
+#endif
+#ifdef LD_UI_HAVE_RECOMMENDATIONS_PAGE
+      add_page (self, LD_PAGE (ld_recommendations_page_new (self->vault)), "recommendations");
+#endif
       add_page (self, LD_PAGE (ld_search_page_new (self->vault)), "search");
       add_page (self, LD_PAGE (ld_units_page_new (self->vault)), "units");
       add_page (self, LD_PAGE (ld_calendar_page_new (self->vault)), "calendar");

@@ -369,6 +369,21 @@ ld_cli_get_commands (void)
 #ifdef LD_CLI_HAVE_SEARCH
     ld_cli_search_commands,
 #endif
+#ifdef LD_CLI_HAVE_MEASURES
+    ld_cli_measure_commands,
+#endif
+#ifdef LD_CLI_HAVE_FOUR_FORMS
+    ld_cli_four_forms_commands,
+#endif
+#ifdef LD_CLI_HAVE_OPINIONS
+    ld_cli_opinion_commands,
+#endif
+#ifdef LD_CLI_HAVE_LEDGERS
+    ld_cli_ledger_commands,
+#endif
+#ifdef LD_CLI_HAVE_MEASURE_IMPORT
+    ld_cli_measure_import_commands,
+#endif
     NULL,
   };
   static LdCliCommand *all = NULL;

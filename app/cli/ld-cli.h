@@ -69,6 +69,13 @@ const LdCliCommand *ld_cli_clue_commands          (void);
 const LdCliCommand *ld_cli_board_commands         (void);
 const LdCliCommand *ld_cli_ledger_import_commands (void);
 const LdCliCommand *ld_cli_search_commands        (void);
+/* issue 5: measure …; four-forms …; opinion …; ledger … and
+ * recommendation …; import measures. */
+const LdCliCommand *ld_cli_measure_commands        (void);
+const LdCliCommand *ld_cli_four_forms_commands     (void);
+const LdCliCommand *ld_cli_opinion_commands        (void);
+const LdCliCommand *ld_cli_ledger_commands         (void);
+const LdCliCommand *ld_cli_measure_import_commands (void);
 /* "user add", "init". Caller frees. */
 char        *ld_cli_command_get_path    (const LdCliCommand *command);
 

@@ -25,6 +25,11 @@ G_DECLARE_FINAL_TYPE (LdBoardItem, ld_board_item, LD, BOARD_ITEM, GObject)
 #define LD_BOARD_RECORD_CLUE     "clue"
 #define LD_BOARD_RECORD_TALK     "talk"
 #define LD_BOARD_RECORD_CADRE    "cadre"
+/* issue 5 */
+#define LD_BOARD_RECORD_MEASURE        "measure"
+#define LD_BOARD_RECORD_LEDGER         "ledger"
+#define LD_BOARD_RECORD_RECOMMENDATION "recommendation"
+#define LD_BOARD_RECORD_OPINION        "opinion"
 
 /* Read-only properties (all set at construction):
  *   level        int     LdAlertLevel (never LD_ALERT_NONE on the board)

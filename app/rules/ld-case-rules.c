@@ -364,6 +364,10 @@ static const struct
   { "effect-period", NC_("deadline", "Effect period") },
   { "ledger", NC_("deadline", "Ledger item") },
   { "review", NC_("deadline", "Review of a held clue") },
+  { "recommendation-reply", NC_("deadline", "Reply to a recommendation") },
+  { "revisit", NC_("deadline", "Return visit") },
+  { "opinion-reply", NC_("deadline", "Integrity opinion due") },
+  { "opinion-renewal", NC_("deadline", "Integrity opinion expired") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (deadline_kinds) == LD_N_DEADLINE_KINDS);

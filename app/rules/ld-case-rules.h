@@ -100,9 +100,13 @@ typedef enum
   LD_DEADLINE_DISPOSAL,        /* clue: the limit of the approved disposal */
   LD_DEADLINE_WRITTEN,         /* talk: written explanation due */
   LD_DEADLINE_REQUIRED_TALK,   /* cadre: a required talk */
-  LD_DEADLINE_EFFECT_PERIOD,   /* measures (issue 5) */
-  LD_DEADLINE_LEDGER,          /* ledger items (issue 5) */
+  LD_DEADLINE_EFFECT_PERIOD,   /* measure: its effect period ends (and the return visit before) */
+  LD_DEADLINE_LEDGER,          /* ledger item: its deadline */
   LD_DEADLINE_REVIEW,          /* clue held pending (暂存待查): its next review */
+  LD_DEADLINE_RECOMMENDATION_REPLY, /* recommendation: the addressee's reply */
+  LD_DEADLINE_REVISIT,         /* recommendation: the planned return visit / look-back */
+  LD_DEADLINE_OPINION_REPLY,   /* opinion request: our reply is due */
+  LD_DEADLINE_OPINION_RENEWAL, /* opinion reply: its validity window ended */
   LD_N_DEADLINE_KINDS
 } LdDeadlineKind;
 

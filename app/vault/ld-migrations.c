@@ -487,6 +487,180 @@ static const char * const steps[] = {
   " AND (feedback_date = '' OR accept_notice_date = '');"
   "CREATE INDEX talks_written_owed ON talks (written_due)"
   " WHERE written_required > 0 AND written_received = '' AND retired_at IS NULL;",
+
+  /* 7: measures (处分处理) and the four forms, integrity-opinion requests
+   * (党风廉政意见回复), the supervision ledger (整改台账) and recommendations
+   * (纪检监察建议). Codes are those of rules/ld-measure-tables.h and
+   * rules/ld-ledger-rules.h. A measure carries what the statistics and the
+   * board group by, kept in step by its repository: its form (the default
+   * of the code table or the administrator's override in measure_forms,
+   * rewritten for every measure of a code when the override changes), the
+   * cadre's post level and key groups on the decision date, and its effect
+   * period (effect_end '' = none, '9999-12-31' = permanent) recomputed by
+   * the rules after every event. */
+  "CREATE TABLE measure_forms ("
+  "  code TEXT PRIMARY KEY,"                        /* measure code */
+  "  form INTEGER NOT NULL CHECK (form BETWEEN 1 AND 4),"
+  "  reason TEXT NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL);"
+  "CREATE TABLE measures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-M0001 */
+  "  cadre_id INTEGER NOT NULL REFERENCES cadres (id),"
+  "  unit_id INTEGER NOT NULL REFERENCES units (id)," /* the cadre's unit on registration */
+  "  code TEXT NOT NULL,"
+  "  form INTEGER NOT NULL CHECK (form BETWEEN 1 AND 4),"
+  "  category TEXT NOT NULL,"                       /* edu, party, gov, org, account, criminal */
+  "  decision_date TEXT NOT NULL,"
+  "  effective_date TEXT NOT NULL,"                 /* approval (Party) / effect of the decision (government) */
+  "  authority TEXT NOT NULL DEFAULT '',"
+  "  doc_no TEXT NOT NULL DEFAULT '',"
+  "  source_type TEXT NOT NULL DEFAULT '',"         /* '', clue, petition, talk */
+  "  source_id INTEGER,"
+  "  categories TEXT NOT NULL DEFAULT '',"          /* violation categories (problem-category codes) */
+  "  facts TEXT NOT NULL DEFAULT '',"
+  "  accountability INTEGER NOT NULL DEFAULT 0,"    /* given as 问责 */
+  "  extension_months INTEGER NOT NULL DEFAULT 0,"  /* 留党察看 probation extended */
+  "  status TEXT NOT NULL DEFAULT 'in-force',"      /* in-force, lifted, changed, revoked */
+  "  status_date TEXT NOT NULL DEFAULT '',"         /* date of the lifting / appeal decision */
+  "  replaced_by INTEGER REFERENCES measures (id)," /* the new decision after an appeal */
+  "  replaces INTEGER REFERENCES measures (id),"
+  "  effect_end TEXT NOT NULL DEFAULT '',"          /* computed; '' none, '9999-12-31' permanent */
+  "  post_level TEXT NOT NULL DEFAULT '',"          /* the cadre's, on the decision date */
+  "  groups TEXT NOT NULL DEFAULT '',"              /* top,young,new,key on the decision date */
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX measures_cadre ON measures (cadre_id, effective_date);"
+  "CREATE INDEX measures_unit ON measures (unit_id, effective_date);"
+  "CREATE INDEX measures_date ON measures (effective_date, form);"
+  "CREATE INDEX measures_code ON measures (code);"
+  "CREATE INDEX measures_effect ON measures (effect_end) WHERE retired_at IS NULL AND effect_end <> '';"
+  "CREATE INDEX measures_source ON measures (source_type, source_id);"
+  "CREATE TABLE measure_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  measure_id INTEGER NOT NULL REFERENCES measures (id),"
+  "  event_date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"                           /* lift, extend, appeal-upheld, appeal-changed, appeal-revoked, note */
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  new_measure_id INTEGER REFERENCES measures (id),"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX measure_events_measure ON measure_events (measure_id, event_date);"
+  "CREATE TABLE opinion_requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-Y0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id)," /* the unit whose scope holds the request */
+  "  requester TEXT NOT NULL,"                      /* 组织部, a unit … */
+  "  request_date TEXT NOT NULL,"
+  "  purpose TEXT NOT NULL,"                        /* opinion purpose code */
+  "  due_date TEXT NOT NULL DEFAULT '',"
+  "  doc_no TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'open',"          /* open, replied */
+  "  replied_date TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX opinion_requests_unit ON opinion_requests (unit_id, request_date);"
+  "CREATE TABLE opinion_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES opinion_requests (id),"
+  "  cadre_id INTEGER NOT NULL REFERENCES cadres (id),"
+  "  checked_date TEXT NOT NULL DEFAULT '',"        /* the as-of date of the check */
+  "  proposal TEXT NOT NULL DEFAULT '',"            /* ok, ok-note, defer, no */
+  "  reasons TEXT NOT NULL DEFAULT '',"             /* one reason per line: kind|record-type|id|text */
+  "  decision TEXT NOT NULL DEFAULT '',"            /* the investigator's, '' until confirmed */
+  "  change_reason TEXT NOT NULL DEFAULT '',"
+  "  reply_text TEXT NOT NULL DEFAULT '',"
+  "  confirmed_by TEXT NOT NULL DEFAULT '',"
+  "  approved_by TEXT NOT NULL DEFAULT '',"
+  "  approved_date TEXT NOT NULL DEFAULT '',"
+  "  valid_until TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (request_id, cadre_id));"
+  "CREATE INDEX opinion_items_cadre ON opinion_items (cadre_id, valid_until);"
+  "CREATE TABLE recommendations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-J0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id)," /* the unit it is addressed to */
+  "  kind TEXT NOT NULL,"                           /* discipline, supervision, joint */
+  "  doc_no TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL,"
+  "  problem TEXT NOT NULL DEFAULT '',"
+  "  basis TEXT NOT NULL DEFAULT '',"
+  "  content TEXT NOT NULL DEFAULT '',"
+  "  source_type TEXT NOT NULL DEFAULT '',"
+  "  source_id INTEGER,"
+  "  status TEXT NOT NULL DEFAULT 'draft',"         /* draft, issued, delivered, replied, rectifying, verified, closed, escalated */
+  "  issued_date TEXT NOT NULL DEFAULT '',"
+  "  delivered_date TEXT NOT NULL DEFAULT '',"
+  "  reply_due TEXT NOT NULL DEFAULT '',"
+  "  replied_date TEXT NOT NULL DEFAULT '',"
+  "  reply TEXT NOT NULL DEFAULT '',"
+  "  verified_date TEXT NOT NULL DEFAULT '',"
+  "  closed_date TEXT NOT NULL DEFAULT '',"
+  "  next_visit_date TEXT NOT NULL DEFAULT '',"     /* 回访 / 回头看 planned */
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX recommendations_unit ON recommendations (unit_id, issued_date);"
+  "CREATE INDEX recommendations_status ON recommendations (status, reply_due);"
+  "CREATE TABLE recommendation_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  recommendation_id INTEGER NOT NULL REFERENCES recommendations (id),"
+  "  event_date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"                           /* a lifecycle move, revisit, lookback, note */
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX recommendation_events_rec ON recommendation_events (recommendation_id, event_date);"
+  "CREATE TABLE ledger_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reg_no TEXT NOT NULL UNIQUE,"                  /* 2026-L0001 */
+  "  unit_id INTEGER NOT NULL REFERENCES units (id)," /* the responsible unit */
+  "  source TEXT NOT NULL,"                         /* inspection, audit, analysis, recommendation, petition, other */
+  "  source_ref TEXT NOT NULL DEFAULT '',"
+  "  recommendation_id INTEGER REFERENCES recommendations (id),"
+  "  problem TEXT NOT NULL,"
+  "  measures TEXT NOT NULL DEFAULT '',"
+  "  standard TEXT NOT NULL DEFAULT '',"
+  "  leader TEXT NOT NULL DEFAULT '',"
+  "  person TEXT NOT NULL DEFAULT '',"
+  "  deadline TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not-started',"   /* not-started, in-progress, done, ongoing (逾期 is computed) */
+  "  completion TEXT NOT NULL DEFAULT '',"
+  "  completed_date TEXT NOT NULL DEFAULT '',"
+  "  accepted_by TEXT NOT NULL DEFAULT '',"
+  "  acceptance TEXT NOT NULL DEFAULT '',"
+  "  signed_off_date TEXT NOT NULL DEFAULT '',"     /* 销号 */
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  account TEXT NOT NULL,"
+  "  retired_at INTEGER,"
+  "  retired_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX ledger_items_unit ON ledger_items (unit_id, deadline);"
+  "CREATE INDEX ledger_items_open ON ledger_items (deadline)"
+  " WHERE retired_at IS NULL AND signed_off_date = '' AND status <> 'ongoing';"
+  "CREATE INDEX ledger_items_recommendation ON ledger_items (recommendation_id);"
+  "CREATE TABLE ledger_progress ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES ledger_items (id),"
+  "  progress_date TEXT NOT NULL,"
+  "  note TEXT NOT NULL,"
+  "  account TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX ledger_progress_item ON ledger_progress (item_id, progress_date);",
 };
 
 int

@@ -203,7 +203,12 @@ generate (LdVault *vault)
 
     CHECK (drops != NULL);
     CHECK (ld_sql_exec (db, drops, &error));
-    CHECK (ld_sql_exec (db, "DROP TABLE fulltext; DROP TABLE fulltext_docs; PRAGMA user_version = 4", &error));
+    CHECK (ld_sql_exec (db, "DROP TABLE fulltext; DROP TABLE fulltext_docs;"
+                            " DROP INDEX petitions_owing; DROP INDEX talks_written_owed;"
+                            " DROP TABLE ledger_progress; DROP TABLE ledger_items; DROP TABLE recommendation_events;"
+                            " DROP TABLE recommendations; DROP TABLE opinion_items; DROP TABLE opinion_requests;"
+                            " DROP TABLE measure_events; DROP TABLE measures; DROP TABLE measure_forms;"
+                            " PRAGMA user_version = 4", &error));
   }
   cadre = ld_sql_prepare (db, "INSERT INTO cadres (unit_id, name, id_number, post, created_at, updated_at)"
                               " VALUES (?, ?, ?, ?, 0, 0)", &error);

@@ -641,7 +641,11 @@ test_upgrade_fills (Fixture       *f,
   exec_sql (f, drops);
   /* Back to schema 4: without the index and what later steps added. */
   exec_sql (f, "DROP TABLE fulltext; DROP TABLE fulltext_docs; DROP INDEX petitions_owing;"
-               " DROP INDEX talks_written_owed; PRAGMA user_version = 4");
+               " DROP INDEX talks_written_owed;"
+               " DROP TABLE ledger_progress; DROP TABLE ledger_items; DROP TABLE recommendation_events;"
+               " DROP TABLE recommendations; DROP TABLE opinion_items; DROP TABLE opinion_requests;"
+               " DROP TABLE measure_events; DROP TABLE measures; DROP TABLE measure_forms;"
+               " PRAGMA user_version = 4");
   ld_vault_lock (f->vault, "exit");
 
   ld_test_login (f->vault, "boss");
