@@ -151,8 +151,8 @@ typedef struct
   LdFormTally  last_year;
   /* Of the four forms together. The base of the persons share is the sum
    * of the forms' persons (a cadre handled under two forms counts in
-   * both), so the four shares add up to 100 %. Unused (has_base FALSE)
-   * in LdFourFormsStats.total. */
+   * both), so the four shares add up to 100 %. In LdFourFormsStats.total
+   * the shares are 1 (100 %) when there is anything at all. */
   LdShare      share_times;
   LdShare      share_persons;
   LdShare      previous_share_times;
