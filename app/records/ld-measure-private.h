@@ -33,6 +33,20 @@ gboolean     _ld_measure_insert_in_tx     (LdVault              *vault,
                                            char                **out_reg_no,
                                            GError              **error);
 
+/* Inside the caller's transaction, without a permission check and
+ * without an audit entry (the caller audits; a version is added): what
+ * ld_measure_repository_add_event() does. A new decision of
+ * "appeal-changed" is inserted without its own audit entry either. */
+gboolean     _ld_measure_add_event_in_tx  (LdVault              *vault,
+                                           gint64                measure_id,
+                                           const char           *kind,
+                                           const char           *event_date,
+                                           int                   months,
+                                           const char           *note,
+                                           const LdMeasureSpec  *new_decision,
+                                           gint64               *out_new_id,
+                                           GError              **error);
+
 /* Builds a measure from its parts (the repository's row reader). Takes
  * nothing: strings are copied. */
 LdMeasure   *_ld_measure_new              (gint64       id,
