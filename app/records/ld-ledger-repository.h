@@ -24,7 +24,9 @@ G_BEGIN_DECLS
  * and its deadline is before that date (the supervision board reads the
  * same condition from the table). */
 
+#ifndef LD_RECORD_TYPE_LEDGER
 #define LD_RECORD_TYPE_LEDGER "ledger"
+#endif
 
 #define LD_AUDIT_LEDGER_CREATED   "ledger.create"
 #define LD_AUDIT_LEDGER_UPDATED   "ledger.update"

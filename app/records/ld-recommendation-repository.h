@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * or closed recommendation is read-only. Registration numbers are "<year
  * of registration>-J<4 digits>". */
 
+#ifndef LD_RECORD_TYPE_RECOMMENDATION
 #define LD_RECORD_TYPE_RECOMMENDATION "recommendation"
+#endif
 
 #define LD_AUDIT_RECOMMENDATION_CREATED   "recommendation.create"
 #define LD_AUDIT_RECOMMENDATION_UPDATED   "recommendation.update"
