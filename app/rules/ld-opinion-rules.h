@@ -95,4 +95,8 @@ void        ld_opinion_valid_until         (const GDate *approved,
                                             int          months,
                                             GDate       *until);
 
+/* The translated sentence given as the only reason when no fact was found
+ * ("未发现信访举报、问题线索和处分处理记录"). */
+const char *ld_opinion_nothing_found       (void);
+
 G_END_DECLS
