@@ -65,6 +65,7 @@ typedef struct
   gboolean  permanent;
   GDate     end;          /* invalid when permanent / open-ended */
   char     *text;         /* translated: "留党察看一年（2026-M0003），影响期至2029-03-14" */
+  gboolean  open_ended;   /* 停职检查 not yet lifted (end invalid) */
 } LdBlockReason;
 
 typedef struct
@@ -75,6 +76,7 @@ typedef struct
   gboolean   no_leading_post;  /* no leading post on the date (责令辞职, 免职) */
   GDate      leading_until;
   GPtrArray *reasons;          /* LdBlockReason*, each measure blocking on the date, longest first */
+  gboolean   open_ended;       /* a measure blocking until lifted (停职检查): until is invalid too */
 } LdPromotionBlock;
 
 /* Whether the cadre with these measures is blocked on date, until when
