@@ -17,6 +17,7 @@
 #include "records/ld-scope-private.h"
 #include "rules/ld-case-tables.h"
 #include "rules/ld-categories.h"
+#include "rules/ld-measure-tables.h"
 #include "rules/ld-permissions.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
@@ -784,20 +785,260 @@ board_add_required_talks (Board   *board,
   return !step_failed (board, rc, error);
 }
 
-/* HOOK (issue 5, measures): the return-visit talk (回访教育谈话) due before
- * a sanction's effect period ends (ld_required_talk_revisit with the
- * effect period of each measure in force and the latest T_REVISIT talk
- * inside it), the effect periods themselves (LD_DEADLINE_EFFECT_PERIOD)
- * and the ledger items (LD_DEADLINE_LEDGER). There are no measures before
- * issue 5, so this adds nothing yet: fill it in with one grouped query
- * like board_add_required_talks(). */
+/* ---- Issue 5: measures, ledgers, recommendations, opinion replies ---------- */
+
+/* "label · text" with text cut to a readable length. */
+static char *
+make_short_title (const char *label,
+                  const char *text)
+{
+  g_autofree char *cut = NULL;
+  glong n = text != NULL ? g_utf8_strlen (text, -1) : 0;
+
+  if (n == 0)
+    return g_strdup (label);
+  if (n > 30)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, 29);
+
+      cut = g_strconcat (head, "…", NULL);
+    }
+  else
+    cut = g_strdup (text);
+  /* The newline of a multi-line text would break the board's line. */
+  g_strdelimit (cut, "\r\n\t", ' ');
+  return g_strdup_printf (C_("board title", "%s · %s"), label, cut);
+}
+
+/* The effect periods of measures in force ending soon (their end is the
+ * first free day) and, for sanctions, the return-visit talk (回访教育谈话)
+ * due revisit-before-days before that end unless one was held inside the
+ * period: one grouped query over the measures with a finite end from
+ * today on (the partial index measures_effect, whose WHERE terms the
+ * query repeats). */
+#define MEASURE_DEADLINES_COLUMNS \
+  "SELECT m.id, m.reg_no, m.code, m.cadre_id, c.name, m.unit_id, u.name, m.effective_date, m.effect_end," \
+  " max (t.talk_date)"
+#define MEASURE_DEADLINES_JOINS \
+  " CROSS JOIN units u ON u.id = m.unit_id CROSS JOIN cadres c ON c.id = m.cadre_id" \
+  " LEFT JOIN talk_persons tp ON tp.cadre_id = m.cadre_id" \
+  " LEFT JOIN talks t ON t.id = tp.talk_id AND t.type = 'T_REVISIT' AND t.retired_at IS NULL" \
+  "  AND t.talk_date >= m.effective_date AND t.talk_date <= m.effect_end"
+#define MEASURE_DEADLINES_WHERE \
+  " AND m.effect_end <> '9999-12-31' AND m.effect_end >= ?3 AND m.effect_end <= ?4" \
+  " AND m.status = 'in-force' AND m.unit_id IN (SELECT id FROM visible_units)" \
+  " GROUP BY m.id"
+
 static gboolean
 board_add_measure_deadlines (Board   *board,
                              GError **error)
 {
-  (void) board;
-  (void) error;
-  return TRUE;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *until = NULL;
+  GDate horizon;
+  int rc;
+
+  /* The return visit is due a month before the end, and the board looks a
+   * month and the due-soon window ahead: three months of ends suffice. */
+  horizon = board->today;
+  g_date_add_months (&horizon, 3);
+  g_date_add_days (&horizon, board->rules.revisit_before_days);
+  until = date_to_text (&horizon);
+  stmt = _ld_scope_prepare (board->vault,
+                            board->cadre_id == 0
+                            ? MEASURE_DEADLINES_COLUMNS
+                              " FROM measures m INDEXED BY measures_effect" MEASURE_DEADLINES_JOINS
+                              " WHERE ?2 = 0 AND m.retired_at IS NULL AND m.effect_end <> ''"
+                              MEASURE_DEADLINES_WHERE
+                            : MEASURE_DEADLINES_COLUMNS
+                              " FROM measures m INDEXED BY measures_cadre" MEASURE_DEADLINES_JOINS
+                              " WHERE m.cadre_id = ?2 AND m.retired_at IS NULL AND m.effect_end <> ''"
+                              MEASURE_DEADLINES_WHERE,
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 2, board->cadre_id);
+  sqlite3_bind_text (stmt, 3, board->today_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, until, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *reg_no = ld_sql_column_text (stmt, 1);
+      const LdMeasureCode *code = ld_measure_code_find (ld_sql_column_text (stmt, 2));
+      const char *label = code != NULL ? ld_measure_code_get_label (code) : ld_sql_column_text (stmt, 2);
+      gint64 cadre_id = sqlite3_column_int64 (stmt, 3);
+      const char *name = ld_sql_column_text (stmt, 4);
+      gint64 unit_id = sqlite3_column_int64 (stmt, 5);
+      const char *unit_name = ld_sql_column_text (stmt, 6);
+      GDate start, end, held, due;
+
+      if (!parse_date (ld_sql_column_text (stmt, 8), &end))
+        continue;
+      parse_date (ld_sql_column_text (stmt, 7), &start);
+      board_add (board, LD_DEADLINE_EFFECT_PERIOD, LD_BOARD_RECORD_MEASURE, id, reg_no,
+                 make_short_title (label, name), cadre_id, unit_id, unit_name, &end);
+      if (code == NULL || !code->is_sanction)
+        continue;
+      parse_date (ld_sql_column_text (stmt, 9), &held);
+      if (ld_required_talk_revisit (&board->rules, &start, &end, &held, &due))
+        board_add (board, LD_DEADLINE_REQUIRED_TALK, LD_BOARD_RECORD_MEASURE, id, reg_no,
+                   make_talk_title ("T_REVISIT", name), cadre_id, unit_id, unit_name, &due);
+    }
+  return !step_failed (board, rc, error);
+}
+
+/* The open items of the supervision ledger by their deadline, through the
+ * partial index ledger_items_open (its WHERE terms repeated word for
+ * word). A ledger item concerns a unit, not a cadre. */
+static gboolean
+board_add_ledger (Board   *board,
+                  GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* Translators: an item of the rectification ledger (整改台账) on the
+   * supervision board, followed by its problem. */
+  const char *label = C_("board", "Ledger item");
+  int rc;
+
+  if (board->cadre_id != 0)
+    return TRUE;
+  stmt = _ld_scope_prepare (board->vault,
+                            "SELECT li.id, li.reg_no, li.problem, li.deadline, li.unit_id, u.name"
+                            " FROM ledger_items li INDEXED BY ledger_items_open CROSS JOIN units u ON u.id = li.unit_id"
+                            " WHERE li.retired_at IS NULL AND li.signed_off_date = '' AND li.status <> 'ongoing'"
+                            " AND li.status <> 'done' AND li.deadline <> ''"
+                            " AND li.unit_id IN (SELECT id FROM visible_units)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate due;
+
+      if (!parse_date (ld_sql_column_text (stmt, 3), &due))
+        continue;
+      board_add (board, LD_DEADLINE_LEDGER, LD_BOARD_RECORD_LEDGER, sqlite3_column_int64 (stmt, 0),
+                 ld_sql_column_text (stmt, 1), make_short_title (label, ld_sql_column_text (stmt, 2)), 0,
+                 sqlite3_column_int64 (stmt, 4), ld_sql_column_text (stmt, 5), &due);
+    }
+  return !step_failed (board, rc, error);
+}
+
+/* Recommendations (纪检监察建议): the addressee's reply while issued or
+ * delivered, and the planned return visit or look-back until closed. */
+static gboolean
+board_add_recommendations (Board   *board,
+                           GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* Translators: a discipline-inspection or supervision recommendation
+   * (纪检监察建议) on the supervision board, followed by its title. */
+  const char *label = C_("board", "Recommendation");
+  int rc;
+
+  if (board->cadre_id != 0)
+    return TRUE;
+  stmt = _ld_scope_prepare (board->vault,
+                            "SELECT r.id, r.reg_no, r.title, r.status, r.reply_due, r.next_visit_date, r.unit_id,"
+                            " u.name FROM recommendations r CROSS JOIN units u ON u.id = r.unit_id"
+                            " WHERE r.retired_at IS NULL"
+                            " AND ((r.status IN ('issued', 'delivered') AND r.reply_due <> '')"
+                            "      OR (r.next_visit_date <> '' AND r.status NOT IN ('draft', 'closed')))"
+                            " AND r.unit_id IN (SELECT id FROM visible_units)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *status = ld_sql_column_text (stmt, 3);
+      GDate due;
+
+      if ((g_str_equal (status, "issued") || g_str_equal (status, "delivered"))
+          && parse_date (ld_sql_column_text (stmt, 4), &due))
+        board_add (board, LD_DEADLINE_RECOMMENDATION_REPLY, LD_BOARD_RECORD_RECOMMENDATION, id,
+                   ld_sql_column_text (stmt, 1), make_short_title (label, ld_sql_column_text (stmt, 2)), 0,
+                   sqlite3_column_int64 (stmt, 6), ld_sql_column_text (stmt, 7), &due);
+      if (!g_str_equal (status, "closed") && !g_str_equal (status, "draft")
+          && parse_date (ld_sql_column_text (stmt, 5), &due))
+        board_add (board, LD_DEADLINE_REVISIT, LD_BOARD_RECORD_RECOMMENDATION, id,
+                   ld_sql_column_text (stmt, 1), make_short_title (label, ld_sql_column_text (stmt, 2)), 0,
+                   sqlite3_column_int64 (stmt, 6), ld_sql_column_text (stmt, 7), &due);
+    }
+  return !step_failed (board, rc, error);
+}
+
+/* Integrity-opinion requests (党风廉政意见回复) whose reply is due, and the
+ * replies whose validity window ended within the last month with no newer
+ * reply or check of the cadre since (the board asks for a fresh check). */
+static gboolean
+board_add_opinions (Board   *board,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) requests = NULL;
+  g_autoptr(sqlite3_stmt) renewals = NULL;
+  g_autofree char *month_ago = NULL;
+  /* Translators: a request for an integrity-opinion reply (党风廉政意见回复)
+   * on the supervision board, followed by who asked. */
+  const char *label = C_("board", "Integrity opinion");
+  GDate from;
+  int rc;
+
+  if (board->cadre_id != 0)
+    return TRUE;
+  requests = _ld_scope_prepare (board->vault,
+                                "SELECT r.id, r.reg_no, r.requester, r.due_date, r.unit_id, u.name"
+                                " FROM opinion_requests r CROSS JOIN units u ON u.id = r.unit_id"
+                                " WHERE r.status = 'open' AND r.due_date <> '' AND r.retired_at IS NULL"
+                                " AND r.unit_id IN (SELECT id FROM visible_units)",
+                                error);
+  if (requests == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (requests)) == SQLITE_ROW)
+    {
+      GDate due;
+
+      if (!parse_date (ld_sql_column_text (requests, 3), &due))
+        continue;
+      board_add (board, LD_DEADLINE_OPINION_REPLY, LD_BOARD_RECORD_OPINION, sqlite3_column_int64 (requests, 0),
+                 ld_sql_column_text (requests, 1), make_short_title (label, ld_sql_column_text (requests, 2)), 0,
+                 sqlite3_column_int64 (requests, 4), ld_sql_column_text (requests, 5), &due);
+    }
+  if (step_failed (board, rc, error))
+    return FALSE;
+
+  from = board->today;
+  g_date_subtract_months (&from, 1);
+  month_ago = date_to_text (&from);
+  renewals = _ld_scope_prepare (board->vault,
+                                "SELECT r.id, r.reg_no, oi.cadre_id, c.name, oi.valid_until, r.unit_id, u.name"
+                                " FROM opinion_items oi CROSS JOIN opinion_requests r ON r.id = oi.request_id"
+                                " CROSS JOIN units u ON u.id = r.unit_id CROSS JOIN cadres c ON c.id = oi.cadre_id"
+                                " WHERE oi.valid_until <> '' AND oi.valid_until < ?2 AND oi.valid_until >= ?3"
+                                " AND r.retired_at IS NULL AND c.retired_at IS NULL"
+                                " AND r.unit_id IN (SELECT id FROM visible_units)"
+                                " AND NOT EXISTS (SELECT 1 FROM opinion_items o2"
+                                "   JOIN opinion_requests r2 ON r2.id = o2.request_id"
+                                "   WHERE o2.cadre_id = oi.cadre_id AND o2.id <> oi.id AND r2.retired_at IS NULL"
+                                "   AND (o2.valid_until > oi.valid_until"
+                                "        OR (o2.valid_until = '' AND r2.request_date >= r.request_date)))",
+                                error);
+  if (renewals == NULL)
+    return FALSE;
+  sqlite3_bind_text (renewals, 2, board->today_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (renewals, 3, month_ago, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (renewals)) == SQLITE_ROW)
+    {
+      GDate due;
+
+      if (!parse_date (ld_sql_column_text (renewals, 4), &due))
+        continue;
+      board_add (board, LD_DEADLINE_OPINION_RENEWAL, LD_BOARD_RECORD_OPINION, sqlite3_column_int64 (renewals, 0),
+                 ld_sql_column_text (renewals, 1), make_short_title (label, ld_sql_column_text (renewals, 3)),
+                 sqlite3_column_int64 (renewals, 2), sqlite3_column_int64 (renewals, 5),
+                 ld_sql_column_text (renewals, 6), &due);
+    }
+  return !step_failed (board, rc, error);
 }
 
 static int
@@ -866,6 +1107,9 @@ board_build (LdVault      *vault,
       { "written", board_add_written },
       { "required talks", board_add_required_talks },
       { "measures", board_add_measure_deadlines },
+      { "ledger", board_add_ledger },
+      { "recommendations", board_add_recommendations },
+      { "opinions", board_add_opinions },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
