@@ -474,9 +474,10 @@ static const char * const form_formulas[] = {
   N_("Serious violations suspected of crimes and pursued for criminal liability become a tiny minority"),
 };
 
-/* Translators: the 2015–2016 wording of the fourth form:
- * 严重违纪涉嫌违法立案审查的成为极少数 */
+/* The 2015–2016 wording of form four, kept for older reports. */
 static const char *form_four_original =
+  /* Translators: the 2015–2016 wording of the fourth form:
+   * 严重违纪涉嫌违法立案审查的成为极少数 */
   N_("Serious violations suspected of illegality and placed on file for review become a tiny minority");
 
 const char *
