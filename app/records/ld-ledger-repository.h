@@ -72,8 +72,9 @@ typedef struct
   const char   *text;                /* NULL or "": any; else found in the registration
                                       * number, problem, measures, standard, leader,
                                       * person, source reference or note */
-  const char   *due_before;          /* "YYYY-MM-DD" or NULL: open items (not signed off,
-                                      * not "ongoing") with a deadline before this date */
+  const char   *due_before;          /* "YYYY-MM-DD" or NULL: items still to do (not signed
+                                      * off, "not-started" or "in-progress") with a
+                                      * deadline before this date (the due-soon list) */
   const GDate  *as_of;               /* the date "overdue" is judged on; NULL = today */
   gboolean      include_retired;
   guint         offset;
