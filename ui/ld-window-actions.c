@@ -142,6 +142,16 @@ ld_window_actions_import_petitions (GtkWidget  *widget,
   import_ledger (LD_WINDOW (widget), LD_IMPORT_KIND_PETITIONS);
 }
 
+/* A sanctions ledger (处分处理台账) into the measures register: the
+ * measures page calls this from its Import button. */
+static void
+ld_window_actions_import_measures (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  import_ledger (LD_WINDOW (widget), LD_IMPORT_KIND_MEASURES);
+}
+
 void
 _ld_window_class_actions_init (LdWindowClass *klass)
 {
@@ -155,6 +165,7 @@ _ld_window_class_actions_init (LdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ld_window_actions_search);
   gtk_widget_class_install_action (widget_class, "win.import-talks", NULL, ld_window_actions_import_talks);
   gtk_widget_class_install_action (widget_class, "win.import-petitions", NULL, ld_window_actions_import_petitions);
+  gtk_widget_class_install_action (widget_class, "win.import-measures", NULL, ld_window_actions_import_measures);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
@@ -176,4 +187,5 @@ _ld_window_actions_update (LdWindow *self)
                                  gtk_stack_get_child_by_name (self->stack, "search") != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-talks", can_write_records (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-petitions", can_write_records (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-measures", can_write_records (self));
 }

@@ -8,6 +8,7 @@
 #include "ld-import-dialog.h"
 
 #include "exchange/ld-ledger-import.h"
+#include "exchange/ld-measure-import.h"
 #include "exchange/ld-roster-import.h"
 #include "records/ld-unit-repository.h"
 #include "widgets/ld-unit-picker.h"
@@ -84,6 +85,8 @@ struct _LdImportDialog
   LdRosterMapping *mapping;        /* the user's corrections, or NULL: detect */
   LdLedgerPlan    *ledger_plan;    /* talks and petitions: the plan instead of plan */
   LdLedgerMapping *ledger_mapping; /* talks and petitions: the user's corrections */
+  LdMeasureImportPlan    *measure_plan;    /* measures: the plan instead of plan */
+  LdMeasureImportMapping *measure_mapping; /* measures: the user's corrections */
   GPtrArray       *preview_texts;  /* char*: the texts of the first rows, as shown */
   GCancellable    *cancellable;    /* the dialog's lifetime */
   GCancellable    *plan_cancellable;
@@ -138,7 +141,85 @@ ledger_kind (LdImportDialog *self)
 static gboolean
 has_plan (LdImportDialog *self)
 {
-  return self->plan != NULL || self->ledger_plan != NULL;
+  return self->plan != NULL || self->ledger_plan != NULL || self->measure_plan != NULL;
+}
+
+/* The fields, mapping, rows and problems of a ledger plan: a talk or
+ * petition ledger's, or a sanctions ledger's (the measures import keeps
+ * its rows and problems in the ledger import's structs). */
+static guint
+ledger_n_fields (LdImportDialog *self)
+{
+  if (self->kind == LD_IMPORT_KIND_MEASURES)
+    return ld_measure_import_n_fields ();
+  return ld_ledger_n_fields (ledger_kind (self));
+}
+
+static const char *
+ledger_field_label (LdImportDialog *self,
+                    int             field)
+{
+  if (self->kind == LD_IMPORT_KIND_MEASURES)
+    return ld_measure_import_field_get_label (field);
+  return ld_ledger_field_get_label (ledger_kind (self), field);
+}
+
+static guint
+ledger_n_columns (LdImportDialog *self)
+{
+  if (self->measure_plan != NULL)
+    return ld_measure_import_mapping_get_n_columns (ld_measure_import_plan_get_mapping (self->measure_plan));
+  return ld_ledger_mapping_get_n_columns (ld_ledger_plan_get_mapping (self->ledger_plan));
+}
+
+static const char *
+ledger_header (LdImportDialog *self,
+               guint           column)
+{
+  if (self->measure_plan != NULL)
+    return ld_measure_import_mapping_get_header (ld_measure_import_plan_get_mapping (self->measure_plan), column);
+  return ld_ledger_mapping_get_header (ld_ledger_plan_get_mapping (self->ledger_plan), column);
+}
+
+static int
+ledger_field (LdImportDialog *self,
+              guint           column)
+{
+  if (self->measure_plan != NULL)
+    return ld_measure_import_mapping_get_field (ld_measure_import_plan_get_mapping (self->measure_plan), column);
+  return ld_ledger_mapping_get_field (ld_ledger_plan_get_mapping (self->ledger_plan), column);
+}
+
+/* LdLedgerRow*. */
+static GPtrArray *
+ledger_rows (LdImportDialog *self)
+{
+  if (self->measure_plan != NULL)
+    return ld_measure_import_plan_get_rows (self->measure_plan);
+  return ld_ledger_plan_get_rows (self->ledger_plan);
+}
+
+static void
+ledger_counts (LdImportDialog *self,
+               guint          *n_valid,
+               guint          *n_invalid)
+{
+  if (self->measure_plan != NULL)
+    ld_measure_import_plan_get_counts (self->measure_plan, n_valid, n_invalid);
+  else
+    ld_ledger_plan_get_counts (self->ledger_plan, n_valid, n_invalid);
+}
+
+static void
+plan_free (LdImportKind kind,
+           gpointer     plan)
+{
+  if (kind == LD_IMPORT_KIND_MEASURES)
+    ld_measure_import_plan_free (plan);
+  else if (kind != LD_IMPORT_KIND_CADRES)
+    ld_ledger_plan_free (plan);
+  else
+    ld_import_plan_free (plan);
 }
 
 /* State ---------------------------------------------------------------------- */
@@ -153,6 +234,8 @@ can_import (LdImportDialog *self)
 
   if (self->ledger_plan != NULL)
     return ld_ledger_plan_can_commit (self->ledger_plan);
+  if (self->measure_plan != NULL)
+    return ld_measure_import_plan_can_commit (self->measure_plan);
 
   if (!ld_import_plan_can_commit (self->plan))
     return FALSE;
@@ -260,6 +343,18 @@ on_mapping_changed_cb (LdImportDialog *self,
       start_plan (self);
       return;
     }
+  if (self->measure_plan != NULL)
+    {
+      const LdMeasureImportMapping *planned = ld_measure_import_plan_get_mapping (self->measure_plan);
+      LdMeasureImportMapping *measures = ld_measure_import_mapping_copy (planned);
+
+      ld_measure_import_mapping_set (measures, column,
+                                     selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
+      g_clear_pointer (&self->measure_mapping, ld_measure_import_mapping_free);
+      self->measure_mapping = measures;
+      start_plan (self);
+      return;
+    }
 
   mapping = ld_roster_mapping_copy (ld_import_plan_get_mapping (self->plan));
   ld_roster_mapping_set (mapping, column, field);
@@ -272,9 +367,7 @@ on_mapping_changed_cb (LdImportDialog *self,
 static void
 fill_ledger_mapping (LdImportDialog *self)
 {
-  const LdLedgerMapping *mapping = ld_ledger_plan_get_mapping (self->ledger_plan);
-  LdLedgerKind kind = ledger_kind (self);
-  guint n_columns = ld_ledger_mapping_get_n_columns (mapping);
+  guint n_columns = ledger_n_columns (self);
 
   clear_list (self->mapping_list);
 
@@ -283,13 +376,13 @@ fill_ledger_mapping (LdImportDialog *self)
       g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
       g_autofree char *letters = column_letters (column);
       g_autofree char *subtitle = NULL;
-      const char *header = ld_ledger_mapping_get_header (mapping, column);
-      int field = ld_ledger_mapping_get_field (mapping, column);
+      const char *header = ledger_header (self, column);
+      int field = ledger_field (self, column);
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       gtk_string_list_append (fields, C_("import column", "Ignore"));
-      for (guint f = 0; f < ld_ledger_n_fields (kind); f++)
-        gtk_string_list_append (fields, ld_ledger_field_get_label (kind, (int) f));
+      for (guint f = 0; f < ledger_n_fields (self); f++)
+        gtk_string_list_append (fields, ledger_field_label (self, (int) f));
 
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -313,7 +406,7 @@ fill_mapping (LdImportDialog *self)
   const LdRosterMapping *mapping;
   guint n_columns;
 
-  if (self->ledger_plan != NULL)
+  if (is_ledger (self))
     {
       fill_ledger_mapping (self);
       return;
@@ -360,7 +453,7 @@ fill_units (LdImportDialog *self)
   GPtrArray *units;
 
   clear_list (self->units_list);
-  if (self->ledger_plan != NULL)
+  if (is_ledger (self))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->units_group), FALSE);
       return;
@@ -384,7 +477,8 @@ fill_units (LdImportDialog *self)
 static GPtrArray *
 ledger_problems (LdImportDialog *self)
 {
-  GPtrArray *problems = ld_ledger_plan_get_problems (self->ledger_plan);
+  GPtrArray *problems = self->measure_plan != NULL ? ld_measure_import_plan_get_problems (self->measure_plan)
+                                                    : ld_ledger_plan_get_problems (self->ledger_plan);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_roster_problem_free);
 
   for (guint i = 0; i < problems->len; i++)
@@ -406,14 +500,14 @@ problem_field_label (LdImportDialog        *self,
                      const LdRosterProblem *problem)
 {
   if (is_ledger (self))
-    return ld_ledger_field_get_label (ledger_kind (self), (int) problem->field);
+    return ledger_field_label (self, (int) problem->field);
   return ld_roster_field_get_label (problem->field);
 }
 
 static void
 fill_problems (LdImportDialog *self)
 {
-  g_autoptr(GPtrArray) owned = self->ledger_plan != NULL ? ledger_problems (self) : NULL;
+  g_autoptr(GPtrArray) owned = is_ledger (self) ? ledger_problems (self) : NULL;
   GPtrArray *problems = owned != NULL ? owned : ld_import_plan_get_problems (self->plan);
   guint n_errors = 0, n_warnings = 0;
   g_autofree char *description = NULL;
@@ -483,7 +577,7 @@ fill_changes (LdImportDialog *self)
   guint n_listed = 0, n_updates = 0;
 
   clear_list (self->changes_list);
-  if (self->ledger_plan != NULL)
+  if (is_ledger (self))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->changes_group), FALSE);
       return;
@@ -572,15 +666,13 @@ attach_preview (LdImportDialog *self,
 static void
 fill_ledger_rows (LdImportDialog *self)
 {
-  const LdLedgerMapping *mapping = ld_ledger_plan_get_mapping (self->ledger_plan);
-  GPtrArray *rows = ld_ledger_plan_get_rows (self->ledger_plan);
-  LdLedgerKind kind = ledger_kind (self);
+  GPtrArray *rows = ledger_rows (self);
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (int));
   int line = 1;
 
-  for (guint c = 0; c < ld_ledger_mapping_get_n_columns (mapping) && fields->len < PREVIEW_COLUMNS; c++)
+  for (guint c = 0; c < ledger_n_columns (self) && fields->len < PREVIEW_COLUMNS; c++)
     {
-      int field = ld_ledger_mapping_get_field (mapping, c);
+      int field = ledger_field (self, c);
 
       if (field >= 0)
         g_array_append_val (fields, field);
@@ -588,7 +680,7 @@ fill_ledger_rows (LdImportDialog *self)
 
   attach_preview (self, grid_label (C_("import preview", "Row"), TRUE), 0, 0);
   for (guint i = 0; i < fields->len; i++)
-    attach_preview (self, grid_label (ld_ledger_field_get_label (kind, g_array_index (fields, int, i)), TRUE),
+    attach_preview (self, grid_label (ledger_field_label (self, g_array_index (fields, int, i)), TRUE),
                     (int) i + 1, 0);
   /* Translators: a column of the preview: the persons as found among the cadres. */
   attach_preview (self, grid_label (C_("import preview", "Matched"), TRUE), (int) fields->len + 1, 0);
@@ -624,7 +716,7 @@ fill_rows (LdImportDialog *self)
     gtk_grid_remove (self->rows_grid, child);
   g_ptr_array_set_size (self->preview_texts, 0);
 
-  if (self->ledger_plan != NULL)
+  if (is_ledger (self))
     {
       fill_ledger_rows (self);
       return;
@@ -667,10 +759,10 @@ fill_preview (LdImportDialog *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_file_row), path);
 
   g_free (self->counts_text);
-  if (self->ledger_plan != NULL)
+  if (is_ledger (self))
     {
-      ld_ledger_plan_get_counts (self->ledger_plan, &n_create, &n_invalid);
-      /* Translators: the rows of a talk or petition ledger: to import, with errors. */
+      ledger_counts (self, &n_create, &n_invalid);
+      /* Translators: the rows of a talk, petition or sanctions ledger: to import, with errors. */
       self->counts_text = g_strdup_printf (_("To import: %u · Invalid: %u"), n_create, n_invalid);
     }
   else
@@ -716,6 +808,7 @@ typedef struct
   LdRosterMapping *mapping;
   LdImportKind     kind;
   LdLedgerMapping *ledger_mapping;
+  LdMeasureImportMapping *measure_mapping;
 } PlanJob;
 
 static void
@@ -726,6 +819,7 @@ plan_job_free (gpointer data)
   g_free (job->path);
   g_clear_pointer (&job->mapping, ld_roster_mapping_free);
   g_clear_pointer (&job->ledger_mapping, ld_ledger_mapping_free);
+  g_clear_pointer (&job->measure_mapping, ld_measure_import_mapping_free);
   g_free (job);
 }
 
@@ -745,7 +839,13 @@ plan_worker (LdVault       *vault,
     .skip_invalid = job->skip_invalid,
     .mapping = job->ledger_mapping,
   };
+  LdMeasureImportOptions measure_options = {
+    .skip_invalid = job->skip_invalid,
+    .mapping = job->measure_mapping,
+  };
 
+  if (job->kind == LD_IMPORT_KIND_MEASURES)
+    return ld_measure_import_plan_new (vault, job->path, &measure_options, cancellable, error);
   if (job->kind != LD_IMPORT_KIND_CADRES)
     return ld_ledger_plan_new (vault, job->kind == LD_IMPORT_KIND_PETITIONS ? LD_LEDGER_PETITIONS : LD_LEDGER_TALKS,
                                job->path, &ledger_options, cancellable, error);
@@ -766,10 +866,8 @@ plan_cb (GObject      *object,
   /* A newer plan replaced this one, or the dialog went away. */
   if (is_cancelled (error) || self->vault == NULL)
     {
-      if (plan != NULL && is_ledger (self))
-        ld_ledger_plan_free (plan);
-      else if (plan != NULL)
-        ld_import_plan_free (plan);
+      if (plan != NULL)
+        plan_free (self->kind, plan);
       return;
     }
 
@@ -779,6 +877,7 @@ plan_cb (GObject      *object,
     {
       g_clear_pointer (&self->plan, ld_import_plan_free);
       g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
+      g_clear_pointer (&self->measure_plan, ld_measure_import_plan_free);
       gtk_stack_set_visible_child_name (self->stack, "choose");
       show_choose_error (self, error != NULL ? error->message : _("The file could not be read."));
       update_state (self);
@@ -787,7 +886,10 @@ plan_cb (GObject      *object,
 
   g_clear_pointer (&self->plan, ld_import_plan_free);
   g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
-  if (is_ledger (self))
+  g_clear_pointer (&self->measure_plan, ld_measure_import_plan_free);
+  if (self->kind == LD_IMPORT_KIND_MEASURES)
+    self->measure_plan = plan;
+  else if (is_ledger (self))
     self->ledger_plan = plan;
   else
     self->plan = plan;
@@ -826,6 +928,7 @@ start_plan (LdImportDialog *self)
   job->mapping = self->mapping != NULL ? ld_roster_mapping_copy (self->mapping) : NULL;
   job->kind = self->kind;
   job->ledger_mapping = self->ledger_mapping != NULL ? ld_ledger_mapping_copy (self->ledger_mapping) : NULL;
+  job->measure_mapping = self->measure_mapping != NULL ? ld_measure_import_mapping_copy (self->measure_mapping) : NULL;
 
   self->planning = TRUE;
   show_choose_error (self, NULL);
@@ -834,7 +937,9 @@ start_plan (LdImportDialog *self)
   ld_vault_run_async (self->vault,
                       plan_worker,
                       job, plan_job_free,
-                      is_ledger (self) ? (GDestroyNotify) ld_ledger_plan_free : (GDestroyNotify) ld_import_plan_free,
+                      self->kind == LD_IMPORT_KIND_MEASURES ? (GDestroyNotify) ld_measure_import_plan_free
+                      : is_ledger (self) ? (GDestroyNotify) ld_ledger_plan_free
+                      : (GDestroyNotify) ld_import_plan_free,
                       self->plan_cancellable,
                       plan_cb,
                       g_object_ref (self));
@@ -846,6 +951,7 @@ typedef struct
 {
   LdImportPlan   *plan;
   LdLedgerPlan   *ledger_plan;
+  LdMeasureImportPlan *measure_plan;
   GCancellable   *cancellable;
   GMainContext   *context;
   LdImportDialog *dialog;   /* a strong reference: unreffed on the main context */
@@ -858,6 +964,7 @@ commit_job_free (gpointer data)
 
   g_clear_pointer (&job->plan, ld_import_plan_free);
   g_clear_pointer (&job->ledger_plan, ld_ledger_plan_free);
+  g_clear_pointer (&job->measure_plan, ld_measure_import_plan_free);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->dialog);
@@ -935,6 +1042,16 @@ commit_worker (LdVault       *vault,
         }
       return counts;
     }
+  if (job->measure_plan != NULL)
+    {
+      if (!ld_measure_import_plan_commit (vault, job->measure_plan, progress_worker_cb, job, job->cancellable,
+                                          &counts[0], error))
+        {
+          g_free (counts);
+          return NULL;
+        }
+      return counts;
+    }
 
   if (!ld_import_plan_commit (vault, job->plan,
                               progress_worker_cb, job,
@@ -1004,6 +1121,12 @@ commit_cb (GObject      *object,
                                                 "or destroy it as the rules for reporter material require.",
                                                 n_created),
                                    n_created);
+  else if (self->kind == LD_IMPORT_KIND_MEASURES)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u measure imported. The import is recorded in the audit trail.",
+                                                "%u measures imported. The import is recorded in the audit trail.",
+                                                n_created),
+                                   n_created);
   else
     /* Translators: the result of an import: cadres added, then updated. */
     description = g_strdup_printf (_("Cadres added: %u. Cadres updated: %u. The import is recorded in the audit trail."),
@@ -1029,6 +1152,8 @@ commit_action (GtkWidget  *widget,
   /* The user's mapping survives a cancelled or failed commit. */
   if (self->ledger_plan != NULL && self->ledger_mapping == NULL)
     self->ledger_mapping = ld_ledger_mapping_copy (ld_ledger_plan_get_mapping (self->ledger_plan));
+  else if (self->measure_plan != NULL && self->measure_mapping == NULL)
+    self->measure_mapping = ld_measure_import_mapping_copy (ld_measure_import_plan_get_mapping (self->measure_plan));
   else if (self->plan != NULL && self->mapping == NULL)
     self->mapping = ld_roster_mapping_copy (ld_import_plan_get_mapping (self->plan));
 
@@ -1037,6 +1162,7 @@ commit_action (GtkWidget  *widget,
   job = g_new0 (CommitJob, 1);
   job->plan = g_steal_pointer (&self->plan);
   job->ledger_plan = g_steal_pointer (&self->ledger_plan);
+  job->measure_plan = g_steal_pointer (&self->measure_plan);
   job->cancellable = g_object_ref (self->commit_cancellable);
   job->context = g_main_context_ref_thread_default ();
   job->dialog = g_object_ref (self);
@@ -1305,6 +1431,8 @@ ld_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->mapping, ld_roster_mapping_free);
   g_clear_pointer (&self->ledger_plan, ld_ledger_plan_free);
   g_clear_pointer (&self->ledger_mapping, ld_ledger_mapping_free);
+  g_clear_pointer (&self->measure_plan, ld_measure_import_plan_free);
+  g_clear_pointer (&self->measure_mapping, ld_measure_import_mapping_free);
 
   G_OBJECT_CLASS (ld_import_dialog_parent_class)->dispose (object);
 }
@@ -1388,10 +1516,10 @@ ld_import_dialog_class_init (LdImportDialogClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* What the dialog imports (LdImportKind): cadres, talks or petitions. */
+  /* What the dialog imports (LdImportKind): cadres, talks, petitions or measures. */
   properties [PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      LD_IMPORT_KIND_CADRES, LD_IMPORT_KIND_PETITIONS, LD_IMPORT_KIND_CADRES,
+                      LD_IMPORT_KIND_CADRES, LD_IMPORT_KIND_MEASURES, LD_IMPORT_KIND_CADRES,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1511,6 +1639,7 @@ ld_import_dialog_set_file (LdImportDialog *self,
   /* A new file gets its own mapping, detected or remembered. */
   g_clear_pointer (&self->mapping, ld_roster_mapping_free);
   g_clear_pointer (&self->ledger_mapping, ld_ledger_mapping_free);
+  g_clear_pointer (&self->measure_mapping, ld_measure_import_mapping_free);
   g_clear_pointer (&self->pending_error, g_free);
 
   basename = g_file_get_basename (file);
@@ -1606,13 +1735,11 @@ ld_import_dialog_get_column_field (LdImportDialog *self,
 
   g_return_val_if_fail (LD_IS_IMPORT_DIALOG (self), -2);
 
-  if (self->ledger_plan != NULL)
+  if (self->ledger_plan != NULL || self->measure_plan != NULL)
     {
-      const LdLedgerMapping *ledger = ld_ledger_plan_get_mapping (self->ledger_plan);
-
-      if (column >= ld_ledger_mapping_get_n_columns (ledger))
+      if (column >= ledger_n_columns (self))
         return -2;
-      return ld_ledger_mapping_get_field (ledger, column);
+      return ledger_field (self, column);
     }
 
   if (self->plan == NULL)
@@ -1634,7 +1761,7 @@ ld_import_dialog_set_column_field (LdImportDialog *self,
 
   g_return_if_fail (LD_IS_IMPORT_DIALOG (self));
   g_return_if_fail (field >= -1
-                    && field < (is_ledger (self) ? (int) ld_ledger_n_fields (ledger_kind (self)) : LD_ROSTER_N_FIELDS));
+                    && field < (is_ledger (self) ? (int) ledger_n_fields (self) : LD_ROSTER_N_FIELDS));
 
   row = gtk_list_box_get_row_at_index (self->mapping_list, (int) column);
   if (row == NULL || !ADW_IS_COMBO_ROW (row))
@@ -1652,7 +1779,8 @@ ld_import_dialog_new_ledger (GtkWindow    *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LD_IS_VAULT (vault), NULL);
-  g_return_val_if_fail (kind == LD_IMPORT_KIND_TALKS || kind == LD_IMPORT_KIND_PETITIONS, NULL);
+  g_return_val_if_fail (kind == LD_IMPORT_KIND_TALKS || kind == LD_IMPORT_KIND_PETITIONS
+                        || kind == LD_IMPORT_KIND_MEASURES, NULL);
 
   self = g_object_new (LD_TYPE_IMPORT_DIALOG,
                        "transient-for", parent,
@@ -1672,6 +1800,20 @@ ld_import_dialog_new_ledger (GtkWindow    *parent,
                                          "have checked the preview and pressed Import."));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Ledger file"));
       adw_status_page_set_title (self->result_page, _("Talk Ledger Imported"));
+    }
+  else if (kind == LD_IMPORT_KIND_MEASURES)
+    {
+      /* Translators: 处分处理台账. */
+      gtk_window_set_title (GTK_WINDOW (self), _("Import Sanctions Ledger"));
+      adw_status_page_set_title (self->choose_page, _("Import a Sanctions Ledger"));
+      adw_status_page_set_description (self->choose_page,
+                                       _("Choose an Excel workbook (.xlsx) or a CSV file with one measure a row "
+                                         "(处分处理台账), or drop it here. The persons are found among the cadres in "
+                                         "your scope by ID number, or by name and unit; write 党内警告 or 政务警告, "
+                                         "not 警告 alone. Nothing is written until you have checked the preview and "
+                                         "pressed Import."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Ledger file"));
+      adw_status_page_set_title (self->result_page, _("Sanctions Ledger Imported"));
     }
   else
     {

@@ -13,6 +13,7 @@ typedef enum
   LD_IMPORT_KIND_CADRES,     /* a cadre roster (exchange/ld-roster-import) */
   LD_IMPORT_KIND_TALKS,      /* a talk ledger (exchange/ld-ledger-import) */
   LD_IMPORT_KIND_PETITIONS,  /* a petition ledger (exchange/ld-ledger-import) */
+  LD_IMPORT_KIND_MEASURES,   /* a sanctions ledger (exchange/ld-measure-import) */
 } LdImportKind;
 
 #define LD_TYPE_IMPORT_DIALOG (ld_import_dialog_get_type ())
@@ -29,8 +30,8 @@ G_DECLARE_FINAL_TYPE (LdImportDialog, ld_import_dialog, LD, IMPORT_DIALOG, AdwWi
 LdImportDialog *ld_import_dialog_new (GtkWindow *parent,
                                       LdVault   *vault,
                                       gint64     parent_unit_id);
-/* Importing a talk or petition ledger (KIND is LD_IMPORT_KIND_TALKS or
- * _PETITIONS) with the same steps: no parent unit; the mapping rows list
+/* Importing a talk, petition or sanctions ledger (KIND is
+ * LD_IMPORT_KIND_TALKS, _PETITIONS or _MEASURES) with the same steps: no parent unit; the mapping rows list
  * the ledger's fields; the preview shows the mapped fields of the first
  * rows with the reporter's columns masked and the persons as matched.
  * "imported" then carries (n_imported, 0). Property "kind" (int,
@@ -59,8 +60,8 @@ const char     *ld_import_dialog_get_blocked_reason (LdImportDialog *self);
 GStrv           ld_import_dialog_dup_problems       (LdImportDialog *self);
 /* Every text of the first-rows preview, headers first, as shown. */
 GStrv           ld_import_dialog_dup_preview_texts  (LdImportDialog *self);
-/* The roster field (LdRosterField; for ledgers LdTalkColumn or
- * LdPetitionColumn; -1 = ignored) the preview maps a file
+/* The roster field (LdRosterField; for ledgers LdTalkColumn,
+ * LdPetitionColumn or LdMeasureColumn; -1 = ignored) the preview maps a file
  * column to, or -2 without a preview; setting it plans again, as choosing
  * it in the column's drop-down does. */
 int             ld_import_dialog_get_column_field   (LdImportDialog *self,
