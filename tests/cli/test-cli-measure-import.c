@@ -224,6 +224,22 @@ test_refusals (Fixture       *f,
   }
 }
 
+/* Values from the file are printed with control characters escaped. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "hostile.csv", "姓名,单位,处分种类,决定日期\n"
+                                                        "李\033]0;title\007四,财政局,党内\033[31m警告,2023-03-05\n");
+  g_autoptr(CliResult) refused = run_cli (f, "boss", USER_PW "\n", "import", "measures", path, "--dry-run", NULL);
+
+  assert_status (refused, 6);
+  assert_contains (refused->out, "Row 2");
+  assert_not_contains (refused->out, "\033");
+  assert_not_contains (refused->out, "\007");
+  assert_not_contains (refused->err, "\033");
+}
+
 /* `import measures` sits beside `import talks`; its help lists the fields. */
 static void
 test_help (Fixture       *f,
@@ -249,6 +265,8 @@ main (int   argc,
   g_test_add ("/cli-measure-import/measures", Fixture, NULL, fixture_setup, test_measures, cli_fixture_teardown);
   g_test_add ("/cli-measure-import/mapping", Fixture, NULL, fixture_setup, test_mapping, cli_fixture_teardown);
   g_test_add ("/cli-measure-import/refusals", Fixture, NULL, fixture_setup, test_refusals, cli_fixture_teardown);
+  g_test_add ("/cli-measure-import/hostile-text", Fixture, NULL, fixture_setup, test_hostile_text,
+              cli_fixture_teardown);
   g_test_add ("/cli-measure-import/help", Fixture, NULL, fixture_setup, test_help, cli_fixture_teardown);
 
   return g_test_run ();
