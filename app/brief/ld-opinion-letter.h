@@ -28,15 +28,18 @@ typedef struct
 
 void           ld_opinion_letter_options_init (LdOpinionLetterOptions *options);
 
-/* Builds the letter of a request in scope (LD_ACTION_RECORD_READ and
- * LD_ACTION_PRINT, with its audit), without writing anything. For the print
- * operation: paginate and draw the returned document. */
+/* Builds the letter of a request in scope (LD_ACTION_RECORD_READ), without
+ * writing or auditing anything. For the print operation: it checks
+ * LD_ACTION_PRINT and audits the printing itself, then paginates and draws
+ * the returned document (ld_pdf_document_paginate() / _draw_page(), with the
+ * print context's cairo_t in points). */
 LdPdfDocument *ld_opinion_letter_build        (LdVault                      *vault,
                                                gint64                        request_id,
                                                const LdOpinionLetterOptions *options,
                                                GError                      **error);
 /* Builds and writes the letter as a PDF to PATH (all or nothing, see
- * ld_pdf_document_write()) and audits LD_AUDIT_OPINION_LETTER. */
+ * ld_pdf_document_write()) and audits LD_AUDIT_OPINION_LETTER. A file
+ * outside the vault is an export: needs LD_ACTION_EXPORT. */
 gboolean       ld_opinion_letter_write_pdf    (LdVault                      *vault,
                                                gint64                        request_id,
                                                const LdOpinionLetterOptions *options,

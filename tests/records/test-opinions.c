@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "brief/ld-opinion-letter.h"
 #include "ld-error.h"
 #include "ld-test-utils.h"
 #include "records/ld-clue-repository.h"
@@ -773,6 +774,98 @@ test_import (Fixture       *f,
                              " AND details LIKE '%file_sha256=%'"), ==, 1);
 }
 
+/* --- The letter ---------------------------------------------------------------------------- */
+
+static void
+test_letter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "reply.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "missing-folder", "reply.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  LdOpinionLetterOptions options;
+  gsize length = 0;
+  gint64 id = create_request (f, f->unit_a, f->zhang, f->wang, (gint64) 0);
+  const char *name;
+
+  add_measure (f, f->wang, "2026-M0001", "P1", 2, "party", "2026-01-10", "2027-01-10", FALSE);
+  ld_opinion_letter_options_init (&options);
+  options.with_table = TRUE;
+
+  ld_test_login (f->vault, "sec");
+  ld_user_repository_set_grant (f->vault, "boss", LD_GRANT_EXPORT, TRUE, &error);
+  g_assert_no_error (error);
+  ld_test_login (f->vault, "boss");
+
+  /* Not approved yet: refused, nothing written. */
+  g_assert_true (ld_opinion_repository_check_request (f->vault, id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ld_opinion_letter_write_pdf (f->vault, id, &options, pdf, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  items = items_of (f, id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_true (ld_opinion_repository_confirm (f->vault, ld_opinion_item_get_id (g_ptr_array_index (items, i)),
+                                                    &error));
+      g_assert_no_error (error);
+    }
+  ld_test_login (f->vault, "lead");
+  g_assert_true (ld_opinion_repository_approve_request (f->vault, id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A leader without the export grant may not write it. */
+  g_assert_false (ld_opinion_letter_write_pdf (f->vault, id, &options, pdf, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  ld_test_login (f->vault, "boss");
+  /* A missing folder: error and no file at all. */
+  g_assert_false (ld_opinion_letter_write_pdf (f->vault, id, &options, nowhere, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  g_assert_true (ld_opinion_letter_write_pdf (f->vault, id, &options, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE event = 'opinion.letter'"), ==, 1);
+  /* No temporary file left beside it. */
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".reply.pdf") || strstr (name, ".tmp") != NULL);
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = 0;
+      const char *argv[] = { pdftotext, "-enc", "UTF-8", pdf, "-", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                                   &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", out);
+      if (g_getenv ("LD_TEST_KEEP_PDF") != NULL)
+        g_assert_true (g_file_set_contents (g_getenv ("LD_TEST_KEEP_PDF"), contents, (gssize) length, NULL));
+      g_assert_nonnull (strstr (out, "张三"));
+      g_assert_nonnull (strstr (out, "王五"));
+      g_assert_nonnull (strstr (out, "2026-M0001"));
+      g_assert_nonnull (strstr (out, ids[2]));
+    }
+  else
+    g_test_message ("pdftotext not found: the text of the PDF is not checked");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +884,7 @@ main (int   argc,
   ADD ("/opinions/change-with-reason", test_change_with_reason);
   ADD ("/opinions/scope", test_scope);
   ADD ("/opinions/import", test_import);
+  ADD ("/opinions/letter", test_letter);
 #undef ADD
 
   return g_test_run ();
