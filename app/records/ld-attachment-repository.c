@@ -29,12 +29,15 @@
   " a.created_at, ifnull (a.retired_at, 0)"
 
 /* THE scope condition of an attachment "a": through its cadre's unit, or
- * for a talk's attachment through the talk's unit. */
+ * for a talk's (a ledger item's) attachment through the talk's (the
+ * item's) unit. */
 #define ATTACHMENT_IN_SCOPE \
-  " ((a.owner_type <> 'talk' AND EXISTS (SELECT 1 FROM cadres c WHERE c.id = a.cadre_id" \
+  " ((a.owner_type NOT IN ('talk', 'ledger') AND EXISTS (SELECT 1 FROM cadres c WHERE c.id = a.cadre_id" \
   "   AND c.unit_id IN (SELECT id FROM visible_units)))" \
   "  OR (a.owner_type = 'talk' AND EXISTS (SELECT 1 FROM talks t WHERE t.id = a.owner_id" \
-  "   AND t.unit_id IN (SELECT id FROM visible_units))))"
+  "   AND t.unit_id IN (SELECT id FROM visible_units)))" \
+  "  OR (a.owner_type = 'ledger' AND EXISTS (SELECT 1 FROM ledger_items l WHERE l.id = a.owner_id" \
+  "   AND l.unit_id IN (SELECT id FROM visible_units))))"
 
 void
 ld_attachment_free (LdAttachment *attachment)
@@ -83,9 +86,10 @@ fail (LdVault *vault)
 
 /* --- Owners ------------------------------------------------------------------------ */
 
-/* The cadre of an owner in the session's scopes (0 for a talk, which is
- * scoped through its own unit); when WRITABLE, also checks that the
- * cadre's file (and the entry, or the talk) are not retired. */
+/* The cadre of an owner in the session's scopes (0 for a talk or a ledger
+ * item, which are scoped through their own unit); when WRITABLE, also
+ * checks that the cadre's file (and the entry, the talk or the ledger
+ * item) are not retired, and that a ledger item is not signed off. */
 static gboolean
 resolve_owner (LdVault     *vault,
                const char  *owner_type,
@@ -95,7 +99,7 @@ resolve_owner (LdVault     *vault,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean entry = FALSE, talk = FALSE;
+  gboolean entry = FALSE, talk = FALSE, ledger = FALSE;
   int rc;
 
   if (g_strcmp0 (owner_type, "cadre") == 0)
@@ -104,16 +108,23 @@ resolve_owner (LdVault     *vault,
     entry = TRUE;
   else if (g_strcmp0 (owner_type, "talk") == 0)
     talk = TRUE;
+  else if (g_strcmp0 (owner_type, "ledger") == 0)
+    ledger = TRUE;
   else
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
-                   _("Attachments belong to a cadre's file, an entry or a talk: write “cadre”, “entry” or “talk”, "
-                     "not “%s”."),
+                   _("Attachments belong to a cadre's file, an entry, a talk or a ledger item: write “cadre”, "
+                     "“entry”, “talk” or “ledger”, not “%s”."),
                    owner_type ? owner_type : "");
       return FALSE;
     }
 
-  if (talk)
+  if (ledger)
+    stmt = _ld_scope_prepare (vault,
+                              "SELECT 0, 0, l.reg_no, l.retired_at IS NOT NULL, l.signed_off_date FROM ledger_items l"
+                              " WHERE l.id = ?2 AND l.unit_id IN (SELECT id FROM visible_units)",
+                              error);
+  else if (talk)
     stmt = _ld_scope_prepare (vault,
                               "SELECT 0, 0, t.reg_no, t.retired_at IS NOT NULL FROM talks t"
                               " WHERE t.id = ?2 AND t.unit_id IN (SELECT id FROM visible_units)",
@@ -135,7 +146,11 @@ resolve_owner (LdVault     *vault,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      if (talk)
+      if (ledger)
+        g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                     _("There is no ledger item number %lld in your scope. Check the number with “ledger list”."),
+                     (long long) owner_id);
+      else if (talk)
         g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
                      _("There is no talk number %lld in your scope. Check the number with “talk list”."),
                      (long long) owner_id);
@@ -158,6 +173,22 @@ resolve_owner (LdVault     *vault,
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                    _("The file of %s is retired and cannot be changed."), ld_sql_column_text (stmt, 2));
+      return FALSE;
+    }
+  if (writable && ledger && sqlite3_column_int (stmt, 3))
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   _("Ledger item %s is retired and cannot be changed. Register a new item instead."),
+                   ld_sql_column_text (stmt, 2));
+      return FALSE;
+    }
+  if (writable && ledger && *ld_sql_column_text (stmt, 4) != '\0')
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   /* Translators: 销号 */
+                   _("Ledger item %s was signed off on %s: nothing of it changes any more. Register a new item "
+                     "for new work."),
+                   ld_sql_column_text (stmt, 2), ld_sql_column_text (stmt, 4));
       return FALSE;
     }
   if (writable && talk && sqlite3_column_int (stmt, 3))
@@ -206,8 +237,9 @@ load_attachment (LdVault   *vault,
   return NULL;
 }
 
-/* Where a change of an attachment is kept: the talk's history for a
- * talk's attachment, else the cadre's file history. Sets the audit object
+/* Where a change of an attachment is kept: the talk's (the ledger
+ * item's) history for a talk's (a ledger item's) attachment, else the
+ * cadre's file history. Sets the audit object
  * (type and number) and the version's number. In the caller's
  * transaction. */
 static gboolean
@@ -223,17 +255,19 @@ add_owner_version (LdVault      *vault,
                    char        **object_id,
                    GError      **error)
 {
-  if (g_strcmp0 (owner_type, "talk") == 0)
+  if (g_strcmp0 (owner_type, "talk") == 0 || g_strcmp0 (owner_type, "ledger") == 0)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
+      /* The record types of the history are the owner types. */
+      const char *record_type = g_strcmp0 (owner_type, "talk") == 0 ? LD_RECORD_TYPE_TALK : "ledger";
 
-      if (!_ld_record_add_version (vault, LD_RECORD_TYPE_TALK, owner_id, event, before, after, error))
+      if (!_ld_record_add_version (vault, record_type, owner_id, event, before, after, error))
         return FALSE;
       stmt = ld_sql_prepare (_ld_vault_get_db (vault),
                              "SELECT max (seq) FROM record_versions WHERE record_type = ? AND record_id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_TALK, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, record_type, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, owner_id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
@@ -241,7 +275,7 @@ add_owner_version (LdVault      *vault,
           return FALSE;
         }
       *out_seq = sqlite3_column_int64 (stmt, 0);
-      *object_type = "talk";
+      *object_type = record_type;
       *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, owner_id);
       return TRUE;
     }
@@ -595,13 +629,15 @@ audit_read (LdVault       *vault,
             GError       **error)
 {
   gboolean talk = g_strcmp0 (attachment->owner_type, "talk") == 0;
-  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, talk ? attachment->owner_id
-                                                                        : attachment->cadre_id);
+  gboolean ledger = g_strcmp0 (attachment->owner_type, "ledger") == 0;
+  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, talk || ledger ? attachment->owner_id
+                                                                                  : attachment->cadre_id);
   g_autofree char *details = g_strdup_printf ("attachment=%" G_GINT64_FORMAT, attachment->id);
 
   if (!_ld_vault_begin (vault, error))
     return FALSE;
-  if (!ld_audit_append (vault, event, talk ? "talk" : "cadre", object_id, LD_AUDIT_OUTCOME_OK, details, error))
+  if (!ld_audit_append (vault, event, talk ? "talk" : ledger ? "ledger" : "cadre", object_id, LD_AUDIT_OUTCOME_OK,
+                        details, error))
     return fail (vault);
   return _ld_vault_commit (vault, error);
 }

@@ -8,8 +8,10 @@
 G_BEGIN_DECLS
 
 /* Attachments (scanned forms, signed reports) stored inside the encrypted
- * vault, on a cadre's file (owner "cadre"), on one entry (owner "entry")
- * or on a talk (owner "talk": the signed talk record). At most
+ * vault, on a cadre's file (owner "cadre"), on one entry (owner "entry"),
+ * on a talk (owner "talk": the signed talk record) or on a ledger item
+ * (owner "ledger": the evidence 佐证材料, through the item's unit and
+ * history like a talk's; refused once the item is signed off). At most
  * LD_ATTACHMENT_MAX_SIZE bytes each; the content type is sniffed from the
  * bytes (g_content_type_guess). Scope, permissions, versions and audit as
  * for file entries; a talk's attachments go through the talk's unit, its
@@ -27,9 +29,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64  id;
-  char   *owner_type;      /* "cadre", "entry" or "talk" */
+  char   *owner_type;      /* "cadre", "entry", "talk" or "ledger" */
   gint64  owner_id;
-  gint64  cadre_id;        /* 0 for a talk's attachment */
+  gint64  cadre_id;        /* 0 for a talk's or a ledger item's attachment */
   char   *name;            /* file name as added */
   char   *content_type;
   gint64  size;
