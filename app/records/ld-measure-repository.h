@@ -157,7 +157,9 @@ gboolean     ld_measure_repository_promotion_block (LdVault          *vault,
 /* --- The form table ---------------------------------------------------------------- */
 
 /* Every code of ld_measure_codes() in its order with its default and
- * current form (LdMeasureFormRow). Needs LD_ACTION_RECORD_READ. */
+ * current form (LdMeasureFormRow). Needs LD_ACTION_RECORD_READ, or
+ * LD_ACTION_SETTINGS_CHANGE (the system administrator who changes it);
+ * so does ld_measure_repository_form_of(). */
 GPtrArray   *ld_measure_repository_list_forms  (LdVault              *vault,
                                                 GError              **error);
 /* The current form of CODE (the override or the default) into *out_form. */

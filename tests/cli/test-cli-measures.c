@@ -241,6 +241,10 @@ test_forms (Fixture       *f,
   g_assert_true (g_str_has_prefix (list, g4));
   g_clear_pointer (&list, g_free);
 
+  result = run_cli (&f->cli, ADMIN, ADMIN_PW "\n", "measure", "forms", NULL);
+  assert_status (result, 0);
+  assert_contains (result->out, "本省按重处分统计");
+  g_clear_pointer (&result, cli_result_free);
   result = run_cli (&f->cli, ADMIN, ADMIN_PW "\n", "measure", "form", "G4", "--reset", NULL);
   assert_status (result, 0);
   list = run_ok (&f->cli, "boss", "measure", "list", "--form", "F3", NULL);

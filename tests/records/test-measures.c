@@ -544,6 +544,14 @@ test_form_override (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ld_measure_repository_set_form (f->vault, "G4", 3, "本省按重处分统计", &error));
   g_assert_no_error (error);
+  /* The administrator sees the table without reading any record. */
+  {
+    g_autoptr(GPtrArray) admin_rows = ld_measure_repository_list_forms (f->vault, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (admin_rows);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE outcome = 'denied'"), ==, 1);
+  }
   g_assert_cmpint (count (f, "SELECT form FROM measures WHERE code = 'G4'"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE event = 'measure.form'"), ==, 1);
 
