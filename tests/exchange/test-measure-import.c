@@ -11,6 +11,7 @@
 #include "ld-error.h"
 #include "ld-exchange-fixtures.h"
 #include "ld-test-utils.h"
+#include "records/ld-cadre-repository.h"
 #include "records/ld-measure-repository.h"
 #include "rules/ld-id-number.h"
 #include "vault/ld-statement.h"
@@ -578,6 +579,20 @@ test_lift (Fixture       *f,
   event = g_ptr_array_index (events, 0);
   g_assert_cmpstr (event->kind, ==, "lift");
   g_assert_cmpstr (event->event_date, ==, "2022-06-01");
+  /* The history: imported, then lifted. */
+  {
+    g_autoptr(GPtrArray) versions = ld_measure_repository_versions (f->vault, ld_measure_get_id (measure), &error);
+    LdCadreVersion *lifted;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (versions->len, ==, 2);
+    g_assert_cmpstr (((LdCadreVersion *) g_ptr_array_index (versions, 0))->event, ==, "measure.imported");
+    lifted = g_ptr_array_index (versions, 1);
+    g_assert_cmpstr (lifted->event, ==, "measure.event");
+    g_assert_nonnull (strstr (lifted->before, "status=in-force"));
+    g_assert_nonnull (strstr (lifted->after, "status=lifted"));
+    g_assert_nonnull (strstr (lifted->after, "status_date=2022-06-01"));
+  }
   /* The other measure is in force, with its own period. */
   query = g_strdup_printf ("SELECT count(*) FROM measures WHERE cadre_id = %" G_GINT64_FORMAT
                            " AND status = 'in-force' AND effect_end = '2023-02-01'",
