@@ -10,6 +10,7 @@
 #include "ld-error.h"
 #include "ld-test-utils.h"
 #include "records/ld-clue-repository.h"
+#include "records/ld-measure-repository.h"
 #include "records/ld-opinion-repository.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-statement.h"
@@ -305,6 +306,37 @@ test_other_measures (Fixture       *f,
   revoked = check (f, f->li, "2040-06-01");
   g_assert_cmpint (revoked->proposal, ==, LD_OPINION_NO);
   g_assert_cmpint (reason (revoked, 0)->kind, ==, LD_OPINION_FACT_EFFECT_RUNNING);
+}
+
+/* The same through the measures register, which computes the effect end:
+ * a Party warning approved on 31 August blocks for 12 months. */
+static void
+test_measure_register (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(LdMeasureSpec) spec = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdOpinionCheck) during = NULL;
+  g_autoptr(LdOpinionCheck) after = NULL;
+  g_autofree char *reg_no = NULL;
+  gint64 id = 0;
+
+  ld_measure_spec_init (&spec);
+  spec.cadre_id = f->li;
+  spec.code = g_strdup ("P1");
+  spec.decision_date = g_strdup ("2026-08-31");
+  spec.effective_date = g_strdup ("2026-08-31");
+  g_assert_true (ld_measure_repository_create (f->vault, &spec, &id, &reg_no, &error));
+  g_assert_no_error (error);
+
+  during = check (f, f->li, "2027-08-30");
+  g_assert_cmpint (during->proposal, ==, LD_OPINION_NO);
+  g_assert_cmpint (reason (during, 0)->kind, ==, LD_OPINION_FACT_EFFECT_RUNNING);
+  g_assert_cmpint (reason (during, 0)->record_id, ==, id);
+  g_assert_nonnull (strstr (reason (during, 0)->text, reg_no));
+  after = check (f, f->li, "2027-09-01");
+  g_assert_cmpint (after->proposal, ==, LD_OPINION_OK_NOTE);
+  g_assert_cmpint (reason (after, 0)->kind, ==, LD_OPINION_FACT_PAST_MEASURE);
 }
 
 static void
@@ -878,6 +910,7 @@ main (int   argc,
   ADD ("/opinions/talk-letter-under-way", test_talk_letter_under_way);
   ADD ("/opinions/sanction-in-effect", test_sanction_in_effect);
   ADD ("/opinions/other-measures", test_other_measures);
+  ADD ("/opinions/measure-register", test_measure_register);
   ADD ("/opinions/founded-unhandled-and-petitions", test_founded_unhandled_and_petitions);
   ADD ("/opinions/personal-matters", test_personal_matters);
   ADD ("/opinions/request-flow", test_request_flow);
