@@ -605,6 +605,66 @@ test_request_flow (Fixture       *f,
 }
 
 static void
+test_update_retire (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(LdOpinionRequestSpec) spec = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdOpinionRequest) request = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 id = create_request (f, f->unit_a, f->zhang, (gint64) 0);
+  gint64 n_versions;
+
+  request = ld_opinion_repository_get_request (f->vault, id, &error);
+  g_assert_no_error (error);
+  ld_opinion_request_spec_init_from_request (&spec, request);
+  n_versions = count (f, "SELECT count(*) FROM record_versions WHERE record_type = 'opinion'");
+  /* Nothing changed: nothing written. */
+  g_assert_true (ld_opinion_repository_update_request (f->vault, id, &spec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM record_versions WHERE record_type = 'opinion'"), ==, n_versions);
+
+  ld_opinion_request_spec_set (&spec.purpose, "评先评优");
+  ld_opinion_request_spec_set (&spec.due_date, "2026-08-25");
+  g_assert_true (ld_opinion_repository_update_request (f->vault, id, &spec, &error));
+  g_assert_no_error (error);
+  g_clear_object (&request);
+  request = ld_opinion_repository_get_request (f->vault, id, &error);
+  g_assert_cmpstr (ld_opinion_request_get_purpose (request), ==, "award");
+  g_assert_cmpstr (ld_opinion_request_get_due_date (request), ==, "2026-08-25");
+
+  /* A due date before the request date is refused. */
+  ld_opinion_request_spec_set (&spec.due_date, "2026-08-01");
+  g_assert_false (ld_opinion_repository_update_request (f->vault, id, &spec, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Moving to unit B would leave 张三 outside: refused. */
+  ld_opinion_request_spec_set (&spec.due_date, "");
+  spec.unit_id = f->unit_b;
+  g_assert_false (ld_opinion_repository_update_request (f->vault, id, &spec, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  versions = ld_opinion_repository_versions (f->vault, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+
+  /* Retired: read-only and out of the default list. */
+  g_assert_false (ld_opinion_repository_retire_request (f->vault, id, "  ", &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ld_opinion_repository_retire_request (f->vault, id, "重复登记", &error));
+  g_assert_no_error (error);
+  g_assert_false (ld_opinion_repository_add_cadres (f->vault, id, &f->li, 1, NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  list = ld_opinion_repository_list_requests (f->vault, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
 test_change_with_reason (Fixture       *f,
                          gconstpointer  data)
 {
@@ -915,6 +975,7 @@ main (int   argc,
   ADD ("/opinions/personal-matters", test_personal_matters);
   ADD ("/opinions/request-flow", test_request_flow);
   ADD ("/opinions/change-with-reason", test_change_with_reason);
+  ADD ("/opinions/update-retire", test_update_retire);
   ADD ("/opinions/scope", test_scope);
   ADD ("/opinions/import", test_import);
   ADD ("/opinions/letter", test_letter);
