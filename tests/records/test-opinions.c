@@ -958,6 +958,73 @@ test_letter (Fixture       *f,
     g_test_message ("pdftotext not found: the text of the PDF is not checked");
 }
 
+/* The document writer on its own: a long table continues on more pages
+ * with its header row repeated; drawing onto a caller's cairo_t (as the
+ * print operation does) gives the same pages. */
+static void
+test_pdf_document (void)
+{
+  g_autoptr(LdPdfDocument) doc = ld_pdf_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ld_test_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "table.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *headers[] = { "No.", "Name", "Remark" };
+  const double widths[] = { 1, 2, 4 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  ld_pdf_document_set_classification (doc, LD_PDF_DEFAULT_CLASSIFICATION);
+  ld_pdf_document_set_footer (doc, "boss", 1790000000);
+  ld_pdf_document_add_title (doc, "Table test");
+  ld_pdf_document_add_paragraph (doc, "A paragraph before the table.", LD_PDF_ALIGN_LEFT, TRUE);
+  ld_pdf_document_add_table (doc, headers, widths, 3);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      const char *row[] = { number, "张三", "a remark long enough to take some room in its cell" };
+
+      ld_pdf_document_add_table_row (doc, row);
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 850);
+  cr = cairo_create (surface);
+  n_pages = ld_pdf_document_paginate (doc, cr, LD_PDF_PAGE_WIDTH, LD_PDF_PAGE_HEIGHT);
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpuint (ld_pdf_document_get_n_pages (doc), ==, n_pages);
+  for (guint page = 0; page < n_pages; page++)
+    ld_pdf_document_draw_page (doc, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (ld_pdf_document_write (doc, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      g_autofree char *out = NULL;
+      g_auto(GStrv) pages = NULL;
+      const char *argv[] = { pdftotext, "-enc", "UTF-8", pdf, "-", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                                   NULL, &error));
+      g_assert_no_error (error);
+      pages = g_strsplit (out, "\f", -1);
+      g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          g_autofree char *number = g_strdup_printf ("Page %u of %u", page + 1, n_pages);
+
+          g_assert_nonnull (strstr (pages[page], "Remark"));
+          g_assert_nonnull (strstr (pages[page], number));
+          g_assert_nonnull (strstr (pages[page], "boss"));
+        }
+      g_assert_nonnull (strstr (pages[n_pages - 1], "120"));
+    }
+  ld_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1046,7 @@ main (int   argc,
   ADD ("/opinions/scope", test_scope);
   ADD ("/opinions/import", test_import);
   ADD ("/opinions/letter", test_letter);
+  g_test_add_func ("/opinions/pdf-document", test_pdf_document);
 #undef ADD
 
   return g_test_run ();
