@@ -477,6 +477,26 @@ ledger_retire_run (LdCli               *cli,
   return 0;
 }
 
+static int
+ledger_attach_run (LdCli               *cli,
+                   const LdCliCommand  *command,
+                   char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 id = 0, attachment = 0;
+
+  PARSE_OR_RETURN (cli, command, NULL, args, error);
+  REPORT_IF_FAILED (cli, parse_item_id ((*args)[0], &id, &error), error);
+  path = g_filename_from_utf8 ((*args)[1], -1, NULL, NULL, NULL);
+  if (path == NULL)
+    path = g_strdup ((*args)[1]);
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  REPORT_IF_FAILED (cli, ld_attachment_repository_add (cli->vault, "ledger", id, path, &attachment, &error), error);
+  g_print ("%lld\n", (long long) attachment);
+  return 0;
+}
+
 /* --- ledger list / show ------------------------------------------------------------ */
 
 static int
@@ -1110,6 +1130,13 @@ static const LdCliCommand ledger_commands[] = {
     N_("Sign a done and accepted item off (销号); afterwards it does not change. Leaders only."),
     NULL,
     1, 1, ledger_signoff_run, NULL,
+  },
+  {
+    "ledger", "attach",
+    N_("ID FILE"),
+    N_("Store evidence (佐证材料, at most 20 MB) in the vault with a ledger item."),
+    N_("Prints the attachment number; “attachment save” copies it out again."),
+    2, 2, ledger_attach_run, NULL,
   },
   {
     "ledger", "retire",
