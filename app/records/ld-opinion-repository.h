@@ -205,6 +205,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdOpinionCheck, ld_opinion_check_free)
  * measures in their effect period on AS_OF (accountability ones as 问责),
  * ended ones, form-one ones without a period; personal-matters findings
  * (漏报 / 瞒报) of the last LD_OPINION_RECENT_MONTHS; closed petitions.
+ * Records count as they stood on AS_OF (received / effective by then, a
+ * record closed later counts as open). Petitions, clues and measures are
+ * read in the session's scopes like everywhere else: an account that
+ * answers requests needs the scope of the units that register them.
  * Stores nothing; needs LD_ACTION_RECORD_READ. */
 LdOpinionCheck *ld_opinion_repository_check_cadre (LdVault                    *vault,
                                                    gint64                      cadre_id,
