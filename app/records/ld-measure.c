@@ -816,42 +816,37 @@ ld_measure_counts (LdMeasure *self)
 const char *
 ld_measure_field_get_label (const char *field)
 {
-  static const struct
-  {
-    const char *field;
-    const char *context;
-    const char *label;
-  } labels[] = {
-    /* Translators: names of the fields of a measure in its history. */
-    { "reg_no", "measure field", N_("Registration number") },
-    { "cadre_id", "measure field", N_("Cadre") },
-    { "unit_id", "measure field", N_("Unit") },
-    { "code", "measure field", N_("Measure") },
-    { "form", "measure field", N_("Form") },
-    { "category", "measure field", N_("Kind") },
-    { "decision_date", "measure field", N_("Decision date") },
-    { "effective_date", "measure field", N_("Effective date") },
-    { "authority", "measure field", N_("Deciding authority") },
-    { "doc_no", "measure field", N_("Document number") },
-    { "source_type", "measure field", N_("Source") },
-    { "source_id", "measure field", N_("Source record") },
-    { "categories", "measure field", N_("Violation categories") },
-    { "facts", "measure field", N_("Facts") },
-    { "accountability", "measure field", N_("Accountability") },
-    { "extension_months", "measure field", N_("Probation extended (months)") },
-    { "status", "measure field", N_("Status") },
-    { "status_date", "measure field", N_("Status date") },
-    { "replaced_by", "measure field", N_("Replaced by") },
-    { "replaces", "measure field", N_("Replaces") },
-    { "effect_end", "measure field", N_("Effect period ends") },
-    { "retired_reason", "measure field", N_("Reason for retiring") },
+  /* Translators: names of the fields of a measure in its history. */
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "reg_no", N_("Registration number") },
+    { "cadre_id", N_("Cadre") },
+    { "unit_id", N_("Unit") },
+    { "code", N_("Measure") },
+    { "form", N_("Form") },
+    { "category", N_("Kind") },
+    { "decision_date", N_("Decision date") },
+    { "effective_date", N_("Effective date") },
+    { "authority", N_("Deciding authority") },
+    { "doc_no", N_("Document number") },
+    { "source_type", N_("Source") },
+    { "source_id", N_("Source record") },
+    { "categories", N_("Violation categories") },
+    { "facts", N_("Facts") },
+    { "accountability", N_("Accountability") },
+    { "extension_months", N_("Probation extended (months)") },
+    { "status", N_("Status") },
+    { "status_date", N_("Status date") },
+    { "replaced_by", N_("Replaced by") },
+    { "replaces", N_("Replaces") },
+    { "effect_end", N_("Effect period ends") },
+    { "retired_reason", N_("Reason for retiring") },
+    { "event", N_("Event") },
+    { "event_date", N_("Event date") },
   };
 
-  if (field == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
-      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
+      return _(labels[i].label);
   return NULL;
 }
 
