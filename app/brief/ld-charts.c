@@ -397,6 +397,9 @@ ld_chart_draw_bars (cairo_t           *cr,
     }
   step = nice_step (max);
   axis_max = ((max + step - 1) / step) * step;
+  /* Room above the highest bar for its value. */
+  if (axis_max == max)
+    axis_max += step;
 
   /* Legend: one row of swatches and labels, centred. */
   {
