@@ -771,6 +771,27 @@ test_talk_link (Fixture       *f,
   spec.cadre_id = f->cadre_c;
   expect_create_error (f, &spec, LD_ERROR_INVALID);
 
+  /* Changing the source takes the link back, setting it again restores it. */
+  {
+    g_auto(LdMeasureSpec) edit = { 0 };
+
+    ld_measure_spec_init_from_measure (&edit, m);
+    ld_measure_spec_set (&edit.source_type, "");
+    edit.source_id = 0;
+    g_assert_true (ld_measure_repository_update (f->vault, id, &edit, &error));
+    g_assert_no_error (error);
+    g_clear_object (&talk);
+    talk = ld_talk_repository_get (f->vault, talk_id, &error);
+    g_assert_cmpint (ld_talk_get_measure_id (talk), ==, 0);
+    ld_measure_spec_set (&edit.source_type, "talk");
+    edit.source_id = talk_id;
+    g_assert_true (ld_measure_repository_update (f->vault, id, &edit, &error));
+    g_assert_no_error (error);
+    g_clear_object (&talk);
+    talk = ld_talk_repository_get (f->vault, talk_id, &error);
+    g_assert_cmpint (ld_talk_get_measure_id (talk), ==, id);
+  }
+
   /* Retiring the measure takes the link back. */
   g_assert_true (ld_measure_repository_retire (f->vault, id, "录错", &error));
   g_assert_no_error (error);
