@@ -3,12 +3,9 @@
 
 #include "config.h"
 
-#include <math.h>
-
-#include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
-
 #include "brief/ld-charts.h"
+
+#include <pango/pangocairo.h>
 
 #define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, Sans"
 

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -845,9 +844,20 @@ ld_four_forms_compute (LdVault         *vault,
   ld_period_previous (period, &stats->previous);
   ld_period_year_before (period, &stats->last_year);
   stats->unit_id = unit_id;
-  if (!periods_overlap (&stats->period, &stats->previous)
-      && !periods_overlap (&stats->period, &stats->last_year)
-      && !periods_overlap (&stats->previous, &stats->last_year))
+  if (g_date_compare (&stats->previous.from, &stats->last_year.from) == 0
+      && g_date_compare (&stats->previous.to, &stats->last_year.to) == 0)
+    {
+      /* A year: the previous period is the year before. */
+      static const Which two[] = { WHICH_CURRENT, WHICH_PREVIOUS };
+
+      if (!query_counts (vault, stats, two, G_N_ELEMENTS (two), error))
+        return NULL;
+      for (guint f = 0; f <= LD_FOUR_FORMS_N; f++)
+        stats_row (stats, f)->last_year = stats_row (stats, f)->previous;
+    }
+  else if (!periods_overlap (&stats->period, &stats->previous)
+           && !periods_overlap (&stats->period, &stats->last_year)
+           && !periods_overlap (&stats->previous, &stats->last_year))
     {
       static const Which all[] = { WHICH_CURRENT, WHICH_PREVIOUS, WHICH_LAST_YEAR };
 
