@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "ld-process.h"
+#include "brief/ld-opinion-letter.h"
 #include "dialogs/ld-opinion-decision-dialog.h"
 #include "dialogs/ld-opinion-request-dialog.h"
 #include "pages/ld-opinions-page.h"
@@ -45,9 +47,19 @@ days_ago (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
+/* More cadres for the demonstration (name, ID number, post). */
+static const char *extra_cadres[][3] = {
+  { "赵敏", "340524198804040044", "办公室主任" },
+  { "周芷若", "340524198905050057", "预算科科长" },
+  { "宋青书", "340524199106060069", "国库科副科长" },
+  { "殷离", "340524199407070076", "综合科科员" },
+  { "杨逍", "340524198208080082", "副局长" },
+};
+
 static void
-seed_vault (Fixture  *f,
-            gboolean  with_request)
+seed_vault_with (Fixture  *f,
+                 gboolean  with_request,
+                 guint     n_extra)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = ld_ui_test_today ();
@@ -105,12 +117,23 @@ seed_vault (Fixture  *f,
       ld_opinion_request_spec_add_cadre (&spec, f->zhang);
       ld_opinion_request_spec_add_cadre (&spec, f->li);
       ld_opinion_request_spec_add_cadre (&spec, f->wang);
+      for (guint i = 0; i < n_extra && i < G_N_ELEMENTS (extra_cadres); i++)
+        ld_opinion_request_spec_add_cadre (&spec, ld_ui_test_add_cadre (vault, unit_id, extra_cadres[i][0],
+                                                                        extra_cadres[i][1], extra_cadres[i][2],
+                                                                        FALSE));
       ld_opinion_repository_create_request (vault, &spec, &f->request_id, NULL, &error);
       g_assert_no_error (error);
       ld_opinion_repository_check_request (vault, f->request_id, NULL, &error);
       g_assert_no_error (error);
     }
   ld_ui_test_close_vault (vault);
+}
+
+static void
+seed_vault (Fixture  *f,
+            gboolean  with_request)
+{
+  seed_vault_with (f, with_request, 0);
 }
 
 static void
@@ -618,16 +641,87 @@ test_opinions_page_request_dialog (void)
   fixture_clear (&f);
 }
 
+static gpointer
+approve_and_write_worker (LdVault       *vault,
+                          gpointer       data,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  gint64 request_id = *(gint64 *) data;
+  const char *dir = g_getenv ("LD_TEST_DEMO_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "opinion-letter.pdf", NULL);
+  LdOpinionLetterOptions options;
+
+  ld_opinion_letter_options_init (&options);
+  options.with_table = TRUE;
+  if (!ld_opinion_repository_approve_request (vault, request_id, NULL, error)
+      || !ld_opinion_letter_write_pdf (vault, request_id, &options, path, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* Only with $LD_TEST_DEMO_MS: a request of eight cadres shown for that
+ * long (to look at it, e.g. with `import -window root`), then decided,
+ * approved and written as a letter into $LD_TEST_DEMO_DIR. */
+static void
+test_opinions_page_demo (void)
+{
+  const char *pause = g_getenv ("LD_TEST_DEMO_MS");
+  Fixture f = { 0 };
+  LdOpinionsPage *page;
+  GtkWindow *window;
+  LdVault *vault;
+  gint64 deadline;
+
+  if (pause == NULL)
+    {
+      g_test_skip ("set LD_TEST_DEMO_MS to look at the page");
+      return;
+    }
+
+  seed_vault_with (&f, TRUE, G_N_ELEMENTS (extra_cadres));
+  vault = ld_ui_test_open_vault (f.dir, "ivy");
+  ld_ui_test_run_wait (vault, decide_all_worker, g_memdup2 (&f.request_id, sizeof f.request_id), g_free, NULL);
+  page = ld_opinions_page_new (vault);
+  window = show_page (page);
+  gtk_window_maximize (window);
+  ld_opinions_page_show_record (page, f.request_id);
+  LD_UI_TEST_WAIT_FOR (!ld_opinions_page_get_loading (page), 10000);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ld_opinions_page_get_item_row (page, 0)), TRUE);
+
+  ld_ui_test_flush ();
+  g_test_message ("demo: showing the page");
+  deadline = g_get_monotonic_time () + g_ascii_strtoll (pause, NULL, 10) * 1000;
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+
+  vault = ld_ui_test_open_vault (f.dir, "lea");
+  ld_ui_test_run_wait (vault, approve_and_write_worker, g_memdup2 (&f.request_id, sizeof f.request_id), g_free,
+                       NULL);
+  ld_ui_test_close_vault (vault);
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The demonstration shows the page in the locale of the environment. */
+  if (g_getenv ("LD_TEST_DEMO_MS") != NULL)
+    ld_i18n_init ();
   ld_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/opinions-page/investigator", test_opinions_page_investigator);
   g_test_add_func ("/ui/opinions-page/leader", test_opinions_page_leader);
   g_test_add_func ("/ui/opinions-page/viewer", test_opinions_page_viewer);
   g_test_add_func ("/ui/opinions-page/request-dialog", test_opinions_page_request_dialog);
+  g_test_add_func ("/ui/opinions-page/demo", test_opinions_page_demo);
 
   return g_test_run ();
 }

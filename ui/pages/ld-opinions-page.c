@@ -48,6 +48,7 @@ struct _LdOpinionsPage
   LdOpinionRequest    *shown;            /* the request in the detail pane */
   GPtrArray           *items;            /* LdOpinionItem of shown */
   GPtrArray           *item_rows;        /* borrowed GtkWidget, one per item */
+  GtkSizeGroup        *badge_group;      /* the badges line up the names */
 
   gint64               pending_id;       /* select once the list is there */
   guint                total;            /* requests in scope, unfiltered */
@@ -105,13 +106,13 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { "reg-no", NC_("opinion column", "Number"), 96, FALSE },
-  { "requester", NC_("opinion column", "Requester"), 120, TRUE },
-  { "request-date", NC_("opinion column", "Date"), 92, FALSE },
-  { "purpose-label", NC_("opinion column", "Purpose"), 88, FALSE },
-  { "due-date", NC_("opinion column", "Due"), 92, FALSE },
-  { NULL, NC_("opinion column", "Progress"), 96, FALSE },
+  { "reg-no", NC_("opinion column", "Number"), 92, FALSE },
+  { "requester", NC_("opinion column", "Requester"), 110, TRUE },
+  { NULL, NC_("opinion column", "Progress"), 100, FALSE },
   { "status-label", NC_("opinion column", "Status"), 64, FALSE },
+  { "request-date", NC_("opinion column", "Date"), 92, FALSE },
+  { "purpose-label", NC_("opinion column", "Purpose"), 110, FALSE },
+  { "due-date", NC_("opinion column", "Due"), 92, FALSE },
 };
 
 static char *
@@ -494,10 +495,29 @@ build_item_row (LdOpinionsPage *self,
                               ld_opinion_item_get_cadre_post (item));
   adw_expander_row_set_subtitle (expander, g_strstrip (subtitle));
 
-  adw_expander_row_add_prefix (expander, new_badge (proposal, proposal < LD_N_OPINIONS
-                                                              ? ld_opinion_item_get_proposal_label (item)
-                                                              : _("Not checked")));
+  {
+    GtkWidget *badge = new_badge (proposal, proposal < LD_N_OPINIONS ? ld_opinion_item_get_proposal_label (item)
+                                                                     : _("Not checked"));
 
+    gtk_size_group_add_widget (self->badge_group, badge);
+    adw_expander_row_add_prefix (expander, badge);
+  }
+
+  /* The row's actions are packed from the right: the main button first
+   * (Confirm, or Approve once decided), then Change…, then the decision. */
+  if (state == LD_OPINION_ITEM_CHECKED)
+    adw_expander_row_add_action (expander,
+                                 new_row_button (_("_Confirm"),
+                                                 _("Take the proposal as the opinion (Ctrl+Return on the row)"),
+                                                 "opinions.confirm", id, TRUE));
+  if (state == LD_OPINION_ITEM_DECIDED)
+    adw_expander_row_add_action (expander,
+                                 new_row_button (_("A_pprove"), _("Approve this opinion (leaders)"),
+                                                 "opinions.approve", id, FALSE));
+  if (state == LD_OPINION_ITEM_CHECKED || state == LD_OPINION_ITEM_DECIDED)
+    adw_expander_row_add_action (expander,
+                                 new_row_button (_("C_hange…"), _("Decide otherwise, with a reason"),
+                                                 "opinions.change", id, FALSE));
   if (state == LD_OPINION_ITEM_DECIDED || state == LD_OPINION_ITEM_APPROVED)
     {
       GtkWidget *decision;
@@ -524,20 +544,6 @@ build_item_row (LdOpinionsPage *self,
         gtk_widget_add_css_class (decision, "ld-opinion-changed");
       adw_expander_row_add_action (expander, decision);
     }
-
-  if (state == LD_OPINION_ITEM_CHECKED)
-    adw_expander_row_add_action (expander,
-                                 new_row_button (_("_Confirm"),
-                                                 _("Take the proposal as the opinion (Ctrl+Return on the row)"),
-                                                 "opinions.confirm", id, TRUE));
-  if (state == LD_OPINION_ITEM_CHECKED || state == LD_OPINION_ITEM_DECIDED)
-    adw_expander_row_add_action (expander,
-                                 new_row_button (_("C_hange…"), _("Decide otherwise, with a reason"),
-                                                 "opinions.change", id, FALSE));
-  if (state == LD_OPINION_ITEM_DECIDED)
-    adw_expander_row_add_action (expander,
-                                 new_row_button (_("A_pprove"), _("Approve this opinion (leaders)"),
-                                                 "opinions.approve", id, state == LD_OPINION_ITEM_DECIDED));
 
   for (guint i = 0; i < n_reasons; i++)
     {
@@ -1460,6 +1466,7 @@ ld_opinions_page_finalize (GObject *object)
   LdOpinionsPage *self = (LdOpinionsPage *)object;
 
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);
+  g_clear_object (&self->badge_group);
 
   G_OBJECT_CLASS (ld_opinions_page_parent_class)->finalize (object);
 }
@@ -1514,6 +1521,7 @@ ld_opinions_page_init (LdOpinionsPage *self)
 {
   self->store = g_list_store_new (LD_TYPE_OPINION_REQUEST);
   self->item_rows = g_ptr_array_new ();
+  self->badge_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
