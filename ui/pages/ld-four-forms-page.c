@@ -222,13 +222,20 @@ drill_button (LdFourFormsPage *self,
               const Drill     *drill,
               gboolean         bold)
 {
-  GtkWidget *button = gtk_button_new_with_label (text);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
   g_autofree char *tooltip = drill_describe (drill);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* Buttons are bold: only the totals should be. */
+  pango_attr_list_insert (attrs, pango_attr_weight_new (bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  g_object_set_data_full (G_OBJECT (button), "text", g_strdup (text), g_free);
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "numeric");
-  if (bold)
-    gtk_widget_add_css_class (button, "heading");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -1397,7 +1404,7 @@ ld_four_forms_page_get_cell_text (LdFourFormsPage *self,
   if (cell == NULL)
     return NULL;
   if (GTK_IS_BUTTON (cell))
-    return gtk_button_get_label (GTK_BUTTON (cell));
+    return g_object_get_data (G_OBJECT (cell), "text");
   if (GTK_IS_LABEL (cell))
     return gtk_label_get_label (GTK_LABEL (cell));
   return NULL;

@@ -258,8 +258,10 @@ ld_chart_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 220;
-      *natural = 300;
+      /* Scrolled pages allocate the minimum height: ask for room enough
+       * for the labels (the charts' text follows their size). */
+      *minimum = 340;
+      *natural = 380;
     }
 }
 
