@@ -211,32 +211,85 @@ assert_ids (Fixture    *f,
 
 /* --- Fixtures ----------------------------------------------------------------------- */
 
+/* The vault every test starts from, built once (creating accounts costs a
+ * key derivation each) and copied per test. */
+static char    *template_dir;
+static Fixture  template_ids;
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        {
+          copy_tree (source, target);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (target, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600,
+                                               NULL));
+    }
+}
+
 /* Accounts sec, boss (every unit), inv (unit A and below); units A, A1
- * (below A) and B; five cadres; signed in as boss. */
+ * (below A) and B; five cadres. */
+static void
+build_template (void)
+{
+  g_autofree char *id1 = make_id_number (1), *id2 = make_id_number (2), *id3 = make_id_number (3);
+  g_autofree char *id4 = make_id_number (4), *id5 = make_id_number (5);
+  Fixture *t = &template_ids;
+
+  template_dir = ld_test_tmpdir ();
+  t->vault = ld_test_vault_new (template_dir);
+  ld_test_add_account (t->vault, "sec", LD_ROLE_SECADMIN);
+  ld_test_add_account (t->vault, "boss", LD_ROLE_INVESTIGATOR);
+  ld_test_add_account (t->vault, "inv", LD_ROLE_INVESTIGATOR);
+  ld_test_grant_scope (t->vault, "boss", 0);
+  ld_test_login (t->vault, "boss");
+  t->unit_a = ld_test_add_unit (t->vault, 0, "Dept A");
+  t->unit_a1 = ld_test_add_unit (t->vault, t->unit_a, "Office A1");
+  t->unit_b = ld_test_add_unit (t->vault, 0, "Dept B");
+  ld_test_grant_scope (t->vault, "inv", t->unit_a);
+  ld_test_login (t->vault, "boss");
+  t->c1 = ld_test_add_cadre (t->vault, t->unit_a, "张一", id1);
+  t->c2 = ld_test_add_cadre (t->vault, t->unit_a, "钱二", id2);
+  t->c3 = ld_test_add_cadre (t->vault, t->unit_a1, "孙三", id3);
+  t->c4 = ld_test_add_cadre (t->vault, t->unit_b, "李四", id4);
+  t->c5 = ld_test_add_cadre (t->vault, t->unit_a, "周五", id5);
+  ld_vault_lock (t->vault, "exit");
+  g_clear_object (&t->vault);
+}
+
+/* A copy of the template, signed in as boss. */
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *id1 = make_id_number (1), *id2 = make_id_number (2), *id3 = make_id_number (3);
-  g_autofree char *id4 = make_id_number (4), *id5 = make_id_number (5);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
+  if (template_dir == NULL)
+    build_template ();
+  *f = template_ids;
   f->dir = ld_test_tmpdir ();
-  f->vault = ld_test_vault_new (f->dir);
-  ld_test_add_account (f->vault, "sec", LD_ROLE_SECADMIN);
-  ld_test_add_account (f->vault, "boss", LD_ROLE_INVESTIGATOR);
-  ld_test_add_account (f->vault, "inv", LD_ROLE_INVESTIGATOR);
-  ld_test_grant_scope (f->vault, "boss", 0);
+  from = g_build_filename (template_dir, "vault", NULL);
+  to = g_build_filename (f->dir, "vault", NULL);
+  copy_tree (from, to);
+  f->vault = ld_vault_new (to);
   ld_test_login (f->vault, "boss");
-  f->unit_a = ld_test_add_unit (f->vault, 0, "Dept A");
-  f->unit_a1 = ld_test_add_unit (f->vault, f->unit_a, "Office A1");
-  f->unit_b = ld_test_add_unit (f->vault, 0, "Dept B");
-  ld_test_grant_scope (f->vault, "inv", f->unit_a);
-  ld_test_login (f->vault, "boss");
-  f->c1 = ld_test_add_cadre (f->vault, f->unit_a, "张一", id1);
-  f->c2 = ld_test_add_cadre (f->vault, f->unit_a, "钱二", id2);
-  f->c3 = ld_test_add_cadre (f->vault, f->unit_a1, "孙三", id3);
-  f->c4 = ld_test_add_cadre (f->vault, f->unit_b, "李四", id4);
-  f->c5 = ld_test_add_cadre (f->vault, f->unit_a, "周五", id5);
 }
 
 /* The measures of 2026Q1 (and the comparison periods):
@@ -1348,6 +1401,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/four-forms/period/parse", test_period_parse);
@@ -1367,5 +1422,9 @@ main (int    argc,
   g_test_add_func ("/four-forms/chart/bars", test_chart_bars);
   g_test_add_func ("/four-forms/chart/pdf", test_chart_pdf);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (template_dir != NULL)
+    ld_test_rmdir (template_dir);
+  g_free (template_dir);
+  return status;
 }
