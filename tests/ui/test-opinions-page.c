@@ -388,6 +388,24 @@ test_opinions_page_investigator (void)
   g_assert_false (gtk_widget_is_sensitive (ld_ui_test_find_action_button (GTK_WIDGET (page), "opinions.approve-all")));
   g_assert_false (gtk_widget_is_sensitive (ld_ui_test_find_action_button (GTK_WIDGET (page), "opinions.print")));
 
+  /* Run Check again asks first, since it clears the decisions taken. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "opinions.check", NULL));
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (message);
+    adw_message_dialog_response (message, "check");
+    gtk_window_destroy (GTK_WINDOW (message));
+  }
+  wait_idle (page);
+  LD_UI_TEST_WAIT_FOR (!ld_opinions_page_get_loading (page), 10000);
+  g_clear_object (&stored);
+  stored = read_item (vault, id);
+  g_assert_cmpint (ld_opinion_item_get_state (stored), ==, LD_OPINION_ITEM_CHECKED);
+  g_assert_cmpint (ld_opinion_item_get_proposal (stored), ==, LD_OPINION_OK);
+  g_assert_nonnull (ld_ui_test_find_action_button (ld_opinions_page_get_item_row (page, item_index (page, "李四")),
+                                                   "opinions.confirm"));
+
   gtk_window_destroy (window);
   ld_ui_test_flush ();
   ld_ui_test_close_vault (vault);
@@ -529,6 +547,15 @@ test_opinions_page_viewer (void)
   g_assert_false (gtk_widget_is_sensitive (button));
   button = ld_ui_test_find_action_button (ld_opinions_page_get_item_row (page, 0), "opinions.change");
   g_assert_false (gtk_widget_is_sensitive (button));
+
+  /* The filters: nothing replied yet, and a search for a stranger. */
+  ld_opinions_page_set_search (page, "不存在的人");
+  LD_UI_TEST_WAIT_FOR (!ld_opinions_page_get_loading (page), 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_opinions_page_get_model (page)), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (page), "No Matching Requests"));
+  ld_opinions_page_set_search (page, "李四");
+  LD_UI_TEST_WAIT_FOR (!ld_opinions_page_get_loading (page), 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_opinions_page_get_model (page)), ==, 1);
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();

@@ -599,7 +599,6 @@ show_header (LdOpinionsPage *self)
   if (*ld_opinion_request_get_note (request) != '\0')
     g_string_append_printf (info, "\n%s", ld_opinion_request_get_note (request));
   if (ld_opinion_request_get_retired_at (request) != 0)
-    /* Translators: %s is the reason a record was retired */
     g_string_append_printf (info, "\n%s", _("Retired: read only"));
   gtk_label_set_label (self->detail_info, info->str);
 
