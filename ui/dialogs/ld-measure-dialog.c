@@ -353,7 +353,7 @@ validate (LdMeasureDialog *self)
   g_autofree char *bad_key = NULL;
   gboolean ok;
 
-  if (self->code_row == NULL || self->chooser == NULL || self->sources == NULL)
+  if (self->code_row == NULL || self->chooser == NULL)
     return FALSE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->extension_row), is_probation (chosen_code (self)) && !self->busy);
@@ -785,6 +785,7 @@ ld_measure_dialog_init (LdMeasureDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   self->category_checks = g_ptr_array_new ();
+  self->sources = g_ptr_array_new_with_free_func (source_free);
   self->forms = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -837,7 +838,6 @@ ld_measure_dialog_new (LdVault   *vault,
   else
     gtk_editable_set_text (GTK_EDITABLE (self->decision_row), today);
 
-  self->sources = g_ptr_array_new_with_free_func (source_free);
   load_sources (self);
   ld_vault_run_async (vault, forms_worker, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, self->cancellable,
                       forms_cb, g_object_ref (self));

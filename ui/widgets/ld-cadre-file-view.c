@@ -18,11 +18,14 @@
 #include "records/ld-clue-repository.h"
 #include "records/ld-file-entry-repository.h"
 #include "records/ld-file-section.h"
+#include "records/ld-measure-repository.h"
+#include "records/ld-opinion-repository.h"
 #include "records/ld-petition-repository.h"
 #include "records/ld-talk-repository.h"
 #include "rules/ld-categories.h"
 #include "rules/ld-code-tables.h"
 #include "widgets/ld-case-alerts.h"
+#include "widgets/ld-measure-section.h"
 #include "widgets/ld-section-fields.h"
 
 struct _LdCadreFileView
@@ -45,6 +48,7 @@ struct _LdCadreFileView
   GtkFlowBox          *badge_box;
   GtkLabel            *explain_label;
   GtkEntry            *tag_entry;
+  GtkBox              *block_box;
   AdwPreferencesGroup *alerts_group;
   LdCaseAlerts        *alerts_view;
   GtkListBox          *alerts_empty_list;
@@ -69,6 +73,11 @@ struct _LdCadreFileView
   GPtrArray           *talks;              /* LdTalk the cadre took part in, or NULL */
   char                *petitions_error;    /* why F could not be listed, or NULL */
   char                *talks_error;        /* why G could not be listed, or NULL */
+  GPtrArray           *measures;           /* LdMeasure of the cadre (section H), or NULL */
+  char                *measures_error;     /* why H could not be listed, or NULL */
+  GPtrArray           *opinion_items;      /* LdOpinionItem of the cadre (section M), or NULL */
+  GPtrArray           *opinion_purposes;   /* char*: the purpose label per opinion item */
+  char                *opinions_error;     /* why M could not be listed, or NULL */
 
   gint64               cadre_id;
   gboolean             busy;
@@ -742,18 +751,62 @@ fill_section_g (LdCadreFileView     *self,
   return count;
 }
 
-static const char *
-later_module_text (const char *code)
+/* Section H: the measures taken on the cadre (处分处理). */
+static guint
+fill_section_h (LdCadreFileView     *self,
+                AdwPreferencesGroup *group)
 {
-  switch (code[0])
+  guint count = 0;
+
+  if (self->measures_error != NULL)
     {
-    case 'H':
-      return _("Sanctions and measures taken on this cadre will appear here (coming with the measures module).");
-    case 'M':
-      return _("Integrity opinions given on this cadre will appear here (coming with the opinions module).");
-    default:
-      return _("Records of this kind will appear here in a later version.");
+      adw_preferences_group_add (group, make_dim_row (self->measures_error));
+      return 0;
     }
+
+  for (guint i = 0; self->measures != NULL && i < self->measures->len; i++)
+    {
+      adw_preferences_group_add (group, ld_measure_row_new (g_ptr_array_index (self->measures, i)));
+      count++;
+    }
+
+  if (count == 0)
+    adw_preferences_group_add (group, make_dim_row (_("No measures were taken on this cadre")));
+  return count;
+}
+
+/* Section M: the integrity opinions given on the cadre (党风廉政意见回复). */
+static guint
+fill_section_m (LdCadreFileView     *self,
+                AdwPreferencesGroup *group)
+{
+  guint count = 0;
+
+  if (self->opinions_error != NULL)
+    {
+      adw_preferences_group_add (group, make_dim_row (self->opinions_error));
+      return 0;
+    }
+
+  for (guint i = 0; self->opinion_items != NULL && i < self->opinion_items->len; i++)
+    {
+      const char *purpose = self->opinion_purposes != NULL && i < self->opinion_purposes->len
+                            ? g_ptr_array_index (self->opinion_purposes, i) : NULL;
+
+      adw_preferences_group_add (group, ld_opinion_item_row_new (g_ptr_array_index (self->opinion_items, i),
+                                                                 purpose));
+      count++;
+    }
+
+  if (count == 0)
+    adw_preferences_group_add (group, make_dim_row (_("No integrity opinions were given on this cadre")));
+  return count;
+}
+
+static const char *
+later_module_text (const char *code G_GNUC_UNUSED)
+{
+  return _("Records of this kind will appear here in a later version.");
 }
 
 static void
@@ -792,6 +845,10 @@ show_sections (LdCadreFileView *self)
         count = fill_section_f (self, group);
       else if (g_str_equal (section->code, "G"))
         count = fill_section_g (self, group);
+      else if (g_str_equal (section->code, "H"))
+        count = fill_section_h (self, group);
+      else if (g_str_equal (section->code, "M"))
+        count = fill_section_m (self, group);
       else if (section->has_entries)
         {
           if (writable)
@@ -855,7 +912,8 @@ show_sections (LdCadreFileView *self)
       /* Sections still waiting for their records stay greyed; F and G
        * (filled from the petitions, clues and talks) only while empty. */
       if (!section->has_entries && !g_str_equal (section->code, "A")
-          && (!(g_str_equal (section->code, "F") || g_str_equal (section->code, "G")) || count == 0))
+          && (!(g_str_equal (section->code, "F") || g_str_equal (section->code, "G")
+                || g_str_equal (section->code, "H") || g_str_equal (section->code, "M")) || count == 0))
         gtk_widget_add_css_class (list_row, "dim-label");
       gtk_list_box_append (self->section_list, list_row);
     }
@@ -1117,6 +1175,23 @@ show_header (LdCadreFileView *self,
   g_string_free (facts, TRUE);
 }
 
+/* --- Promotion block ----------------------------------------------------------- */
+
+/* At the top of the file: whether promotion or further use is blocked
+ * today, until when, and every reason as a link to its measure. Nothing
+ * when not blocked. */
+static void
+show_block (LdCadreFileView        *self,
+            const LdPromotionBlock *block)
+{
+  remove_all_children (GTK_WIDGET (self->block_box));
+  gtk_widget_set_visible (GTK_WIDGET (self->block_box), block != NULL && block->blocked);
+  if (block == NULL || !block->blocked)
+    return;
+
+  gtk_box_append (self->block_box, ld_promotion_block_banner_new (block));
+}
+
 /* --- Alerts ------------------------------------------------------------------ */
 
 static void
@@ -1163,8 +1238,21 @@ typedef struct
   GPtrArray  *talks;
   char       *petitions_error;
   char       *talks_error;
+  GPtrArray  *measures;
+  char       *measures_error;
+  LdPromotionBlock *block;      /* NULL when it could not be computed */
+  GPtrArray  *opinion_items;
+  GPtrArray  *opinion_purposes;
+  char       *opinions_error;
   GBytes     *photo;
 } LoadResult;
+
+static void
+promotion_block_free (LdPromotionBlock *block)
+{
+  ld_promotion_block_clear (block);
+  g_free (block);
+}
 
 static void
 load_result_free (gpointer data)
@@ -1182,6 +1270,12 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->talks, g_ptr_array_unref);
   g_clear_pointer (&result->petitions_error, g_free);
   g_clear_pointer (&result->talks_error, g_free);
+  g_clear_pointer (&result->measures, g_ptr_array_unref);
+  g_clear_pointer (&result->measures_error, g_free);
+  g_clear_pointer (&result->block, promotion_block_free);
+  g_clear_pointer (&result->opinion_items, g_ptr_array_unref);
+  g_clear_pointer (&result->opinion_purposes, g_ptr_array_unref);
+  g_clear_pointer (&result->opinions_error, g_free);
   g_clear_pointer (&result->photo, g_bytes_unref);
   g_free (result);
 }
@@ -1250,6 +1344,53 @@ load_worker (LdVault       *vault,
     if (result->talks == NULL)
       result->talks_error = g_strdup (records_error != NULL ? records_error->message
                                                             : _("The talks cannot be listed."));
+  }
+
+  /* Section H and the promotion block: the measures taken on the cadre;
+   * section M: the integrity opinions given on the cadre with their
+   * requests' purposes. The file opens without them, the section says why. */
+  {
+    g_autoptr(GError) records_error = NULL;
+    g_autoptr(GHashTable) purposes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+    result->measures = ld_measure_repository_list_for_cadre (vault, job->cadre_id, FALSE, &records_error);
+    if (result->measures == NULL)
+      {
+        result->measures_error = g_strdup (records_error != NULL ? records_error->message
+                                                                  : _("The measures cannot be listed."));
+        g_clear_error (&records_error);
+      }
+    else
+      {
+        result->block = g_new0 (LdPromotionBlock, 1);
+        if (!ld_measure_repository_promotion_block (vault, job->cadre_id, NULL, result->block, &records_error))
+          {
+            g_debug ("No promotion block for the file: %s", records_error != NULL ? records_error->message : "?");
+            g_clear_pointer (&result->block, promotion_block_free);
+            g_clear_error (&records_error);
+          }
+      }
+
+    result->opinion_items = ld_opinion_repository_list_for_cadre (vault, job->cadre_id, &records_error);
+    if (result->opinion_items == NULL)
+      result->opinions_error = g_strdup (records_error != NULL ? records_error->message
+                                                               : _("The integrity opinions cannot be listed."));
+    result->opinion_purposes = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; result->opinion_items != NULL && i < result->opinion_items->len; i++)
+      {
+        gint64 request_id = ld_opinion_item_get_request_id (g_ptr_array_index (result->opinion_items, i));
+        const char *purpose = g_hash_table_lookup (purposes, &request_id);
+
+        if (purpose == NULL)
+          {
+            g_autoptr(LdOpinionRequest) request = ld_opinion_repository_get_request (vault, request_id, NULL);
+
+            purpose = request != NULL ? ld_opinion_request_get_purpose_label (request) : "";
+            g_hash_table_insert (purposes, g_memdup2 (&request_id, sizeof request_id), g_strdup (purpose));
+            purpose = g_hash_table_lookup (purposes, &request_id);
+          }
+        g_ptr_array_add (result->opinion_purposes, g_strdup (purpose));
+      }
   }
 
   result->attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -1349,9 +1490,20 @@ load_cb (GObject      *object,
   self->petitions_error = g_steal_pointer (&result->petitions_error);
   g_free (self->talks_error);
   self->talks_error = g_steal_pointer (&result->talks_error);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  self->measures = g_steal_pointer (&result->measures);
+  g_free (self->measures_error);
+  self->measures_error = g_steal_pointer (&result->measures_error);
+  g_clear_pointer (&self->opinion_items, g_ptr_array_unref);
+  self->opinion_items = g_steal_pointer (&result->opinion_items);
+  g_clear_pointer (&self->opinion_purposes, g_ptr_array_unref);
+  self->opinion_purposes = g_steal_pointer (&result->opinion_purposes);
+  g_free (self->opinions_error);
+  self->opinions_error = g_steal_pointer (&result->opinions_error);
 
   update_actions (self);
   show_header (self, result->photo);
+  show_block (self, result->block);
   show_alerts (self, result->alerts);
   show_badges (self, result->explanations);
   show_file_attachments (self);
@@ -2076,6 +2228,11 @@ ld_cadre_file_view_dispose (GObject *object)
   g_clear_pointer (&self->talks, g_ptr_array_unref);
   g_clear_pointer (&self->petitions_error, g_free);
   g_clear_pointer (&self->talks_error, g_free);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->measures_error, g_free);
+  g_clear_pointer (&self->opinion_items, g_ptr_array_unref);
+  g_clear_pointer (&self->opinion_purposes, g_ptr_array_unref);
+  g_clear_pointer (&self->opinions_error, g_free);
 
   G_OBJECT_CLASS (ld_cadre_file_view_parent_class)->dispose (object);
 }
@@ -2125,6 +2282,7 @@ ld_cadre_file_view_class_init (LdCadreFileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, badge_box);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, explain_label);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, block_box);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_group);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_view);
   gtk_widget_class_bind_template_child (widget_class, LdCadreFileView, alerts_empty_list);
@@ -2283,6 +2441,10 @@ ld_cadre_file_view_get_n_records (LdCadreFileView *self,
     records = self->clues;
   else if (g_str_equal (record_type, "talk"))
     records = self->talks;
+  else if (g_str_equal (record_type, "measure"))
+    records = self->measures;
+  else if (g_str_equal (record_type, "opinion"))
+    records = self->opinion_items;
   return records != NULL ? records->len : 0;
 }
 

@@ -55,8 +55,10 @@ guint            ld_cadre_file_view_get_n_entries (LdCadreFileView *self,
 guint            ld_cadre_file_view_get_n_versions (LdCadreFileView *self);
 /* The number of records of a kind listed in sections F and G: "petition"
  * and "clue" (F: those concerning the cadre, shown without any reporter
- * information), "talk" (G: the talks the cadre took part in). Each row
- * opens its record with "win.show-record" (sx). */
+ * information), "talk" (G: the talks the cadre took part in), "measure"
+ * (H: the measures taken on the cadre) and "opinion" (M: the integrity
+ * opinions given on the cadre). Each row opens its record with
+ * "win.show-record" (sx). */
 guint            ld_cadre_file_view_get_n_records (LdCadreFileView *self,
                                                    const char      *record_type);
 /* The index-th active entry of a section as listed (newest first), or NULL. */

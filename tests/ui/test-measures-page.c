@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-measures-page"
+
+#include "config.h"
+
+#include "ld-ui-test-utils.h"
+
+#include <string.h>
+
+#include "dialogs/ld-measure-dialog.h"
+#include "dialogs/ld-measure-event-dialog.h"
+#include "pages/ld-measure-forms-page.h"
+#include "pages/ld-measures-page.h"
+#include "records/ld-measure-repository.h"
+#include "records/ld-unit-repository.h"
+#include "vault/ld-vault.h"
+#include "widgets/ld-cadre-chooser.h"
+#include "widgets/ld-cadre-file-view.h"
+
+/* A unit with two cadres and two measures of 张三丰 registered through the
+ * repository: 提醒谈话 (F1, 2026-03-02) and 留党察看一年 (F3, approved
+ * 2026-08-31, so blocking far beyond today). */
+typedef struct
+{
+  gint64 cadre_id;
+  gint64 remind_id;
+  gint64 probation_id;
+} Seed;
+
+static void
+add_measure (LdVault    *vault,
+             gint64      cadre_id,
+             const char *code,
+             const char *decision,
+             const char *effective,
+             gint64     *out_id)
+{
+  g_auto(LdMeasureSpec) spec = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  ld_measure_spec_init (&spec);
+  spec.cadre_id = cadre_id;
+  ld_measure_spec_set (&spec.code, code);
+  ld_measure_spec_set (&spec.decision_date, decision);
+  ld_measure_spec_set (&spec.effective_date, effective);
+  ld_measure_spec_set (&spec.authority, "县纪委");
+  ld_measure_spec_set (&spec.facts, "违规发放津贴");
+  ld_measure_repository_create (vault, &spec, out_id, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+seed_vault (const char *dir,
+            Seed       *seed)
+{
+  g_autoptr(LdVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  LdUnitSpec unit = { 0 };
+  gint64 unit_id = 0;
+
+  ld_ui_test_create_case_vault (dir);
+
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &unit_id, &error);
+  g_assert_no_error (error);
+  seed->cadre_id = ld_ui_test_add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
+  ld_ui_test_add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长", FALSE);
+
+  add_measure (vault, seed->cadre_id, "F1_REMIND_TALK", "2026-03-02", "", &seed->remind_id);
+  add_measure (vault, seed->cadre_id, "P4A", "2026-08-20", "2026-08-31", &seed->probation_id);
+  ld_vault_lock (vault, "exit");
+}
+
+static gpointer
+get_measure_worker (LdVault       *vault,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return ld_measure_repository_get (vault, *(gint64 *) data, error);
+}
+
+static LdMeasure *
+read_measure (LdVault *vault,
+              gint64   id)
+{
+  return ld_ui_test_run_wait (vault, get_measure_worker, g_memdup2 (&id, sizeof id), g_free, g_object_unref);
+}
+
+static GtkWindow *
+show_page (LdMeasuresPage *page)
+{
+  GtkWindow *window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1240, 820);
+
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+
+  return window;
+}
+
+/* Every label and row title shown under widget, one a line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (child)));
+      else if (GTK_IS_INSCRIPTION (child) && gtk_inscription_get_text (GTK_INSCRIPTION (child)) != NULL)
+        g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+      collect_texts (child, out);
+    }
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GString) texts = g_string_new ("\n");
+
+  collect_texts (widget, texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+static void
+on_saved_cb (GObject *dialog,
+             gint64   id,
+             gint64  *out)
+{
+  *out = id;
+}
+
+static void
+test_measures_page_list_filter_show (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdMeasuresPage *page;
+  GtkWindow *window;
+  GtkWidget *button;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  page = ld_measures_page_new (vault);
+  window = show_page (page);
+
+  /* Both measures are listed, newest decision first. */
+  g_assert_cmpuint (g_list_model_get_n_items (ld_measures_page_get_model (page)), ==, 2);
+  g_assert_false (ld_measures_page_get_empty (page));
+  g_assert_true (shows_text (GTK_WIDGET (page), "F3"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "2026-03-02"));
+
+  /* The form filter keeps only form one. */
+  ld_measures_page_set_form_filter (page, 1);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page)
+                       && g_list_model_get_n_items (ld_measures_page_get_model (page)) == 1, 10000);
+  {
+    g_autoptr(LdMeasure) only = g_list_model_get_item (ld_measures_page_get_model (page), 0);
+
+    g_assert_cmpint (ld_measure_get_id (only), ==, seed.remind_id);
+    g_assert_cmpint (ld_measure_get_form (only), ==, 1);
+  }
+  ld_measures_page_set_form_filter (page, 4);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page)
+                       && g_list_model_get_n_items (ld_measures_page_get_model (page)) == 0, 10000);
+  g_assert_false (ld_measures_page_get_empty (page));   /* "no results", not "no measures" */
+  ld_measures_page_set_form_filter (page, 0);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page)
+                       && g_list_model_get_n_items (ld_measures_page_get_model (page)) == 2, 10000);
+
+  /* show_record selects it and shows its effect period and events. */
+  ld_measures_page_show_record (page, seed.probation_id);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, seed.probation_id);
+  {
+    g_autoptr(LdMeasure) selected = NULL;
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (ld_measures_page_get_model (page));
+
+    selected = g_object_ref (gtk_single_selection_get_selected_item (selection));
+    g_assert_cmpint (ld_measure_get_id (selected), ==, seed.probation_id);
+  }
+  g_assert_true (shows_text (GTK_WIDGET (page), "2026-08-31"));
+  ld_ui_test_screenshot (GTK_WIDGET (window), "measures-page");
+
+  /* The investigator may write; extension is offered for 留党察看. */
+  button = ld_ui_test_find_action_button (GTK_WIDGET (page), "measures.new");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_sensitive (ld_ui_test_find_action_button (GTK_WIDGET (page), "measures.lift")));
+  g_assert_nonnull (ld_ui_test_find_action_button (GTK_WIDGET (page), "win.import-measures"));
+
+  /* Lift it through the event dialog: a date before the effective date
+   * is refused inline, a good one is recorded. */
+  {
+    LdMeasureEventDialog *dialog;
+    g_autoptr(LdMeasure) lifted = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.lift", NULL));
+    dialog = LD_MEASURE_EVENT_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    ld_measure_event_dialog_fill (dialog, "2026-08-01", "期满解除");
+    g_assert_false (ld_measure_event_dialog_get_can_save (dialog));
+    g_assert_nonnull (ld_measure_event_dialog_get_error_message (dialog));
+    ld_measure_event_dialog_fill (dialog, "2026-09-30", NULL);
+    g_assert_true (ld_measure_event_dialog_get_can_save (dialog));
+    g_assert_null (ld_measure_event_dialog_get_error_message (dialog));
+    ld_ui_test_screenshot (GTK_WIDGET (dialog), "measure-event-dialog");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "event.save", NULL));
+    LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG) == NULL, 10000);
+    LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+
+    lifted = read_measure (vault, seed.probation_id);
+    g_assert_cmpint (ld_measure_get_status (lifted), ==, LD_MEASURE_LIFTED);
+    g_assert_cmpstr (ld_measure_get_status_date (lifted), ==, "2026-09-30");
+    /* The page shows the event; lifting is no longer offered. */
+    g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, seed.probation_id);
+    g_assert_false (gtk_widget_is_sensitive (ld_ui_test_find_action_button (GTK_WIDGET (page), "measures.lift")));
+    g_assert_true (shows_text (GTK_WIDGET (page), "期满解除"));
+  }
+
+  /* Retire asks for a reason; the measure leaves the list. */
+  {
+    AdwMessageDialog *message;
+    GtkWidget *entry;
+    g_autoptr(LdMeasure) retired = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.retire", NULL));
+    message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (message);
+    g_assert_false (adw_message_dialog_get_response_enabled (message, "retire"));
+    entry = adw_message_dialog_get_extra_child (message);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "重复录入");
+    g_assert_true (adw_message_dialog_get_response_enabled (message, "retire"));
+    adw_message_dialog_response (message, "retire");
+    gtk_window_destroy (GTK_WINDOW (message));
+    LD_UI_TEST_WAIT_FOR (g_list_model_get_n_items (ld_measures_page_get_model (page)) == 1
+                         && !ld_measures_page_get_loading (page), 10000);
+    g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, 0);
+    retired = read_measure (vault, seed.probation_id);
+    g_assert_cmpint (ld_measure_get_retired_at (retired), >, 0);
+  }
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_measures_page_new_dialog (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(LdMeasure) saved = NULL;
+  LdVault *vault;
+  LdMeasuresPage *page;
+  LdMeasureDialog *dialog;
+  LdCadreChooser *chooser;
+  GtkWindow *window;
+  Seed seed = { 0 };
+  gint64 saved_id = 0;
+
+  seed_vault (dir, &seed);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  page = ld_measures_page_new (vault);
+  window = show_page (page);
+
+  /* New (Ctrl+N) opens the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.new", NULL));
+  dialog = LD_MEASURE_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &saved_id);
+
+  g_assert_false (ld_measure_dialog_get_can_save (dialog));   /* no cadre yet */
+  chooser = ld_measure_dialog_get_cadre_chooser (dialog);
+  ld_cadre_chooser_search (chooser, "张三丰");
+  LD_UI_TEST_WAIT_FOR (!ld_cadre_chooser_get_searching (chooser), 10000);
+  g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 1);
+  g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
+  LD_UI_TEST_WAIT_FOR (!ld_measure_dialog_get_loading (dialog), 10000);
+
+  /* 诫勉 from 31 August: six months end on 28 February. */
+  ld_measure_dialog_fill (dialog, "F1_ADMONISH", "2026-08-25", "2026-08-31", "县纪委常委会", "县纪发〔2026〕12号");
+  ld_measure_dialog_set_facts (dialog, "违规收受礼金");
+  g_assert_true (ld_measure_dialog_get_can_save (dialog));
+  g_assert_cmpstr (ld_measure_dialog_get_preview (dialog), ==, "Effect until 2027-02-28");
+
+  /* Invalid input is refused inline and keeps the form. */
+  ld_measure_dialog_fill (dialog, NULL, "2026-02-30", NULL, NULL, NULL);
+  g_assert_false (ld_measure_dialog_get_can_save (dialog));
+  g_assert_nonnull (ld_measure_dialog_get_error_message (dialog));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL)
+                  && saved_id != 0);
+  ld_measure_dialog_fill (dialog, NULL, "2026-08-25", NULL, NULL, NULL);
+  g_assert_true (ld_measure_dialog_get_can_save (dialog));
+  g_assert_null (ld_measure_dialog_get_error_message (dialog));
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "measure-dialog");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL));
+  LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page)
+                       && g_list_model_get_n_items (ld_measures_page_get_model (page)) == 3, 10000);
+
+  saved = read_measure (vault, saved_id);
+  g_assert_cmpstr (ld_measure_get_code (saved), ==, "F1_ADMONISH");
+  g_assert_cmpint (ld_measure_get_cadre_id (saved), ==, seed.cadre_id);
+  g_assert_cmpstr (ld_measure_get_effective_date (saved), ==, "2026-08-31");
+  g_assert_cmpstr (ld_measure_get_doc_no (saved), ==, "县纪发〔2026〕12号");
+  g_assert_cmpstr (ld_measure_get_facts (saved), ==, "违规收受礼金");
+  g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, saved_id);
+
+  /* Edit (Ctrl+E) opens it filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.edit", NULL));
+  dialog = LD_MEASURE_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (ld_measure_dialog_get_can_save (dialog));
+  g_assert_cmpstr (ld_measure_dialog_get_preview (dialog), ==, "Effect until 2027-02-28");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_measures_page_viewer (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdMeasuresPage *page;
+  GtkWindow *window;
+  Seed seed = { 0 };
+  const char *actions[] = { "measures.new", "measures.edit", "measures.lift", "measures.appeal" };
+
+  seed_vault (dir, &seed);
+  vault = ld_ui_test_open_vault (dir, "vic");
+  page = ld_measures_page_new (vault);
+  window = show_page (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ld_measures_page_get_model (page)), ==, 2);
+  ld_measures_page_show_record (page, seed.probation_id);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+  g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, seed.probation_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = ld_ui_test_find_action_button (GTK_WIDGET (page), actions[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+    }
+  /* The action itself does nothing for the viewer. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "measures.new", NULL);
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_measures_page_empty (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdMeasuresPage *page;
+  GtkWindow *window;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  page = ld_measures_page_new (vault);
+  window = show_page (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ld_measures_page_get_model (page)), ==, 0);
+  g_assert_true (ld_measures_page_get_empty (page));
+  g_assert_true (shows_text (GTK_WIDGET (page), "No Measures Yet"));
+  ld_ui_test_screenshot (GTK_WIDGET (window), "measures-empty");
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+/* The appeal changes the decision: a new measure replaces the old one. */
+static void
+test_measures_page_appeal (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(LdMeasure) old = NULL;
+  g_autoptr(LdMeasure) replacement = NULL;
+  LdVault *vault;
+  LdMeasuresPage *page;
+  LdMeasureEventDialog *dialog;
+  GtkWindow *window;
+  Seed seed = { 0 };
+  gint64 shown = 0;
+
+  seed_vault (dir, &seed);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  page = ld_measures_page_new (vault);
+  window = show_page (page);
+
+  ld_measures_page_show_record (page, seed.probation_id);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.appeal", NULL));
+  dialog = LD_MEASURE_EVENT_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), &shown);
+  ld_measure_event_dialog_set_outcome (dialog, "appeal-changed");
+  ld_measure_event_dialog_fill (dialog, "2026-10-10", "申诉后改为严重警告");
+  ld_measure_event_dialog_set_new_decision (dialog, "P2", "2026-10-10", "2026-10-12");
+  g_assert_true (ld_measure_event_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "event.save", NULL));
+  LD_UI_TEST_WAIT_FOR (shown != 0, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+
+  old = read_measure (vault, seed.probation_id);
+  g_assert_cmpint (ld_measure_get_status (old), ==, LD_MEASURE_CHANGED);
+  g_assert_cmpint (ld_measure_get_replaced_by (old), ==, shown);
+  replacement = read_measure (vault, shown);
+  g_assert_cmpstr (ld_measure_get_code (replacement), ==, "P2");
+  g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, shown);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static void
+test_measure_forms_page (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(GError) error = NULL;
+  LdVault *vault;
+  LdMeasureFormsPage *page;
+  GtkWindow *window;
+  AdwMessageDialog *message;
+  GtkWidget *box;
+  GtkWidget *dropdown;
+  GtkWidget *entry;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_vault_new (dir);
+  ld_vault_unlock (vault, LD_TEST_ADMIN, LD_TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  page = ld_measure_forms_page_new (vault);
+  window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1000, 800);
+  LD_UI_TEST_WAIT_FOR (!ld_measure_forms_page_get_loading (page), 10000);
+  g_assert_null (ld_measure_forms_page_get_error (page));
+  g_assert_cmpuint (ld_measure_forms_page_get_n_codes (page), >, 30);
+  g_assert_cmpint (ld_measure_forms_page_get_form (page, "G4"), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (page), ld_form_get_formula (4, TRUE)));
+  g_assert_true (shows_text (GTK_WIDGET (page), ld_form_get_formula (4, FALSE)));
+  ld_ui_test_screenshot (GTK_WIDGET (window), "measure-forms-page");
+
+  /* Changing needs a reason; with it the current form changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "forms.change", "s", "G4"));
+  message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "change"));
+  box = adw_message_dialog_get_extra_child (message);
+  dropdown = gtk_widget_get_first_child (box);
+  entry = gtk_widget_get_next_sibling (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "按本地区统计口径");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "change"));
+  adw_message_dialog_response (message, "change");
+  gtk_window_destroy (GTK_WINDOW (message));
+  LD_UI_TEST_WAIT_FOR (!ld_measure_forms_page_get_loading (page)
+                       && ld_measure_forms_page_get_form (page, "G4") == 3, 10000);
+  g_assert_true (shows_text (GTK_WIDGET (page), "按本地区统计口径"));
+
+  /* Reset after the confirmation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "forms.reset", "s", "G4"));
+  message = ADW_MESSAGE_DIALOG (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "reset");
+  gtk_window_destroy (GTK_WINDOW (message));
+  LD_UI_TEST_WAIT_FOR (!ld_measure_forms_page_get_loading (page)
+                       && ld_measure_forms_page_get_form (page, "G4") == 2, 10000);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+static gboolean
+view_ready (LdCadreFileView *view)
+{
+  return ld_cadre_file_view_get_cadre (view) != NULL && !ld_cadre_file_view_get_busy (view);
+}
+
+/* The cadre's file shows the promotion block with its end date and every
+ * reason, and lists the measures in section H. */
+static void
+test_cadre_file_block (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdCadreFileView *view;
+  GtkWindow *window;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  view = ld_cadre_file_view_new (vault);
+  window = ld_ui_test_show_in_window (GTK_WIDGET (view), 1100, 900);
+  ld_cadre_file_view_load (view, seed.cadre_id);
+  LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
+
+  /* 留党察看一年 approved 2026-08-31: 12 months' probation and 24 more. */
+  g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or further use restricted until 2029-08-31"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "2029-08-31"));
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "measure"), ==, 2);
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "opinion"), ==, 0);
+  ld_ui_test_screenshot (GTK_WIDGET (window), "cadre-file-block");
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ld_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/measures-page/list-filter-show", test_measures_page_list_filter_show);
+  g_test_add_func ("/measures-page/new-dialog", test_measures_page_new_dialog);
+  g_test_add_func ("/measures-page/viewer", test_measures_page_viewer);
+  g_test_add_func ("/measures-page/empty", test_measures_page_empty);
+  g_test_add_func ("/measures-page/appeal", test_measures_page_appeal);
+  g_test_add_func ("/measure-forms-page/change", test_measure_forms_page);
+  g_test_add_func ("/cadre-file/promotion-block", test_cadre_file_block);
+
+  return g_test_run ();
+}
