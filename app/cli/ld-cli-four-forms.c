@@ -354,7 +354,6 @@ typedef struct
   LdChartPyramid  pyramid;
   LdChartBars     bars;
   char           *title;
-  char           *labels[LD_FOUR_FORMS_N];
   char          **quarters;
   guint          *values;
 } Chart;
