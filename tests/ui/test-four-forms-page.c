@@ -329,6 +329,24 @@ find_hit (LdChartView *view,
   return 0;
 }
 
+/* The first event controller of type on widget. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_error ("no controller of type %s", g_type_name (type));
+  return NULL;
+}
+
 /* --- Tests ----------------------------------------------------------------------------- */
 
 static void
@@ -421,6 +439,40 @@ test_previous_next (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "four-forms.next", NULL));
   wait_for_period (f, "2026");
   assert_cell (f, 0, "times", "6");
+
+  /* A custom period typed in the entry; the previous one has its length. */
+  {
+    GtkWidget *entry = ld_ui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_ENTRY);
+    GtkWidget *kind = ld_ui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "not a period");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    wait_for_period (f, "2026");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-02-10..2026-03-05");
+    g_signal_emit_by_name (entry, "activate");
+    wait_for_period (f, "2026-02-10..2026-03-05");
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, LD_PERIOD_CUSTOM);
+    /* m2 (02-15), m3 (03-01), m8 (02-20). */
+    assert_cell (f, 0, "times", "3");
+    assert_cell (f, 1, "times", "3");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "four-forms.previous", NULL));
+    wait_for_period (f, "2026-01-17..2026-02-09");
+    /* m5 (02-01). */
+    assert_cell (f, 0, "times", "1");
+    assert_cell (f, 3, "times", "1");
+
+    /* Choosing a kind takes the period of that kind holding the first day. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), LD_PERIOD_MONTH);
+    wait_for_period (f, "2026-01");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01");
+    assert_cell (f, 0, "times", "1");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), LD_PERIOD_QUARTER);
+    wait_for_period (f, "2026Q1");
+    assert_cell (f, 0, "times", "6");
+  }
 }
 
 static void
@@ -537,6 +589,39 @@ test_drill_charts (Fixture       *f,
   g_assert_cmpint (activation.form, ==, 1);
   g_assert_cmpint (activation.group, ==, -1);
   assert_drilled (f, f1_times);
+
+  /* The keyboard: Up climbs the pyramid, Enter activates. */
+  {
+    GtkEventController *keys = find_controller (GTK_WIDGET (pyramid), GTK_TYPE_EVENT_CONTROLLER_KEY);
+    gboolean handled = FALSE;
+
+    ld_chart_view_set_focus_index (pyramid, (int) find_hit (pyramid, 1, -1));
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+    g_assert_true (handled);
+    g_assert_cmpint (ld_chart_view_get_focus_index (pyramid), ==, (int) find_hit (pyramid, 2, -1));
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    g_assert_cmpuint (activation.n, ==, 2);
+    g_assert_cmpint (activation.form, ==, 2);
+    LD_UI_TEST_WAIT_FOR (!ld_four_forms_page_get_drilling (f->page), 20000);
+    g_assert_cmpuint (ld_four_forms_page_get_n_drilled (f->page), ==, 1);
+    g_assert_cmpint (ld_measure_get_id (ld_four_forms_page_get_drilled (f->page, 0)), ==, f->m[4]);
+  }
+
+  /* A click at the centre of the band of form three. */
+  {
+    GtkEventController *click = find_controller (GTK_WIDGET (pyramid), GTK_TYPE_GESTURE_CLICK);
+
+    g_assert_true (ld_chart_view_get_hit (pyramid, find_hit (pyramid, 3, -1), &hit));
+    g_signal_emit_by_name (click, "released", 1, hit.x + hit.width / 2, hit.y + hit.height / 2);
+    g_assert_cmpuint (activation.n, ==, 3);
+    g_assert_cmpint (activation.form, ==, 3);
+    LD_UI_TEST_WAIT_FOR (!ld_four_forms_page_get_drilling (f->page), 20000);
+    g_assert_cmpuint (ld_four_forms_page_get_n_drilled (f->page), ==, 1);
+    g_assert_cmpint (ld_measure_get_id (ld_four_forms_page_get_drilled (f->page, 0)), ==, f->m[5]);
+    /* Outside every band nothing happens. */
+    g_signal_emit_by_name (click, "released", 1, 1.0, 1.0);
+    g_assert_cmpuint (activation.n, ==, 3);
+  }
 
   /* Counting persons, the band drills the persons. */
   ld_four_forms_page_set_chart_persons (f->page, TRUE);
