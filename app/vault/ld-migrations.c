@@ -536,7 +536,7 @@ static const char * const steps[] = {
   "  updated_at INTEGER NOT NULL);"
   "CREATE INDEX measures_cadre ON measures (cadre_id, effective_date);"
   "CREATE INDEX measures_unit ON measures (unit_id, effective_date);"
-  "CREATE INDEX measures_date ON measures (effective_date, form);"
+  "CREATE INDEX measures_date ON measures (decision_date, form);"
   "CREATE INDEX measures_code ON measures (code);"
   "CREATE INDEX measures_effect ON measures (effect_end) WHERE retired_at IS NULL AND effect_end <> '';"
   "CREATE INDEX measures_source ON measures (source_type, source_id);"
