@@ -11,6 +11,7 @@
 #include "brief/ld-opinion-letter.h"
 #include "dialogs/ld-opinion-decision-dialog.h"
 #include "dialogs/ld-opinion-request-dialog.h"
+#include "ld-window.h"
 #include "pages/ld-opinions-page.h"
 #include "records/ld-measure-repository.h"
 #include "records/ld-opinion-repository.h"
@@ -668,6 +669,33 @@ test_opinions_page_request_dialog (void)
   fixture_clear (&f);
 }
 
+/* The board and the cadre file open "opinion" records through the window:
+ * the opinions page comes up with the request. */
+static void
+test_opinions_page_window (void)
+{
+  Fixture f = { 0 };
+  LdApplication *app;
+  LdWindow *window;
+  LdOpinionsPage *page;
+
+  seed_vault (&f, TRUE);
+  app = ld_ui_test_app_new (f.dir);
+  window = LD_WINDOW (ld_ui_test_unlock (app, "ivy", LD_TEST_PASSWORD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "opinion",
+                                             f.request_id));
+  ld_ui_test_flush ();
+  g_assert_cmpstr (ld_window_get_page_name (window), ==, "opinions");
+  page = LD_OPINIONS_PAGE (ld_window_get_page (window, "opinions"));
+  g_assert_cmpstr (ld_page_get_title (LD_PAGE (page)), ==, "Opinion Replies");
+  LD_UI_TEST_WAIT_FOR (ld_opinions_page_get_shown_id (page) == f.request_id
+                       && !ld_opinions_page_get_loading (page), 10000);
+  g_assert_cmpuint (ld_opinions_page_get_n_items (page), ==, 3);
+
+  ld_ui_test_app_free (app);
+  fixture_clear (&f);
+}
+
 static gpointer
 approve_and_write_worker (LdVault       *vault,
                           gpointer       data,
@@ -748,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/ui/opinions-page/leader", test_opinions_page_leader);
   g_test_add_func ("/ui/opinions-page/viewer", test_opinions_page_viewer);
   g_test_add_func ("/ui/opinions-page/request-dialog", test_opinions_page_request_dialog);
+  g_test_add_func ("/ui/opinions-page/window", test_opinions_page_window);
   g_test_add_func ("/ui/opinions-page/demo", test_opinions_page_demo);
 
   return g_test_run ();
