@@ -114,8 +114,11 @@ gboolean          ld_recommendation_repository_move     (LdVault                
                                                          const char                  *due,
                                                          GError                     **error);
 /* Adds a follow-up event of KIND ("revisit", "lookback", "onsite",
- * "note") on DATE to an issued, active recommendation. NEXT_VISIT: NULL
- * keeps the planned next visit, "" clears it, a date plans it. */
+ * "note") on DATE, with NOTE (may be NULL), to an active recommendation
+ * that is no longer a draft (a closed one too: return visits go on after
+ * closing). NEXT_VISIT: NULL keeps the planned next visit, "" clears it,
+ * a date (not before DATE) plans it. Versioned (field "event") and
+ * audited as LD_AUDIT_RECOMMENDATION_EVENT. */
 gboolean          ld_recommendation_repository_add_event (LdVault                    *vault,
                                                           gint64                      recommendation_id,
                                                           const char                 *kind,
@@ -128,10 +131,14 @@ GPtrArray        *ld_recommendation_repository_list_events (LdVault             
                                                             gint64                    recommendation_id,
                                                             GError                  **error);
 /* Creates one ledger item per spec in SPECS (LdLedgerItemSpec*) in one
- * transaction, each with source "recommendation" and recommendation_id
- * set; a spec's unit_id 0 means the recommendation's unit. Refused for a
- * draft, a closed or a retired recommendation. *out_ids (may be NULL)
- * gets a GArray of gint64 record numbers. LD_ACTION_RECORD_WRITE. */
+ * transaction (all or none), each with source "recommendation" and
+ * recommendation_id set (the specs' own source and recommendation are
+ * ignored); a spec's unit_id 0 means the recommendation's unit, an empty
+ * source_ref the recommendation's document number. Refused for a draft,
+ * a closed or a retired recommendation, and for an empty SPECS. *out_ids
+ * (may be NULL) gets a GArray of gint64 record numbers in the order of
+ * SPECS. LD_ACTION_RECORD_WRITE. Each item is audited as
+ * LD_AUDIT_LEDGER_CREATED, the batch as LD_AUDIT_RECOMMENDATION_SPAWNED. */
 gboolean          ld_recommendation_repository_spawn_ledger_items (LdVault           *vault,
                                                                    gint64             recommendation_id,
                                                                    GPtrArray         *specs,
