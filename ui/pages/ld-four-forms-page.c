@@ -186,7 +186,6 @@ heading_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_valign (label, GTK_ALIGN_END);
@@ -321,7 +320,15 @@ show_forms_table (LdFourFormsPage *self)
   /* Translators: column of the four-forms table; zh_CN: 形态 */
   gtk_grid_attach (self->forms_grid, heading_label (C_("four-forms column", "Form"), 0.0), 0, 0, 1, 1);
   for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
-    gtk_grid_attach (self->forms_grid, heading_label (headings[c], 1.0), (int) c + 1, 0, 1, 1);
+    {
+      GtkWidget *label = heading_label (headings[c], 1.0);
+
+      /* The breakdown scrolls sideways, so its headings stay on one line;
+       * here they may wrap. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_grid_attach (self->forms_grid, label, (int) c + 1, 0, 1, 1);
+    }
 
   for (int form = 1; form <= LD_FOUR_FORMS_N + 1; form++)
     {
@@ -857,7 +864,7 @@ drill_cb (GObject      *object,
   GtkWidget *child;
 
   measures = ld_vault_run_finish (LD_VAULT (object), res, &error);
-  if (ld_error_is_cancelled (error))
+  if (ld_error_is_cancelled (error) || g_cancellable_is_cancelled (ld_page_get_cancellable (LD_PAGE (self))))
     return;
 
   self->drilling = FALSE;
@@ -1132,7 +1139,8 @@ units_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) units = ld_vault_run_finish (LD_VAULT (object), result, &error);
 
-  if (ld_error_is_cancelled (error) || units == NULL)
+  if (ld_error_is_cancelled (error) || units == NULL ||
+      g_cancellable_is_cancelled (ld_page_get_cancellable (LD_PAGE (self))))
     return;
 
   self->filling = TRUE;
