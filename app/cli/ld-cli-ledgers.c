@@ -713,6 +713,66 @@ recommendation_add_run (LdCli               *cli,
 }
 
 static int
+recommendation_set_run (LdCli               *cli,
+                        const LdCliCommand  *command,
+                        char              ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *doc_no = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *basis = NULL;
+  g_autofree char *content = NULL;
+  g_auto(LdRecommendationSpec) spec = { 0 };
+  g_autoptr(LdRecommendation) r = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("Another addressee"), N_("ID") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, N_("Another kind"), N_("KIND") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("A new title"), N_("TEXT") },
+    { "doc-no", 'n', 0, G_OPTION_ARG_STRING, &doc_no, N_("A new document number"), N_("TEXT") },
+    { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem, N_("A new problem text"), N_("TEXT") },
+    { "basis", 'b', 0, G_OPTION_ARG_STRING, &basis, N_("New facts and basis"), N_("TEXT") },
+    { "content", 'c', 0, G_OPTION_ARG_STRING, &content, N_("New recommendations"), N_("TEXT") },
+    { NULL }
+  };
+
+  PARSE_OR_RETURN (cli, command, entries, args, error);
+  REPORT_IF_FAILED (cli, parse_recommendation_id ((*args)[0], &id, &error), error);
+  if (unit == NULL && kind == NULL && title == NULL && doc_no == NULL && problem == NULL && basis == NULL
+      && content == NULL)
+    {
+      g_set_error_literal (&error, LD_ERROR, LD_ERROR_USAGE,
+                           _("Nothing to change: give --unit, --kind, --title, --doc-no, --problem, --basis or "
+                             "--content."));
+      return ld_cli_report_error (cli, error);
+    }
+  REPORT_IF_FAILED (cli, ld_cli_open_vault (cli, FALSE, &error), error);
+  r = ld_recommendation_repository_get (cli->vault, id, &error);
+  REPORT_IF_FAILED (cli, r != NULL, error);
+  ld_recommendation_spec_init_from_recommendation (&spec, r);
+  if (unit != NULL)
+    REPORT_IF_FAILED (cli, parse_id (unit, _("Give the unit number shown by “unit list”."), &spec.unit_id, &error),
+                      error);
+  if (kind != NULL)
+    ld_recommendation_spec_set (&spec.kind, kind);
+  if (title != NULL)
+    ld_recommendation_spec_set (&spec.title, title);
+  if (doc_no != NULL)
+    ld_recommendation_spec_set (&spec.doc_no, doc_no);
+  if (problem != NULL)
+    ld_recommendation_spec_set (&spec.problem, problem);
+  if (basis != NULL)
+    ld_recommendation_spec_set (&spec.basis, basis);
+  if (content != NULL)
+    ld_recommendation_spec_set (&spec.content, content);
+  REPORT_IF_FAILED (cli, ld_recommendation_repository_update (cli->vault, id, &spec, &error), error);
+  return 0;
+}
+
+static int
 recommendation_list_run (LdCli               *cli,
                          const LdCliCommand  *command,
                          char              ***args)
@@ -1151,6 +1211,14 @@ static const LdCliCommand ledger_commands[] = {
     N_("Draft a recommendation (纪检监察建议)."),
     N_("The draft gets the next number of the year (2026-J0001). Prints its record number."),
     0, 0, recommendation_add_run, recommendation_codes_help,
+  },
+  {
+    "recommendation", "set",
+    N_("ID [--unit ID] [--kind KIND] [--title TEXT] [--doc-no TEXT] [--problem TEXT] [--basis TEXT] "
+       "[--content TEXT]"),
+    N_("Change the text of a recommendation that is not closed."),
+    NULL,
+    1, 1, recommendation_set_run, NULL,
   },
   {
     "recommendation", "list",

@@ -202,6 +202,10 @@ test_recommendation_path (Fixture       *f,
                             "--title", "关于规范公务用车管理的监察建议", "--doc-no", "监建〔2026〕3号",
                             "--problem", "公车私用", NULL));
 
+  g_free (run_ok (&f->cli, "boss", "recommendation", "set", rec, "--content", "建立公车使用登记制度", NULL));
+  run_fails (&f->cli, "boss", 2, "Nothing to change", "recommendation", "set", rec, NULL);
+  run_fails (&f->cli, "boss", 6, "advice", "recommendation", "set", rec, "--kind", "advice", NULL);
+
   /* Issuing is the leader's; a draft spawns nothing. */
   run_fails (&f->cli, "boss", 5, NULL, "recommendation", "issue", rec, "--date", "2026-03-02", NULL);
   run_fails (&f->cli, "boss", 6, NULL, "recommendation", "spawn", rec, "--problem", "公车私用", NULL);
@@ -264,6 +268,7 @@ test_recommendation_path (Fixture       *f,
   out = run_ok (&f->cli, "boss", "recommendation", "show", rec, NULL);
   assert_contains (out, "-J0001");
   assert_contains (out, "监建〔2026〕3号");
+  assert_contains (out, "建立公车使用登记制度");
   assert_contains (out, "已制定整改方案");
   assert_contains (out, "回访座谈");
   assert_contains (out, "2027-03-01");
