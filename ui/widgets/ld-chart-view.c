@@ -63,7 +63,8 @@ clear_data (LdChartView *self)
   memset (&self->pyramid, 0, sizeof self->pyramid);
   memset (&self->bars, 0, sizeof self->bars);
   self->mode = MODE_NONE;
-  self->focus_index = -1;
+  /* The focus index stays: new numbers of the same chart keep the band
+   * or bar chosen (drawing clamps it to the regions drawn). */
   if (self->hits != NULL)
     ld_chart_hits_clear (self->hits);
 }
@@ -226,10 +227,11 @@ ld_chart_view_snapshot (GtkWidget   *widget,
   cairo_restore (cr);
 
   if (self->focus_index >= (int) ld_chart_hits_get_n (self->hits))
-    self->focus_index = ld_chart_hits_get_n (self->hits) > 0 ? 0 : -1;
+    self->focus_index = (int) ld_chart_hits_get_n (self->hits) - 1;
 
-  /* The band or bar chosen with the keyboard. */
-  if (gtk_widget_has_focus (widget) && self->focus_index >= 0)
+  /* The band or bar chosen with the keyboard, while the focus is shown. */
+  if ((gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE) != 0 && gtk_widget_has_focus (widget) &&
+      self->focus_index >= 0)
     {
       const LdChartHit *hit = ld_chart_hits_get (self->hits, (guint) self->focus_index);
 
@@ -240,6 +242,18 @@ ld_chart_view_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+}
+
+static void
+ld_chart_view_state_flags_changed (GtkWidget     *widget,
+                                   GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  if ((changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE)) != 0)
+    gtk_widget_queue_draw (widget);
+
+  GTK_WIDGET_CLASS (ld_chart_view_parent_class)->state_flags_changed (widget, previous);
 }
 
 static void
@@ -373,7 +387,7 @@ static void
 on_focus_enter_cb (LdChartView             *self,
                    GtkEventControllerFocus *controller)
 {
-  if (self->focus_index < 0 && ld_chart_hits_get_n (self->hits) > 0)
+  if (self->focus_index < 0)
     self->focus_index = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -436,6 +450,7 @@ ld_chart_view_class_init (LdChartViewClass *klass)
   widget_class->snapshot = ld_chart_view_snapshot;
   widget_class->measure = ld_chart_view_measure;
   widget_class->query_tooltip = ld_chart_view_query_tooltip;
+  widget_class->state_flags_changed = ld_chart_view_state_flags_changed;
 
   /**
    * LdChartView::activated:
@@ -611,8 +626,9 @@ ld_chart_view_set_focus_index (LdChartView *self,
 {
   g_return_if_fail (LD_IS_CHART_VIEW (self));
 
-  if (index >= (int) ld_chart_hits_get_n (self->hits))
-    index = -1;
+  /* Before the first drawing of new data there are no regions yet:
+   * drawing clamps the index to the regions drawn. */
+  index = MAX (index, -1);
   if (index == self->focus_index)
     return;
 
