@@ -265,8 +265,11 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
   ld_ui_test_flush ();
+  /* No job or handler keeps the page alive. */
+  LD_UI_TEST_WAIT_FOR (f->page == NULL, 10000);
   ld_ui_test_close_vault (f->vault);
   ld_ui_test_remove_dir (f->dir);
   g_free (f->dir);
