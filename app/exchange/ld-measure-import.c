@@ -1569,144 +1569,6 @@ save_mapping (LdVault              *vault,
   return ld_sql_step_done (db, stmt, error);
 }
 
-static void
-parse_iso_date (const char *text,
-                GDate      *date)
-{
-  int y = 0, m = 0, d = 0;
-
-  g_date_clear (date, 1);
-  if (text != NULL && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-/* Recomputes the effect end of every active measure of the cadre with the
- * rules (ld_effect_periods_compute_all()), in the caller's transaction. */
-static gboolean
-update_effect_ends (LdVault  *vault,
-                    gint64    cadre_id,
-                    GError  **error)
-{
-  sqlite3 *db = _ld_vault_get_db (vault);
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db,
-                                                 "SELECT id, code, reg_no, effective_date, extension_months, status,"
-                                                 " status_date, effect_end FROM measures"
-                                                 " WHERE cadre_id = ? AND retired_at IS NULL"
-                                                 " ORDER BY effective_date, id",
-                                                 error);
-  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (LdMeasureFacts));
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) stored = g_ptr_array_new ();
-  g_autofree LdEffectPeriod *periods = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cadre_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LdMeasureFacts f = { 0 };
-      char *code = g_strdup (ld_sql_column_text (stmt, 1));
-      char *reg_no = g_strdup (ld_sql_column_text (stmt, 2));
-      char *end = g_strdup (ld_sql_column_text (stmt, 7));
-      LdMeasureStatus status = ld_measure_status_from_string (ld_sql_column_text (stmt, 5));
-
-      g_ptr_array_add (strings, code);
-      g_ptr_array_add (strings, reg_no);
-      g_ptr_array_add (strings, end);
-      g_ptr_array_add (stored, end);
-      f.id = sqlite3_column_int64 (stmt, 0);
-      f.code = code;
-      f.reg_no = reg_no;
-      parse_iso_date (ld_sql_column_text (stmt, 3), &f.effective);
-      f.extension_months = sqlite3_column_int (stmt, 4);
-      f.status = status < LD_N_MEASURE_STATUSES ? status : LD_MEASURE_IN_FORCE;
-      parse_iso_date (ld_sql_column_text (stmt, 6), &f.status_date);
-      g_array_append_val (facts, f);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (db, rc, error);
-      return FALSE;
-    }
-  if (facts->len == 0)
-    return TRUE;
-  periods = g_new0 (LdEffectPeriod, facts->len);
-  ld_effect_periods_compute_all ((const LdMeasureFacts *) (gpointer) facts->data, facts->len, periods);
-  update = ld_sql_prepare (db, "UPDATE measures SET effect_end = ? WHERE id = ?", error);
-  if (update == NULL)
-    return FALSE;
-  for (guint i = 0; i < facts->len; i++)
-    {
-      g_autofree char *end = ld_effect_period_end_text (&periods[i]);
-
-      if (g_strcmp0 (end, g_ptr_array_index (stored, i)) == 0)
-        continue;
-      sqlite3_reset (update);
-      sqlite3_bind_text (update, 1, end, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (update, 2, g_array_index (facts, LdMeasureFacts, i).id);
-      if (!ld_sql_step_done (db, update, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The lifting (解除) of a measure just inserted, written as
- * ld_measure_repository_add_event() writes a "lift": the status and its
- * date, the event, the cadre's effect ends recomputed and a version of the
- * measure; in the caller's transaction, without an audit entry of its own
- * (the import audits once). The measure repository has no
- * in-transaction event function (ld-measure-private.h) yet: once it has,
- * this becomes a call of it. */
-static gboolean
-lift_in_tx (LdVault     *vault,
-            gint64       measure_id,
-            gint64       cadre_id,
-            const char  *date,
-            GError     **error)
-{
-  sqlite3 *db = _ld_vault_get_db (vault);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(GString) before = g_string_new (NULL);
-  g_autoptr(GString) after = g_string_new (NULL);
-
-  update = ld_sql_prepare (db,
-                           "UPDATE measures SET status = 'lifted', status_date = ?, updated_at = ?"
-                           " WHERE id = ? AND status = 'in-force'",
-                           error);
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_text (update, 1, date, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 2, now);
-  sqlite3_bind_int64 (update, 3, measure_id);
-  if (!ld_sql_step_done (db, update, error))
-    return FALSE;
-  insert = ld_sql_prepare (db,
-                           "INSERT INTO measure_events (measure_id, event_date, kind, note, new_measure_id, account,"
-                           " created_at) VALUES (?, ?, 'lift', ?, NULL, ?, ?)",
-                           error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, measure_id);
-  sqlite3_bind_text (insert, 2, date, -1, SQLITE_STATIC);
-  /* Translators: the note of the lifting (解除) of an imported measure. */
-  sqlite3_bind_text (insert, 3, _("Lifted according to the imported ledger"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 4, ld_vault_get_session (vault)->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (insert, 5, now);
-  if (!ld_sql_step_done (db, insert, error) || !update_effect_ends (vault, cadre_id, error))
-    return FALSE;
-  _ld_record_append_field (before, "status", ld_measure_status_to_string (LD_MEASURE_IN_FORCE));
-  _ld_record_append_field (after, "status", ld_measure_status_to_string (LD_MEASURE_LIFTED));
-  _ld_record_append_field (after, "status_date", date);
-  _ld_record_append_field (after, "event", "lift");
-  _ld_record_append_field (after, "event_date", date);
-  return _ld_record_add_version (vault, LD_RECORD_TYPE_MEASURE, measure_id, LD_AUDIT_MEASURE_EVENT, before->str,
-                                 after->str, error);
-}
-
 static gboolean
 commit_row (LdVault  *vault,
             RowPlan  *row,
@@ -1718,7 +1580,9 @@ commit_row (LdVault  *vault,
     return FALSE;
   if (row->lift_date == NULL)
     return TRUE;
-  return lift_in_tx (vault, id, row->spec.cadre_id, row->lift_date, error);
+  /* Translators: the note of the lifting (解除) of an imported measure. */
+  return _ld_measure_add_event_in_tx (vault, id, "lift", row->lift_date, 0, _("Lifted according to the imported ledger"),
+                                      NULL, NULL, error);
 }
 
 gboolean

@@ -1061,7 +1061,11 @@ _ld_measure_spec_clean (const LdMeasureSpec  *spec,
   if (clean.doc_no == NULL)
     return set_bad (bad_key, "doc-no");
 
-  source_type = g_ascii_strdown (g_strstrip (g_strdup (spec->source_type != NULL ? spec->source_type : "")), -1);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (spec->source_type != NULL ? spec->source_type : ""));
+
+    source_type = g_ascii_strdown (stripped, -1);
+  }
   if (*source_type == '\0')
     {
       if (spec->source_id != 0)
