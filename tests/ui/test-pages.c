@@ -289,8 +289,9 @@ test_pages_my_account (void)
   /* A viewer's pages: the supervision board first, in the order of the
    * work (the case-record pages appear once they are built). */
   {
-    static const char * const order[] = { "board", "cadres", "talks", "petitions", "clues", "search", "units",
-                                          "calendar", "rules", "home", "account" };
+    static const char * const order[] = { "board", "cadres", "talks", "petitions", "clues", "measures",
+                                          "four-forms", "opinions", "ledger", "recommendations", "search",
+                                          "units", "calendar", "rules", "home", "account" };
     GtkStack *stack = GTK_STACK (gtk_widget_get_parent (ld_window_get_page (window, "account")));
     g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
     guint next = 0;
