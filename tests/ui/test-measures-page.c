@@ -9,6 +9,7 @@
 
 #include "dialogs/ld-measure-dialog.h"
 #include "dialogs/ld-measure-event-dialog.h"
+#include "ld-window.h"
 #include "pages/ld-measure-forms-page.h"
 #include "pages/ld-measures-page.h"
 #include "records/ld-measure-repository.h"
@@ -124,6 +125,24 @@ shows_text (GtkWidget  *widget,
 
   collect_texts (widget, texts);
   return strstr (texts->str, text) != NULL;
+}
+
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_css_class (child, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static void
@@ -535,6 +554,66 @@ test_cadre_file_block (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* In the window: a measure opens on the measures page, and its cadre's
+ * file shows the block; the promotion block's reason opens the measure. */
+static void
+test_measures_page_window (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdApplication *app;
+  GtkWindow *window;
+  GtkWidget *page;
+  Seed seed = { 0 };
+
+  seed_vault (dir, &seed);
+  app = ld_ui_test_app_new (dir);
+  window = ld_ui_test_unlock (app, "ivy", LD_TEST_PASSWORD);
+  gtk_window_set_default_size (window, 1280, 860);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "measure",
+                                             seed.probation_id));
+  g_assert_cmpstr (ld_window_get_page_name (LD_WINDOW (window)), ==, "measures");
+  page = ld_window_get_page (LD_WINDOW (window), "measures");
+  g_assert_true (LD_IS_MEASURES_PAGE (page));
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (LD_MEASURES_PAGE (page))
+                       && ld_measures_page_get_shown_id (LD_MEASURES_PAGE (page)) == seed.probation_id, 10000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ld_ui_test_screenshot (GTK_WIDGET (window), "measures-window");
+
+  /* Open the cadre's file from the measure. */
+  g_assert_true (gtk_widget_activate_action (page, "measures.open-cadre", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_widget (GTK_WIDGET (window), LD_TYPE_CADRE_FILE_VIEW) != NULL, 10000);
+  {
+    LdCadreFileView *view = LD_CADRE_FILE_VIEW (ld_ui_test_find_widget (GTK_WIDGET (window),
+                                                                        LD_TYPE_CADRE_FILE_VIEW));
+
+    LD_UI_TEST_WAIT_FOR (ld_cadre_file_view_get_cadre (view) != NULL && !ld_cadre_file_view_get_busy (view), 10000);
+    g_assert_cmpint (ld_cadre_file_view_get_cadre_id (view), ==, seed.cadre_id);
+    g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or further use restricted until 2029-08-31"));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    ld_ui_test_screenshot (GTK_WIDGET (window), "measures-cadre-file");
+
+    /* The reason is a link to its measure. */
+    {
+      GtkWidget *banner = find_css_class (GTK_WIDGET (view), "ld-promotion-block");
+      GtkListBoxRow *reason;
+
+      g_assert_nonnull (banner);
+      reason = gtk_list_box_get_row_at_index (GTK_LIST_BOX (banner), 1);
+      g_assert_nonnull (reason);
+      g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (banner), 2));
+      g_assert_true (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (reason)), "2026-M0002") != NULL);
+      g_assert_true (gtk_widget_activate (GTK_WIDGET (reason)));
+      g_assert_cmpstr (ld_window_get_page_name (LD_WINDOW (window)), ==, "measures");
+      LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (LD_MEASURES_PAGE (page))
+                           && ld_measures_page_get_shown_id (LD_MEASURES_PAGE (page)) == seed.probation_id, 10000);
+    }
+  }
+
+  ld_ui_test_app_free (app);
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/measures-page/viewer", test_measures_page_viewer);
   g_test_add_func ("/measures-page/empty", test_measures_page_empty);
   g_test_add_func ("/measures-page/appeal", test_measures_page_appeal);
+  g_test_add_func ("/measures-page/window", test_measures_page_window);
   g_test_add_func ("/measure-forms-page/change", test_measure_forms_page);
   g_test_add_func ("/cadre-file/promotion-block", test_cadre_file_block);
 

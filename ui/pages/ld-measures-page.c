@@ -89,21 +89,21 @@ typedef struct
 
 static const ColumnInfo columns[] = {
   /* Translators: 编号 */
-  { "reg-no", NC_("measure column", "Number"), 100, FALSE, CELL_TEXT },
+  { "reg-no", NC_("measure column", "Number"), 96, FALSE, CELL_TEXT },
   /* Translators: 姓名 */
-  { "cadre-name", NC_("measure column", "Name"), 80, FALSE, CELL_TEXT },
+  { "cadre-name", NC_("measure column", "Name"), 70, FALSE, CELL_TEXT },
   /* Translators: 单位 */
-  { "unit-name", NC_("measure column", "Unit"), 120, TRUE, CELL_TEXT },
+  { "unit-name", NC_("measure column", "Unit"), 110, TRUE, CELL_TEXT },
   /* Translators: 措施 */
   { "code-label", NC_("measure column", "Measure"), 130, TRUE, CELL_TEXT },
   /* Translators: 形态 */
-  { "form", NC_("measure column", "Form"), 50, FALSE, CELL_FORM },
+  { "form", NC_("measure column", "Form"), 44, FALSE, CELL_FORM },
   /* Translators: 决定日期 */
-  { "decision-date", NC_("measure column", "Decided"), 96, FALSE, CELL_TEXT },
+  { "decision-date", NC_("measure column", "Decided"), 90, FALSE, CELL_TEXT },
   /* Translators: 影响期至 */
-  { "effect-end", NC_("measure column", "Effect Until"), 96, FALSE, CELL_EFFECT_END },
+  { "effect-end", NC_("measure column", "Effect Until"), 90, FALSE, CELL_EFFECT_END },
   /* Translators: 状态 */
-  { "status-label", NC_("measure column", "Status"), 70, FALSE, CELL_TEXT },
+  { "status-label", NC_("measure column", "Status"), 64, FALSE, CELL_TEXT },
 };
 
 static void
