@@ -88,21 +88,21 @@ typedef struct
 /* The columns of the ledger (DOMAIN.md §10.3). */
 static const ColumnInfo columns[] = {
   /* Translators: 编号 */
-  { "reg-no", NC_("ledger column", "Number"), 92, FALSE },
+  { "reg-no", NC_("ledger column", "Number"), 88, FALSE },
   /* Translators: 问题来源 */
-  { "source-label", NC_("ledger column", "Source"), 96, FALSE },
+  { "source-label", NC_("ledger column", "Source"), 80, FALSE },
   /* Translators: 问题描述 */
-  { "problem", NC_("ledger column", "Problem"), 180, TRUE },
+  { "problem", NC_("ledger column", "Problem"), 150, TRUE },
   /* Translators: 责任单位 */
-  { "unit-name", NC_("ledger column", "Unit"), 100, TRUE },
+  { "unit-name", NC_("ledger column", "Unit"), 90, TRUE },
   /* Translators: 责任人 */
-  { "person", NC_("ledger column", "Responsible"), 72, FALSE },
+  { "person", NC_("ledger column", "Responsible"), 64, FALSE },
   /* Translators: 时间节点 */
-  { "deadline", NC_("ledger column", "Deadline"), 92, FALSE },
+  { "deadline", NC_("ledger column", "Deadline"), 88, FALSE },
   /* Translators: 状态 */
-  { "display-status-label", NC_("ledger column", "Status"), 72, FALSE },
+  { "display-status-label", NC_("ledger column", "Status"), 84, FALSE },
   /* Translators: 销号日期 */
-  { "signed-off-date", NC_("ledger column", "Signed Off"), 92, FALSE },
+  { "signed-off-date", NC_("ledger column", "Signed Off"), 88, FALSE },
 };
 
 static void

@@ -326,11 +326,10 @@ update_state (LdRecommendationsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
       GtkWidget *button = *(GtkWidget **) (gpointer) ((guint8 *) self + moves[i].button_offset);
-      GtkWidget *holder = button != NULL ? gtk_widget_get_parent (button) : NULL;
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i].action, shown_can_move (self, moves[i].to));
-      if (holder != NULL)
-        gtk_widget_set_visible (holder, shown_may_move (self, moves[i].to));
+      if (button != NULL)
+        gtk_widget_set_visible (button, shown_may_move (self, moves[i].to));
     }
 }
 
