@@ -12,6 +12,7 @@
 #include "ld-window.h"
 #include "pages/ld-measure-forms-page.h"
 #include "pages/ld-measures-page.h"
+#include "records/ld-clue-repository.h"
 #include "records/ld-measure-repository.h"
 #include "records/ld-unit-repository.h"
 #include "vault/ld-vault.h"
@@ -26,6 +27,7 @@ typedef struct
   gint64 cadre_id;
   gint64 remind_id;
   gint64 probation_id;
+  gint64 clue_id;
 } Seed;
 
 static void
@@ -67,6 +69,19 @@ seed_vault (const char *dir,
   g_assert_no_error (error);
   seed->cadre_id = ld_ui_test_add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
   ld_ui_test_add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长", FALSE);
+
+  /* A clue about 张三丰 the new measure can come from. */
+  {
+    g_auto(LdClueSpec) clue = { 0 };
+
+    ld_clue_spec_init (&clue);
+    clue.source = g_strdup ("SRC_INSPECTION");
+    clue.received_date = g_strdup ("2026-02-10");
+    clue.cadre_id = seed->cadre_id;
+    clue.summary = g_strdup ("巡察发现违规发放津贴");
+    ld_clue_repository_create (vault, &clue, &seed->clue_id, &error);
+    g_assert_no_error (error);
+  }
 
   add_measure (vault, seed->cadre_id, "F1_REMIND_TALK", "2026-03-02", "", &seed->remind_id);
   add_measure (vault, seed->cadre_id, "P4A", "2026-08-20", "2026-08-31", &seed->probation_id);
@@ -303,6 +318,9 @@ test_measures_page_new_dialog (void)
   g_assert_cmpuint (ld_cadre_chooser_get_n_matches (chooser), ==, 1);
   g_assert_true (ld_cadre_chooser_choose_match (chooser, 0));
   LD_UI_TEST_WAIT_FOR (!ld_measure_dialog_get_loading (dialog), 10000);
+  /* The cadre's clue is offered as the source. */
+  g_assert_cmpuint (ld_measure_dialog_get_n_sources (dialog), ==, 1);
+  ld_measure_dialog_select_source (dialog, 1);
 
   /* 诫勉 from 31 August: six months end on 28 February. */
   ld_measure_dialog_fill (dialog, "F1_ADMONISH", "2026-08-25", "2026-08-31", "县纪委常委会", "县纪发〔2026〕12号");
@@ -333,6 +351,8 @@ test_measures_page_new_dialog (void)
   g_assert_cmpstr (ld_measure_get_effective_date (saved), ==, "2026-08-31");
   g_assert_cmpstr (ld_measure_get_doc_no (saved), ==, "县纪发〔2026〕12号");
   g_assert_cmpstr (ld_measure_get_facts (saved), ==, "违规收受礼金");
+  g_assert_cmpstr (ld_measure_get_source_type (saved), ==, "clue");
+  g_assert_cmpint (ld_measure_get_source_id (saved), ==, seed.clue_id);
   g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, saved_id);
 
   /* Edit (Ctrl+E) opens it filled in. */
@@ -432,6 +452,21 @@ test_measures_page_appeal (void)
 
   ld_measures_page_show_record (page, seed.probation_id);
   LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+
+  /* First the probation is extended by six months. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.extend", NULL));
+  dialog = LD_MEASURE_EVENT_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG));
+  g_assert_nonnull (dialog);
+  ld_measure_event_dialog_fill (dialog, "2026-10-01", NULL);
+  ld_measure_event_dialog_set_months (dialog, 6);
+  g_assert_true (ld_measure_event_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "event.save", NULL));
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG) == NULL, 10000);
+  LD_UI_TEST_WAIT_FOR (!ld_measures_page_get_loading (page), 10000);
+  old = read_measure (vault, seed.probation_id);
+  g_assert_cmpint (ld_measure_get_extension_months (old), ==, 6);
+  g_clear_object (&old);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.appeal", NULL));
   dialog = LD_MEASURE_EVENT_DIALOG (ld_ui_test_find_window (LD_TYPE_MEASURE_EVENT_DIALOG));
   g_assert_nonnull (dialog);
