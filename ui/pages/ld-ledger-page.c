@@ -887,19 +887,59 @@ change_worker (LdVault       *vault,
 }
 
 static void
+remove_temp_files_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  GPtrArray *paths = task_data;
+
+  for (guint i = 0; i < paths->len; i++)
+    ld_attachment_remove_temp (g_ptr_array_index (paths, i));
+}
+
+/* Removes opened attachment files off the main thread (each is
+ * overwritten first); takes paths. */
+static void
+remove_temp_files (GPtrArray *paths)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, remove_temp_files_thread);
+}
+
+typedef struct
+{
+  LdLedgerPage *self;
+  char         *path;
+} LaunchContext;
+
+static void
 launch_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  LaunchContext *launch = user_data;
+  g_autoptr(LdLedgerPage) self = launch->self;
+  g_autofree char *path = launch->path;
   g_autoptr(GError) error = NULL;
-  char *path = user_data;
+  GPtrArray *paths;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  g_free (launch);
+  if (g_app_info_launch_default_for_uri_finish (result, &error) && self->temp_paths != NULL)
     {
-      /* Nothing opened it: no plain copy stays behind. */
-      ld_attachment_remove_temp (path);
+      /* Removed when the page goes away. */
+      g_ptr_array_add (self->temp_paths, g_steal_pointer (&path));
+      return;
     }
-  g_free (path);
+
+  /* Nothing opened it: no plain copy stays behind. */
+  paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (paths, g_steal_pointer (&path));
+  remove_temp_files (paths);
+  if (!ld_error_is_cancelled (error))
+    ld_page_show_toast (LD_PAGE (self), error != NULL ? error->message : _("No application can open this attachment."));
 }
 
 static void
@@ -930,9 +970,11 @@ change_cb (GObject      *object,
   if (kind == CHANGE_OPEN)
     {
       g_autofree char *uri = g_filename_to_uri (result, NULL, NULL);
+      LaunchContext *launch = g_new0 (LaunchContext, 1);
 
-      g_ptr_array_add (self->temp_paths, g_strdup (result));
-      g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launch_cb, g_strdup (result));
+      launch->self = g_object_ref (self);
+      launch->path = g_steal_pointer (&result);
+      g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launch_cb, launch);
       return;
     }
 
@@ -1505,12 +1547,8 @@ ld_ledger_page_dispose (GObject *object)
   g_clear_object (&self->detail_cancellable);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
-  if (self->temp_paths != NULL)
-    {
-      for (guint i = 0; i < self->temp_paths->len; i++)
-        ld_attachment_remove_temp (g_ptr_array_index (self->temp_paths, i));
-      g_ptr_array_set_size (self->temp_paths, 0);
-    }
+  if (self->temp_paths != NULL && self->temp_paths->len > 0)
+    remove_temp_files (g_steal_pointer (&self->temp_paths));
 
   G_OBJECT_CLASS (ld_ledger_page_parent_class)->dispose (object);
 }
