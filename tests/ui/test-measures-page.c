@@ -97,6 +97,17 @@ get_measure_worker (LdVault       *vault,
   return ld_measure_repository_get (vault, *(gint64 *) data, error);
 }
 
+static gpointer
+retire_clue_worker (LdVault       *vault,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  if (!ld_clue_repository_retire (vault, *(gint64 *) data, "重复登记", error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
 static LdMeasure *
 read_measure (LdVault *vault,
               gint64   id)
@@ -339,6 +350,21 @@ test_measures_page_new_dialog (void)
   g_assert_null (ld_measure_dialog_get_error_message (dialog));
   ld_ui_test_screenshot (GTK_WIDGET (dialog), "measure-dialog");
 
+  /* A refusal of the register shows inline and keeps the form: the clue
+   * is retired meanwhile. */
+  {
+    gint64 clue_id = seed.clue_id;
+
+    ld_ui_test_run_wait (vault, retire_clue_worker, g_memdup2 (&clue_id, sizeof clue_id), g_free, NULL);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL));
+  LD_UI_TEST_WAIT_FOR (!ld_measure_dialog_get_busy (dialog), 10000);
+  g_assert_cmpint (saved_id, ==, 0);
+  g_assert_nonnull (ld_measure_dialog_get_error_message (dialog));
+  g_assert_nonnull (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG));
+  g_assert_cmpstr (ld_measure_dialog_get_preview (dialog), ==, "Effect until 2027-02-28");
+  ld_measure_dialog_select_source (dialog, 0);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL));
   LD_UI_TEST_WAIT_FOR (saved_id != 0, 10000);
   LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_MEASURE_DIALOG) == NULL, 10000);
@@ -351,8 +377,7 @@ test_measures_page_new_dialog (void)
   g_assert_cmpstr (ld_measure_get_effective_date (saved), ==, "2026-08-31");
   g_assert_cmpstr (ld_measure_get_doc_no (saved), ==, "县纪发〔2026〕12号");
   g_assert_cmpstr (ld_measure_get_facts (saved), ==, "违规收受礼金");
-  g_assert_cmpstr (ld_measure_get_source_type (saved), ==, "clue");
-  g_assert_cmpint (ld_measure_get_source_id (saved), ==, seed.clue_id);
+  g_assert_cmpstr (ld_measure_get_source_type (saved), ==, "");
   g_assert_cmpint (ld_measures_page_get_shown_id (page), ==, saved_id);
 
   /* Edit (Ctrl+E) opens it filled in. */
