@@ -577,6 +577,33 @@ test_measure_forms_page (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* An investigator may read the form table but not change it. */
+static void
+test_measure_forms_page_refused (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdMeasureFormsPage *page;
+  GtkWindow *window;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  page = ld_measure_forms_page_new (vault);
+  window = ld_ui_test_show_in_window (GTK_WIDGET (page), 1000, 800);
+  LD_UI_TEST_WAIT_FOR (!ld_measure_forms_page_get_loading (page), 10000);
+  g_assert_cmpuint (ld_measure_forms_page_get_n_codes (page), >, 30);
+  g_assert_null (ld_ui_test_find_action_button (GTK_WIDGET (page), "forms.change"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "forms.change", "s", "G4");
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (ld_measure_forms_page_get_form (page, "G4"), ==, 2);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 static gboolean
 view_ready (LdCadreFileView *view)
 {
@@ -687,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/measures-page/appeal", test_measures_page_appeal);
   g_test_add_func ("/measures-page/window", test_measures_page_window);
   g_test_add_func ("/measure-forms-page/change", test_measure_forms_page);
+  g_test_add_func ("/measure-forms-page/refused", test_measure_forms_page_refused);
   g_test_add_func ("/cadre-file/promotion-block", test_cadre_file_block);
 
   return g_test_run ();
