@@ -5,7 +5,10 @@
 
 #include "ld-ui-test-utils.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dialogs/ld-ledger-item-dialog.h"
 #include "dialogs/ld-recommendation-dialog.h"
@@ -175,21 +178,6 @@ complete_accept_worker (LdVault       *vault,
   return GINT_TO_POINTER (TRUE);
 }
 
-static gpointer
-attach_worker (LdVault       *vault,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  const char *path = g_object_get_data (data, "path");
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (data, "id"));
-
-  if (!ld_attachment_repository_add (vault, "ledger", id, path, NULL, error))
-    return NULL;
-
-  return GINT_TO_POINTER (TRUE);
-}
-
 static LdLedgerItem *
 model_find_item (GListModel *model,
                  gint64      id)
@@ -292,6 +280,15 @@ wait_ledger (LdLedgerPage *page)
 }
 
 static void
+on_toast_cb (LdPage    *page,
+             AdwToast  *toast,
+             char     **out)
+{
+  g_free (*out);
+  *out = g_strdup (adw_toast_get_title (toast));
+}
+
+static void
 on_saved_cb (GObject *dialog,
              gint64   id,
              gint64  *out)
@@ -384,18 +381,41 @@ test_ledger_page_investigator (Fixture       *f,
   g_assert_true (shows_text (widget, "已召开专题会议部署整改"));
   g_assert_true (shows_text (widget, "Progress recorded"));
 
-  /* Evidence added through the repository shows with its name. */
-  evidence = g_build_filename (f->dir, "整改报告.txt", NULL);
-  g_assert_true (g_file_set_contents (evidence, "整改报告全文", -1, &error));
-  g_assert_no_error (error);
+  /* Evidence: too big a file is refused with the limit in a toast, a
+   * small one is attached and shown with its name. */
   {
-    g_autoptr(GObject) job = g_object_new (G_TYPE_OBJECT, NULL);
+    g_autofree char *big = g_build_filename (f->dir, "扫描件.pdf", NULL);
+    g_autofree char *toast_title = NULL;
+    gulong handler;
+    int fd;
 
-    g_object_set_data (job, "path", evidence);
-    g_object_set_data (job, "id", GINT_TO_POINTER ((int) f->fresh_id));
-    g_assert_nonnull (ld_ui_test_run_wait (vault, attach_worker, job, NULL, NULL));
+    fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, LD_ATTACHMENT_MAX_SIZE + 1), ==, 0);
+    close (fd);
+    handler = g_signal_connect (page, "add-toast", G_CALLBACK (on_toast_cb), &toast_title);
+    ld_ledger_page_attach_file (page, big);
+    wait_ledger (page);
+    LD_UI_TEST_WAIT_FOR (toast_title != NULL, 10000);
+    /* The message names the file and the limit. */
+    {
+      g_autofree char *limit = ld_attachment_format_size (LD_ATTACHMENT_MAX_SIZE);
+
+      g_assert_nonnull (strstr (toast_title, "扫描件.pdf"));
+      g_assert_nonnull (strstr (toast_title, limit));
+    }
+    g_assert_false (shows_text (widget, "扫描件.pdf"));
+    g_clear_pointer (&toast_title, g_free);
+
+    evidence = g_build_filename (f->dir, "整改报告.txt", NULL);
+    g_assert_true (g_file_set_contents (evidence, "整改报告全文", -1, &error));
+    g_assert_no_error (error);
+    ld_ledger_page_attach_file (page, evidence);
+    wait_ledger (page);
+    LD_UI_TEST_WAIT_FOR (toast_title != NULL, 10000);
+    g_assert_cmpstr (toast_title, ==, "Evidence attached");
+    g_signal_handler_disconnect (page, handler);
   }
-  g_assert_true (gtk_widget_activate_action (widget, "ledger.refresh", NULL));
   wait_ledger (page);
   g_assert_true (shows_text (widget, "整改报告.txt"));
   g_assert_nonnull (ld_ui_test_find_action_button (widget, "ledger.open-attachment"));
@@ -520,6 +540,44 @@ test_ledger_page_leader_sign_off (Fixture       *f,
   g_assert_false (action_button_sensitive (widget, "ledger.sign-off"));
   g_assert_true (shows_text (widget, "Signed off"));
   ld_ui_test_screenshot (GTK_WIDGET (window), "ledger-signed-off");
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+}
+
+/* A viewer reads the ledger but changes nothing. */
+static void
+test_ledger_page_viewer (Fixture       *f,
+                         gconstpointer  data)
+{
+  LdVault *vault;
+  LdLedgerPage *page;
+  GtkWindow *window;
+  GtkWidget *widget;
+  const char *actions[] = { "ledger.new", "ledger.edit", "ledger.add-progress", "ledger.complete",
+                            "ledger.accept", "ledger.sign-off" };
+
+  vault = ld_ui_test_open_vault (f->dir, "vic");
+  page = ld_ledger_page_new (vault);
+  window = show_ledger (page);
+  widget = GTK_WIDGET (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_ledger_page_get_model (page)), ==, 2);
+
+  /* show_record selects the item in the list too. */
+  ld_ledger_page_show_record (page, f->overdue_id);
+  wait_ledger (page);
+  g_assert_cmpint (ld_ledger_page_get_shown_id (page), ==, f->overdue_id);
+  {
+    LdLedgerItem *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (ld_ledger_page_get_model (page)));
+
+    g_assert_nonnull (selected);
+    g_assert_cmpint (ld_ledger_item_get_id (selected), ==, f->overdue_id);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_false (action_button_sensitive (widget, actions[i]));
+  g_assert_false (gtk_widget_activate_action (widget, "ledger.add-progress", NULL)
+                  && ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL);
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
@@ -796,6 +854,8 @@ main (int   argc,
               fixture_setup, test_ledger_page_investigator, fixture_teardown);
   g_test_add ("/ui/ledger-page/leader-sign-off", Fixture, NULL,
               fixture_setup, test_ledger_page_leader_sign_off, fixture_teardown);
+  g_test_add ("/ui/ledger-page/viewer", Fixture, NULL,
+              fixture_setup, test_ledger_page_viewer, fixture_teardown);
   g_test_add ("/ui/recommendations-page/lifecycle", Fixture, NULL,
               fixture_setup, test_recommendations_page_lifecycle, fixture_teardown);
   g_test_add ("/ui/recommendations-page/dialog", Fixture, NULL,

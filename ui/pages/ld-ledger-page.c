@@ -1700,3 +1700,15 @@ ld_ledger_page_set_status_filter (LdLedgerPage *self,
 
   return FALSE;
 }
+
+void
+ld_ledger_page_attach_file (LdLedgerPage *self,
+                            const char   *path)
+{
+  g_return_if_fail (LD_IS_LEDGER_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (shown_writable (self))
+    run_change (self, CHANGE_ATTACH, ld_ledger_item_get_id (self->shown), LD_LEDGER_NOT_STARTED, path, NULL,
+                _("Evidence attached"));
+}

@@ -42,6 +42,11 @@ gboolean      ld_ledger_page_get_loading  (LdLedgerPage *self);
 gint64        ld_ledger_page_get_shown_id (LdLedgerPage *self);
 void          ld_ledger_page_set_search   (LdLedgerPage *self,
                                            const char   *text);
+/* Attaches the file at PATH to the item shown, as the file chooser of
+ * ledger.attach does (read on the vault worker; a refusal, such as too
+ * big a file, shows as a toast). */
+void          ld_ledger_page_attach_file  (LdLedgerPage *self,
+                                           const char   *path);
 /* Selects the status filter: NULL = every status, else a stored status
  * or "overdue". FALSE if unknown. */
 gboolean      ld_ledger_page_set_status_filter (LdLedgerPage *self,
