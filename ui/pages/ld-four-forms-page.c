@@ -321,13 +321,9 @@ show_forms_table (LdFourFormsPage *self)
   gtk_grid_attach (self->forms_grid, heading_label (C_("four-forms column", "Form"), 0.0), 0, 0, 1, 1);
   for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
     {
-      GtkWidget *label = heading_label (headings[c], 1.0);
-
-      /* The breakdown scrolls sideways, so its headings stay on one line;
-       * here they may wrap. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-      gtk_grid_attach (self->forms_grid, label, (int) c + 1, 0, 1, 1);
+      /* The tables scroll sideways when narrow: headings stay on one
+       * line (a scrolled window measures the height at the minimum width). */
+      gtk_grid_attach (self->forms_grid, heading_label (headings[c], 1.0), (int) c + 1, 0, 1, 1);
     }
 
   for (int form = 1; form <= LD_FOUR_FORMS_N + 1; form++)
