@@ -666,6 +666,8 @@ test_measures_page_window (void)
                        && ld_measures_page_get_shown_id (LD_MEASURES_PAGE (page)) == seed.probation_id, 10000);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   ld_ui_test_screenshot (GTK_WIDGET (window), "measures-window");
+  /* The window's import of a sanctions ledger is offered to the investigator. */
+  g_assert_true (gtk_widget_is_sensitive (ld_ui_test_find_action_button (page, "win.import-measures")));
 
   /* Open the cadre's file from the measure. */
   g_assert_true (gtk_widget_activate_action (page, "measures.open-cadre", NULL));
