@@ -440,6 +440,26 @@ test_ledger_page_investigator (Fixture       *f,
   g_assert_false (action_button_sensitive (widget, "ledger.sign-off"));
   g_assert_null (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
+  /* Edit (Ctrl+E) opens the item filled in; the change is saved. */
+  g_assert_true (gtk_widget_activate_action (widget, "ledger.edit", NULL));
+  {
+    LdLedgerItemDialog *dialog = LD_LEDGER_ITEM_DIALOG (ld_ui_test_find_window (LD_TYPE_LEDGER_ITEM_DIALOG));
+
+    g_assert_nonnull (dialog);
+    LD_UI_TEST_WAIT_FOR (!ld_ledger_item_dialog_get_loading (dialog), 10000);
+    g_assert_true (ld_ledger_item_dialog_get_can_save (dialog));
+    ld_ledger_item_dialog_fill (dialog, 0, NULL, NULL, NULL, "李四、周五");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "ledger-item.save", NULL));
+  }
+  LD_UI_TEST_WAIT_FOR (ld_ui_test_find_window (LD_TYPE_LEDGER_ITEM_DIALOG) == NULL, 10000);
+  wait_ledger (page);
+  g_clear_object (&stored);
+  stored = read_item (vault, f->fresh_id);
+  g_assert_cmpstr (ld_ledger_item_get_person (stored), ==, "李四、周五");
+  g_assert_cmpstr (ld_ledger_item_get_problem (stored), ==, "公务用车管理不规范");
+  g_assert_cmpstr (ld_ledger_item_get_source (stored), ==, "audit");
+  g_assert_cmpint (ld_ledger_item_get_status (stored), ==, LD_LEDGER_DONE);
+
   /* The item dialog: a bad deadline is refused inline, then it saves. */
   g_assert_true (gtk_widget_activate_action (widget, "ledger.new", NULL));
   {
