@@ -219,6 +219,25 @@ shows_text (GtkWidget  *widget,
   return strstr (labels->str, text) != NULL;
 }
 
+/* Whether a label shown on screen (mapped) reads text. */
+static gboolean
+shows_mapped_label (GtkWidget  *widget,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_mapped_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 action_button_sensitive (GtkWidget  *page,
                          const char *action)
@@ -261,6 +280,8 @@ answer_prompt (const char * const *texts,
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
+
+static GtkWindow *show_recommendations (LdRecommendationsPage *page);
 
 static GtkWindow *
 show_ledger (LdLedgerPage *page)
@@ -604,6 +625,47 @@ test_ledger_page_viewer (Fixture       *f,
   ld_ui_test_close_vault (vault);
 }
 
+/* Without any item or recommendation both pages say how to start; a
+ * search that finds nothing offers to clear it. */
+static void
+test_ledger_page_empty (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  LdVault *vault;
+  LdLedgerPage *page;
+  LdRecommendationsPage *recommendations;
+  GtkWindow *window;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+
+  page = ld_ledger_page_new (vault);
+  window = show_ledger (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_ledger_page_get_model (page)), ==, 0);
+  ld_ui_test_flush ();
+  g_assert_true (shows_mapped_label (GTK_WIDGET (page), "No Rectification Items Yet"));
+  g_assert_false (shows_mapped_label (GTK_WIDGET (page), "No Matching Items"));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (page), "ledger.new"));
+  ld_ledger_page_set_search (page, "不存在的问题");
+  wait_ledger (page);
+  ld_ui_test_flush ();
+  g_assert_true (shows_mapped_label (GTK_WIDGET (page), "No Matching Items"));
+  g_assert_false (shows_mapped_label (GTK_WIDGET (page), "No Rectification Items Yet"));
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+
+  recommendations = ld_recommendations_page_new (vault);
+  window = show_recommendations (recommendations);
+  g_assert_cmpuint (g_list_model_get_n_items (ld_recommendations_page_get_model (recommendations)), ==, 0);
+  ld_ui_test_flush ();
+  g_assert_true (shows_mapped_label (GTK_WIDGET (recommendations), "No Recommendations Yet"));
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 /* --- Recommendations ------------------------------------------------------- */
 
 static GtkWindow *
@@ -876,6 +938,7 @@ main (int   argc,
               fixture_setup, test_ledger_page_leader_sign_off, fixture_teardown);
   g_test_add ("/ui/ledger-page/viewer", Fixture, NULL,
               fixture_setup, test_ledger_page_viewer, fixture_teardown);
+  g_test_add_func ("/ui/ledger-page/empty", test_ledger_page_empty);
   g_test_add ("/ui/recommendations-page/lifecycle", Fixture, NULL,
               fixture_setup, test_recommendations_page_lifecycle, fixture_teardown);
   g_test_add ("/ui/recommendations-page/dialog", Fixture, NULL,
