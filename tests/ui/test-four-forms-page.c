@@ -362,6 +362,11 @@ test_counts (Fixture       *f,
   period_of ("2026Q1", &q1);
   g_assert_true (ld_period_equal (period, &q1));
   g_assert_cmpstr (ld_four_forms_page_get_state (f->page), ==, "stats");
+  {
+    g_autofree char *label = ld_period_get_label (&q1);
+
+    g_assert_cmpstr (ld_four_forms_page_get_heading (f->page), ==, label);
+  }
 
   /* Person-times count the measures, persons the cadres. */
   assert_cell (f, 1, "times", "4");
@@ -404,6 +409,12 @@ test_counts (Fixture       *f,
   assert_cell (f, 0, "times", "1");
   assert_cell (f, 3, "times", "1");
   assert_cell (f, 3, "share-times", "100.0%");
+  {
+    g_autofree char *label = ld_period_get_label (&q1);
+    g_autofree char *heading = g_strdup_printf ("%s · %s", label, "纪检二室");
+
+    g_assert_cmpstr (ld_four_forms_page_get_heading (f->page), ==, heading);
+  }
   assert_cell (f, 1, "times", "0");
 
   ld_ui_test_screenshot (GTK_WIDGET (f->window), "four-forms-unit-b");

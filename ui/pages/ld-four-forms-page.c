@@ -12,6 +12,7 @@
 #include "ld-ui-utils.h"
 #include "records/ld-measure-repository.h"
 #include "records/ld-unit-repository.h"
+#include "records/ld-unit.h"
 #include "rules/ld-code-tables.h"
 #include "rules/ld-measure-tables.h"
 #include "widgets/ld-chart-view.h"
@@ -65,6 +66,7 @@ struct _LdFourFormsPage
   GPtrArray           *checks;             /* LdConsistencyIssue */
   GPtrArray           *drilled;            /* LdMeasure */
   GHashTable          *cells;              /* "form/column" → borrowed widget of a grid */
+  GHashTable          *unit_names;         /* unit id (gint64 *) → name */
   GCancellable        *drill_cancellable;
   char                *drill_title;
 
@@ -696,7 +698,18 @@ show_stats (LdFourFormsPage *self)
   g_autofree char *compare = NULL;
   g_autofree char *empty = NULL;
 
-  gtk_label_set_label (self->period_label, label);
+  if (self->stats->unit_id != 0 && g_hash_table_contains (self->unit_names, &self->stats->unit_id))
+    {
+      /* Translators: the heading of the statistics: the period and the
+       * unit counted; zh_CN: "%s · %s" */
+      g_autofree char *heading = g_strdup_printf (C_("four-forms heading", "%s · %s"), label,
+                                                  (const char *) g_hash_table_lookup (self->unit_names,
+                                                                                      &self->stats->unit_id));
+
+      gtk_label_set_label (self->period_label, heading);
+    }
+  else
+    gtk_label_set_label (self->period_label, label);
   /* Translators: under the period's name: the periods compared with;
    * zh_CN: "对比上期 %s 和去年同期 %s。" */
   compare = g_strdup_printf (_("Compared with the previous period, %s, and the same period last year, %s."),
@@ -1139,6 +1152,15 @@ units_cb (GObject      *object,
       g_cancellable_is_cancelled (ld_page_get_cancellable (LD_PAGE (self))))
     return;
 
+  g_hash_table_remove_all (self->unit_names);
+  for (guint i = 0; i < units->len; i++)
+    {
+      LdUnit *unit = g_ptr_array_index (units, i);
+      gint64 id = ld_unit_get_id (unit);
+
+      g_hash_table_replace (self->unit_names, g_memdup2 (&id, sizeof id), g_strdup (ld_unit_get_name (unit)));
+    }
+
   self->filling = TRUE;
   ld_unit_picker_set_units (self->unit_picker, units, _("All units"), 0);
   if (!ld_unit_picker_set_selected_id (self->unit_picker, self->unit_id))
@@ -1216,6 +1238,7 @@ ld_four_forms_page_finalize (GObject *object)
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->drilled, g_ptr_array_unref);
   g_clear_pointer (&self->drill_title, g_free);
+  g_clear_pointer (&self->unit_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (ld_four_forms_page_parent_class)->finalize (object);
 }
@@ -1287,6 +1310,7 @@ ld_four_forms_page_init (LdFourFormsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "four-forms.clear-drill", FALSE);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
@@ -1374,6 +1398,14 @@ ld_four_forms_page_get_state (LdFourFormsPage *self)
                                                     "empty") == 0)
     return "empty";
   return state;
+}
+
+const char *
+ld_four_forms_page_get_heading (LdFourFormsPage *self)
+{
+  g_return_val_if_fail (LD_IS_FOUR_FORMS_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->period_label);
 }
 
 const LdFourFormsStats *

@@ -45,6 +45,8 @@ void              ld_four_forms_page_set_chart_persons (LdFourFormsPage *self,
 /* For tests. "loading", "stats", "empty" (no measure in the period) or
  * "error". */
 const char       *ld_four_forms_page_get_state      (LdFourFormsPage *self);
+/* The heading: the period and the unit counted ("2026年第一季度 · 纪检一室"). */
+const char       *ld_four_forms_page_get_heading    (LdFourFormsPage *self);
 /* The numbers of the last load (NULL before the first). */
 const LdFourFormsStats *ld_four_forms_page_get_stats (LdFourFormsPage *self);
 /* A cell of the tables (a button when it drills, else a label) and its
