@@ -18,6 +18,7 @@
 #include "vault/ld-vault.h"
 #include "widgets/ld-cadre-chooser.h"
 #include "widgets/ld-cadre-file-view.h"
+#include "widgets/ld-measure-section.h"
 
 /* A unit with two cadres and two measures of 张三丰 registered through the
  * repository: 提醒谈话 (F1, 2026-03-02) and 留党察看一年 (F3, approved
@@ -703,6 +704,97 @@ test_measures_page_window (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* 停职检查 still running blocks until it is lifted; 开除 (government) for
+ * good: the list and the banner say so instead of a date. */
+static void
+test_cadre_file_open_ended (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(GError) error = NULL;
+  LdVault *vault;
+  LdCadreFileView *view;
+  GtkWindow *window;
+  LdUnitSpec unit = { 0 };
+  gint64 unit_id = 0;
+  gint64 suspended;
+  gint64 dismissed;
+  gint64 id;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &unit_id, &error);
+  g_assert_no_error (error);
+  suspended = ld_ui_test_add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
+  dismissed = ld_ui_test_add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长", FALSE);
+  add_measure (vault, suspended, "O_SUSPEND", "2026-10-08", "", &id);
+  add_measure (vault, dismissed, "G6", "2026-06-01", "", &id);
+  {
+    g_autoptr(GPtrArray) measures = ld_measure_repository_list (vault, NULL, &error);
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (measures->len, ==, 2);
+    first = ld_measure_effect_end_text (g_ptr_array_index (measures, 0));
+    second = ld_measure_effect_end_text (g_ptr_array_index (measures, 1));
+    g_assert_cmpstr (first, ==, "Until lifted");
+    g_assert_cmpstr (second, ==, "Permanent");
+  }
+
+  view = ld_cadre_file_view_new (vault);
+  window = ld_ui_test_show_in_window (GTK_WIDGET (view), 1100, 900);
+  ld_cadre_file_view_load (view, suspended);
+  LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
+  g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or further use restricted until the measure is lifted"));
+
+  ld_cadre_file_view_load (view, dismissed);
+  LD_UI_TEST_WAIT_FOR (view_ready (view) && ld_cadre_file_view_get_cadre_id (view) == dismissed
+                       && shows_text (GTK_WIDGET (view), "张无忌"), 10000);
+  g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or further use restricted permanently"));
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "measure"), ==, 1);
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
+/* A cadre without any measure shows no banner at all. */
+static void
+test_cadre_file_no_block (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autoptr(GError) error = NULL;
+  LdVault *vault;
+  LdCadreFileView *view;
+  GtkWindow *window;
+  LdUnitSpec unit = { 0 };
+  gint64 unit_id = 0;
+  gint64 cadre_id;
+
+  ld_ui_test_create_case_vault (dir);
+  vault = ld_ui_test_open_vault (dir, "ivy");
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &unit_id, &error);
+  g_assert_no_error (error);
+  cadre_id = ld_ui_test_add_cadre (vault, unit_id, "张三丰", "34052419800101001X", "局长", TRUE);
+
+  view = ld_cadre_file_view_new (vault);
+  window = ld_ui_test_show_in_window (GTK_WIDGET (view), 1100, 900);
+  ld_cadre_file_view_load (view, cadre_id);
+  LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
+  g_assert_null (find_css_class (GTK_WIDGET (view), "ld-promotion-block"));
+  g_assert_false (shows_text (GTK_WIDGET (view), "Promotion or further use restricted"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "No measures were taken on this cadre"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "No integrity opinions were given on this cadre"));
+
+  gtk_window_destroy (window);
+  ld_ui_test_flush ();
+  ld_ui_test_close_vault (vault);
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +810,8 @@ main (int   argc,
   g_test_add_func ("/measure-forms-page/change", test_measure_forms_page);
   g_test_add_func ("/measure-forms-page/refused", test_measure_forms_page_refused);
   g_test_add_func ("/cadre-file/promotion-block", test_cadre_file_block);
+  g_test_add_func ("/cadre-file/open-ended-block", test_cadre_file_open_ended);
+  g_test_add_func ("/cadre-file/no-block", test_cadre_file_no_block);
 
   return g_test_run ();
 }
