@@ -1199,6 +1199,13 @@ ask (LdRecommendationsPage  *self,
   adw_message_dialog_set_response_enabled (dialog, "apply", prompt_complete (prompt));
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_prompt_response_cb), prompt, prompt_free, 0);
   ld_present_dialog (GTK_WINDOW (dialog), GTK_WIDGET (self));
+  /* The first field still to fill takes the focus. */
+  for (guint i = 0; i < n_fields; i++)
+    if (i + 1 == n_fields || *gtk_editable_get_text (prompt->entries[i]) == '\0')
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (prompt->entries[i]));
+        break;
+      }
 }
 
 /* --- Actions --------------------------------------------------------------- */
