@@ -14,6 +14,7 @@
 #include "pages/ld-measures-page.h"
 #include "records/ld-clue-repository.h"
 #include "records/ld-measure-repository.h"
+#include "records/ld-opinion-repository.h"
 #include "records/ld-unit-repository.h"
 #include "vault/ld-vault.h"
 #include "widgets/ld-cadre-chooser.h"
@@ -624,16 +625,33 @@ test_cadre_file_block (void)
 
   seed_vault (dir, &seed);
   vault = ld_ui_test_open_vault (dir, "ivy");
+  /* An organisation department asked for an integrity opinion. */
+  {
+    g_auto(LdOpinionRequestSpec) spec = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    ld_opinion_request_spec_init (&spec);
+    ld_opinion_request_spec_set (&spec.requester, "县委组织部");
+    ld_opinion_request_spec_set (&spec.request_date, "2026-11-02");
+    ld_opinion_request_spec_set (&spec.purpose, "promotion");
+    ld_opinion_request_spec_add_cadre (&spec, seed.cadre_id);
+    ld_opinion_repository_create_request (vault, &spec, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+
   view = ld_cadre_file_view_new (vault);
   window = ld_ui_test_show_in_window (GTK_WIDGET (view), 1100, 900);
   ld_cadre_file_view_load (view, seed.cadre_id);
   LD_UI_TEST_WAIT_FOR (view_ready (view), 10000);
 
+  /* Section M lists the request with its purpose. */
+  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "opinion"), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or appointment"));
+
   /* 留党察看一年 approved 2026-08-31: 12 months' probation and 24 more. */
   g_assert_true (shows_text (GTK_WIDGET (view), "Promotion or further use restricted until 2029-08-31"));
   g_assert_true (shows_text (GTK_WIDGET (view), "2029-08-31"));
   g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "measure"), ==, 2);
-  g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "opinion"), ==, 0);
   ld_ui_test_screenshot (GTK_WIDGET (window), "cadre-file-block");
 
   gtk_window_destroy (window);
