@@ -653,6 +653,10 @@ test_cadre_file_block (void)
   g_assert_true (shows_text (GTK_WIDGET (view), "2029-08-31"));
   g_assert_cmpuint (ld_cadre_file_view_get_n_records (view, "measure"), ==, 2);
   ld_ui_test_screenshot (GTK_WIDGET (window), "cadre-file-block");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "file.show-section", "s", "H"));
+  for (guint i = 0; i < 5; i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ld_ui_test_screenshot (GTK_WIDGET (window), "cadre-file-section-h");
 
   gtk_window_destroy (window);
   ld_ui_test_flush ();
