@@ -222,29 +222,40 @@ ld_effect_periods_compute_all (const LdMeasureFacts *measures,
     }
 
   /* In order of taking effect, so a sanction that was itself lengthened
-   * passes its whole remaining time on to the next one. */
+   * passes its whole remaining time on to the next one. The new period is
+   * the time left of the running one plus its own months: in calendar
+   * months, the running one's end + the new one's months (counting the
+   * time left in days would make 6 + 6 months more than 12). */
   g_array_sort_with_data (gov, compare_effective, &data);
   for (guint k = 0; k < gov->len; k++)
     {
       guint j = g_array_index (gov, guint, k);
       const GDate *effective = &measures[j].effective;
-      guint32 start = g_date_get_julian (effective);
-      guint32 remaining = 0;
+      const LdMeasureCode *code = ld_measure_code_find (measures[j].code);
+      gboolean lengthened = FALSE;
+      GDate longest = periods[j].end;
       GDate cap, stop;
 
       for (guint l = 0; l < k; l++)
         {
           guint i = g_array_index (gov, guint, l);
-          guint32 end = g_date_get_julian (&periods[i].end);
+          GDate end;
 
           /* Running when j took effect (not the same day: one decision). */
-          if (g_date_compare (&measures[i].effective, effective) < 0 && end > start)
-            remaining = MAX (remaining, end - start);
+          if (g_date_compare (&measures[i].effective, effective) >= 0
+              || g_date_compare (&periods[i].end, effective) <= 0)
+            continue;
+          end = add_months (&periods[i].end, code->months);
+          if (g_date_compare (&end, &longest) > 0)
+            {
+              longest = end;
+              lengthened = TRUE;
+            }
         }
-      if (remaining == 0)
+      if (!lengthened)
         continue;
 
-      g_date_add_days (&periods[j].end, remaining);
+      periods[j].end = longest;
       cap = add_months (effective, MAX_GOV_ACCUMULATED_MONTHS);
       clamp_to (&periods[j].end, &cap);
       if (stop_date (&measures[j], &stop))

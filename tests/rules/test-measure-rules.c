@@ -632,13 +632,24 @@ typedef struct
 } AccCase;
 
 static const AccCase accumulation_cases[] = {
-  /* 记过 runs until 2026-01-01; a 警告 on 2025-07-01 adds the 184 days left. */
+  /* 记过 runs until 2026-01-01; a 警告 on 2025-07-01 adds the six months
+   * left: 6 + 6 months, not 184 days + 6 months. */
   { "remaining time added",
     { { "G2", "2025-01-01", IN_FORCE, "2026-01-01" },
-      { "G1", "2025-07-01", IN_FORCE, "2026-07-04" } } },
+      { "G1", "2025-07-01", IN_FORCE, "2026-07-01" } } },
+  /* Regression: 记过 2025-12-01 (to 2026-12-01), 警告 2026-06-01: six
+   * months left + six months = 2027-06-01, not 2027-06-02 (183 days). */
+  { "remaining months in calendar months",
+    { { "G2", "2025-12-01", IN_FORCE, "2026-12-01" },
+      { "G1", "2026-06-01", IN_FORCE, "2027-06-01" } } },
+  /* Month ends: 记过 2025-08-31 (to 2026-08-31), 警告 2026-02-28: the
+   * running end + 6 months, clamped to 2027-02-28. */
+  { "remaining months at a month end",
+    { { "G2", "2025-08-31", IN_FORCE, "2026-08-31" },
+      { "G1", "2026-02-28", IN_FORCE, "2027-02-28" } } },
   /* The order in the array does not matter. */
   { "order of the array",
-    { { "G1", "2025-07-01", IN_FORCE, "2026-07-04" },
+    { { "G1", "2025-07-01", IN_FORCE, "2026-07-01" },
       { "G2", "2025-01-01", IN_FORCE, "2026-01-01" } } },
   /* A Party sanction running is not a government one. */
   { "Party sanction does not accumulate",
@@ -658,7 +669,7 @@ static const AccCase accumulation_cases[] = {
       { "G1", "2025-07-01", IN_FORCE, "2026-01-01" } } },
   { "lifted first sanction",
     { { "G2", "2025-01-01", LD_MEASURE_LIFTED, "2025-09-01", "2025-09-01" },
-      { "G1", "2025-07-01", IN_FORCE, "2026-03-04" } } },
+      { "G1", "2025-07-01", IN_FORCE, "2026-03-01" } } },
   /* 开除 is permanent and has no time to add. */
   { "expulsion",
     { { "G6", "2025-01-01", IN_FORCE, NULL },
@@ -688,11 +699,10 @@ test_accumulation_cases (void)
 static void
 test_accumulation_cap (void)
 {
-  /* A chain: 撤职 2024-01-01 → 2026-01-01. 记过 2024-01-02: 730 days of
-   * the first are left → 2025-01-02 + 730 days = 2027-01-02, under its cap
-   * 2028-01-02. 降级 2024-06-01: the lengthened second has 945 days left →
-   * 2026-06-01 + 945 days = 2029-01-01, over its cap of 48 months from its
-   * own effective date: 2028-06-01. */
+  /* A chain: 撤职 2024-01-01 → 2026-01-01. 记过 2024-01-02: the first's
+   * end + 12 months = 2027-01-01, under its cap 2028-01-02. 降级
+   * 2024-06-01: the lengthened second's end + 24 months = 2029-01-01, over
+   * its cap of 48 months from its own effective date: 2028-06-01. */
   LdMeasureFacts m[] = {
     facts (1, "G5", NULL, "2024-01-01", 0, IN_FORCE),
     facts (2, "G2", NULL, "2024-01-02", 0, IN_FORCE),
@@ -703,11 +713,11 @@ test_accumulation_cap (void)
 
   ld_effect_periods_compute_all (m, G_N_ELEMENTS (m), p);
   assert_date (&p[0].end, "2026-01-01");
-  assert_date (&p[1].end, "2027-01-02");
+  assert_date (&p[1].end, "2027-01-01");
   assert_date (&p[2].end, "2028-06-01");
   assert_date (&p[3].end, "2025-06-01");
 
-  /* Without the second, the third gets 24 months + the first's 579 days. */
+  /* Without the second, the third runs 24 months from the first's end. */
   ld_effect_periods_compute_all (m, 1, p);
   assert_date (&p[0].end, "2026-01-01");
   m[1] = m[2];
@@ -998,17 +1008,17 @@ test_block_accumulation (void)
     facts (2, "G1", NULL, "2025-07-01", 0, IN_FORCE),
   };
   g_auto(LdPromotionBlock) block = { 0 };
-  GDate date = day ("2026-07-03");
+  GDate date = day ("2026-06-30");
 
   ld_promotion_block_compute (m, G_N_ELEMENTS (m), &date, &block);
   g_assert_true (block.blocked);
-  assert_date (&block.until, "2026-07-04");
+  assert_date (&block.until, "2026-07-01");
   g_assert_cmpuint (block.reasons->len, ==, 1);
   g_assert_cmpint (reason_at (&block, 0)->measure_id, ==, 2);
-  g_assert_nonnull (strstr (reason_at (&block, 0)->text, "2026-07-04"));
+  g_assert_nonnull (strstr (reason_at (&block, 0)->text, "2026-07-01"));
 
   ld_promotion_block_clear (&block);
-  date = day ("2026-07-04");
+  date = day ("2026-07-01");
   ld_promotion_block_compute (m, G_N_ELEMENTS (m), &date, &block);
   g_assert_false (block.blocked);
 }
