@@ -978,6 +978,18 @@ clean_event_date (const char  *text,
       return FALSE;
     }
   *out = g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+  {
+    g_autofree char *today = _ld_records_today_text ();
+
+    if (strcmp (*out, today) > 0)
+      {
+        /* Translators: %s are a date's label and the date. */
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s %s is in the future. Check the date."),
+                     _("The date of the event"), *out);
+        g_clear_pointer (out, g_free);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -1055,6 +1067,15 @@ add_event_in_tx (LdVault              *vault,
                        ld_measure_get_code_label (measure));
           return FALSE;
         }
+      if (ld_measure_code_get_max_extension (code) == 0)
+        {
+          /* 留党察看二年 is already the longest probation there is. */
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       /* Translators: 留党察看二年不能延长：留党察看期最长为二年。 */
+                       _("%s cannot be extended: a probation within the Party lasts two years at most."),
+                       ld_measure_get_code_label (measure));
+          return FALSE;
+        }
       if (months < 1 || extension + months > LD_MEASURE_MAX_EXTENSION_MONTHS)
         {
           g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
@@ -1067,7 +1088,19 @@ add_event_in_tx (LdVault              *vault,
       extension += months;
     }
   else if (g_str_equal (kind, "lift"))
-    status = ld_measure_status_to_string (LD_MEASURE_LIFTED);
+    {
+      if (code == NULL || !ld_measure_code_can_lift (code))
+        {
+          /* Nothing lifts an expulsion, and a measure without an effect
+           * period has nothing to lift. */
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       /* Translators: 开除党籍不能解除：只有有影响期的措施才能解除。 */
+                       _("%s cannot be lifted: only a measure with an effect period can be."),
+                       ld_measure_get_code_label (measure));
+          return FALSE;
+        }
+      status = ld_measure_status_to_string (LD_MEASURE_LIFTED);
+    }
   else if (g_str_equal (kind, "appeal-revoked"))
     status = ld_measure_status_to_string (LD_MEASURE_REVOKED);
   else if (g_str_equal (kind, "appeal-changed"))

@@ -983,6 +983,23 @@ clean_date (const char  *text,
   return TRUE;
 }
 
+/* A measure is recorded after it was decided: refuses a date after today. */
+static gboolean
+check_not_future (const char  *date,
+                  const char  *label,
+                  GError     **error)
+{
+  g_autofree char *today = _ld_records_today_text ();
+
+  if (*date != '\0' && strcmp (date, today) > 0)
+    {
+      /* Translators: %s are a date's label and the date. */
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s %s is in the future. Check the date."), label, date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const LdMeasureCode *
 clean_code (const char *text)
 {
@@ -1040,6 +1057,10 @@ _ld_measure_spec_clean (const LdMeasureSpec  *spec,
   if (!clean_date (spec->decision_date, _("The decision date"), TRUE, &clean.decision_date, error))
     return set_bad (bad_key, "decision-date");
   if (!clean_date (spec->effective_date, _("The effective date"), FALSE, &clean.effective_date, error))
+    return set_bad (bad_key, "effective-date");
+  if (!check_not_future (clean.decision_date, _("The decision date"), error))
+    return set_bad (bad_key, "decision-date");
+  if (!check_not_future (clean.effective_date, _("The effective date"), error))
     return set_bad (bad_key, "effective-date");
   if (*clean.effective_date == '\0')
     ld_measure_spec_set (&clean.effective_date, clean.decision_date);
@@ -1120,6 +1141,15 @@ _ld_measure_spec_clean (const LdMeasureSpec  *spec,
           g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                        _("A probation can be extended by 1 to %d months, not %d."),
                        LD_MEASURE_MAX_EXTENSION_MONTHS, spec->extension_months);
+          return set_bad (bad_key, "extension-months");
+        }
+      if (spec->extension_months > ld_measure_code_get_max_extension (code))
+        {
+          /* 留党察看二年 is already the longest probation there is. */
+          g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                       /* Translators: 留党察看二年不能延长：留党察看期最长为二年。 */
+                       _("%s cannot be extended: a probation within the Party lasts two years at most."),
+                       ld_measure_code_get_label (code));
           return set_bad (bad_key, "extension-months");
         }
     }

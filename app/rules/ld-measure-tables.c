@@ -397,6 +397,28 @@ ld_measure_code_get_label (const LdMeasureCode *code)
   return _(code->name);
 }
 
+/* No probation lasts more than two years (《中国共产党纪律处分条例》第十二条). */
+#define MAX_PROBATION_MONTHS 24
+
+int
+ld_measure_code_get_max_extension (const LdMeasureCode *code)
+{
+  g_return_val_if_fail (code != NULL, 0);
+
+  if (code->effect != LD_EFFECT_PROBATION)
+    return 0;
+  return CLAMP (MAX_PROBATION_MONTHS - code->months, 0, 12);
+}
+
+gboolean
+ld_measure_code_can_lift (const LdMeasureCode *code)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  return code->effect == LD_EFFECT_MONTHS || code->effect == LD_EFFECT_PROBATION
+         || code->effect == LD_EFFECT_UNTIL_LIFTED;
+}
+
 /* ---- Categories ---------------------------------------------------------- */
 
 static const struct

@@ -81,6 +81,14 @@ const LdMeasureCode *ld_measure_code_find         (const char        *code);
 const LdMeasureCode *ld_measure_code_lookup       (const char        *text,
                                                    LdMeasureCategory  hint);
 const char          *ld_measure_code_get_label    (const LdMeasureCode *code);   /* translated */
+/* The months a measure's probation may still be extended by when it has
+ * none yet: 12 for 留党察看一年 (once, by a year), 0 for 留党察看二年 (two
+ * years is the longest probation) and for every other measure. */
+int                  ld_measure_code_get_max_extension (const LdMeasureCode *code);
+/* Whether a measure of this code can be lifted (解除) early: not an
+ * expulsion (its effect is permanent) and not a measure without an effect
+ * period (there is nothing to lift). */
+gboolean             ld_measure_code_can_lift     (const LdMeasureCode *code);
 
 /* "edu", "party", "gov", "org", "account", "criminal" and the translated
  * label (批评教育类, 党纪处分 …). */

@@ -359,10 +359,10 @@ test_lift_and_extend (Fixture       *f,
 
   /* 留党察看一年: 12 months of probation + 24 months. */
   assert_effect_end (f, p4, "2029-01-10");
-  add_event (f, p4, "extend", "2026-12-20", 6);
+  add_event (f, p4, "extend", "2026-10-20", 6);
   assert_effect_end (f, p4, "2029-07-10");
   /* At most 12 months in all. */
-  g_assert_false (ld_measure_repository_add_event (f->vault, p4, "extend", "2027-01-20", 7, NULL, NULL, NULL,
+  g_assert_false (ld_measure_repository_add_event (f->vault, p4, "extend", "2026-11-20", 7, NULL, NULL, NULL,
                                                    &error));
   g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   g_clear_error (&error);
@@ -380,6 +380,76 @@ test_lift_and_extend (Fixture       *f,
     g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
   }
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE event = 'measure.event'"), ==, 3);
+}
+
+/* Regressions found by QA: an expulsion or a measure without a period
+ * cannot be lifted, 留党察看二年 cannot be extended, and no date of a
+ * measure or of its events lies in the future. */
+static void
+test_event_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(LdMeasureSpec) spec = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+  g_autofree char *in_two_days = g_date_time_format (later, "%Y-%m-%d");
+  gint64 p5 = add_measure (f, f->cadre_a, "P5", "2026-03-01", "2026-03-03");
+  gint64 g6 = add_measure (f, f->cadre_a, "G6", "2026-03-01", NULL);
+  gint64 edu = add_measure (f, f->cadre_b, "F1_CRIT_EDU", "2026-03-01", NULL);
+  gint64 p4b = add_measure (f, f->cadre_c, "P4B", "2026-01-05", "2026-01-10");
+  gint64 suspend = add_measure (f, f->cadre_b, "O_SUSPEND", "2026-02-01", NULL);
+  gint64 unliftable[] = { p5, g6, edu };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unliftable); i++)
+    {
+      g_autoptr(LdMeasure) m = NULL;
+
+      g_assert_false (ld_measure_repository_add_event (f->vault, unliftable[i], "lift", "2026-05-01", 0, NULL, NULL, NULL,
+                                                       &error));
+      g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+      g_clear_error (&error);
+      m = get (f, unliftable[i]);
+      g_assert_cmpint (ld_measure_get_status (m), ==, LD_MEASURE_IN_FORCE);
+    }
+  /* 停职检查 is lifted. */
+  add_event (f, suspend, "lift", "2026-03-31", 0);
+
+  /* 留党察看二年 is the longest probation: no extension at all. */
+  g_assert_false (ld_measure_repository_add_event (f->vault, p4b, "extend", "2026-06-01", 6, NULL, NULL, NULL,
+                                                   &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_effect_end (f, p4b, "2030-01-10");
+  spec_init (&spec, f->cadre_c, "P4B", "2026-03-01", NULL);
+  spec.extension_months = 6;
+  g_assert_false (ld_measure_spec_validate (&spec, &bad, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_assert_cmpstr (bad, ==, "extension-months");
+  g_clear_error (&error);
+  g_clear_pointer (&bad, g_free);
+  ld_measure_spec_set (&spec.code, "P4A");
+  spec.extension_months = 12;
+  g_assert_true (ld_measure_spec_validate (&spec, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Dates after today. */
+  spec.extension_months = 0;
+  ld_measure_spec_set (&spec.decision_date, in_two_days);
+  g_assert_false (ld_measure_spec_validate (&spec, &bad, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_assert_cmpstr (bad, ==, "decision-date");
+  g_clear_error (&error);
+  g_clear_pointer (&bad, g_free);
+  ld_measure_spec_set (&spec.decision_date, "2026-03-01");
+  ld_measure_spec_set (&spec.effective_date, in_two_days);
+  g_assert_false (ld_measure_spec_validate (&spec, &bad, &error));
+  g_assert_cmpstr (bad, ==, "effective-date");
+  g_clear_error (&error);
+  g_assert_false (ld_measure_repository_add_event (f->vault, p4b, "note", in_two_days, 0, "回访", NULL, NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
 }
 
 static void
@@ -925,6 +995,7 @@ main (int   argc,
   ADD ("/measures/create", test_create);
   ADD ("/measures/update", test_update);
   ADD ("/measures/lift-and-extend", test_lift_and_extend);
+  ADD ("/measures/event-refusals", test_event_refusals);
   ADD ("/measures/appeal", test_appeal);
   ADD ("/measures/accumulation", test_accumulation);
   ADD_ALL ("/measures/promotion-block", test_promotion_block);
