@@ -1707,10 +1707,13 @@ gather_measures (LdVault     *vault,
             g_date_add_months (&until, LD_OPINION_RECENT_MONTHS);
           add_fact (f, LD_OPINION_FACT_ACCOUNTABILITY, "measure", id, reg_no, &until, label);
         }
+      else if (code != NULL && code->category == LD_MEASURE_CATEGORY_CRIMINAL)
+        add_fact (f, LD_OPINION_FACT_TRANSFERRED, "measure", id, reg_no, &effective_date, label);
       else if (form == 1)
         add_fact (f, LD_OPINION_FACT_PAST_FIRST_FORM, "measure", id, reg_no, &effective_date, label);
       else
-        add_fact (f, LD_OPINION_FACT_PAST_MEASURE, "measure", id, reg_no, &effective_date, label);
+        /* No effect period (引咎辞职, 取消荣誉称号 …): decided, not "ended". */
+        add_fact (f, LD_OPINION_FACT_PAST_DECISION, "measure", id, reg_no, &effective_date, label);
     }
   if (rc != SQLITE_DONE)
     return step_error (vault, rc, error);

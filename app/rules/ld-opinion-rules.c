@@ -120,6 +120,8 @@ static const struct
   [LD_OPINION_FACT_PAST_MEASURE] = { "past-measure", LD_OPINION_OK_NOTE },
   [LD_OPINION_FACT_PAST_FIRST_FORM] = { "past-first-form", LD_OPINION_OK_NOTE },
   [LD_OPINION_FACT_CLOSED_MATTER] = { "closed-matter", LD_OPINION_OK_NOTE },
+  [LD_OPINION_FACT_PAST_DECISION] = { "past-decision", LD_OPINION_OK_NOTE },
+  [LD_OPINION_FACT_TRANSFERRED] = { "transferred", LD_OPINION_NO },
 };
 
 const char *
@@ -239,6 +241,15 @@ ld_opinion_fact_describe (const LdOpinionFact *fact)
       else
         /* Translators: 问题线索%s已于%s了结 */
         base = g_strdup_printf (_("Problem clue %s was closed on %s"), reg_no, date);
+      break;
+    case LD_OPINION_FACT_PAST_DECISION:
+      /* A measure without an effect period: nothing "ended".
+       * Translators: 处分处理%s（%s作出） */
+      base = g_strdup_printf (_("Measure %s (decided on %s)"), reg_no, date);
+      break;
+    case LD_OPINION_FACT_TRANSFERRED:
+      /* Translators: 处分处理%s：已于%s移送司法机关 */
+      base = g_strdup_printf (_("Measure %s: transferred to the judicial organs on %s"), reg_no, date);
       break;
     case LD_N_OPINION_FACTS:
     default:

@@ -43,6 +43,8 @@ typedef enum
   LD_OPINION_FACT_PAST_MEASURE,       /* a sanction or handling whose effect period has ended → ok-note */
   LD_OPINION_FACT_PAST_FIRST_FORM,    /* a form-one measure (no period) → ok-note */
   LD_OPINION_FACT_CLOSED_MATTER,      /* a clue closed as unfounded / partly founded, a petition closed → ok-note */
+  LD_OPINION_FACT_PAST_DECISION,      /* a measure of form two or more without an effect period (引咎辞职 …) → ok-note */
+  LD_OPINION_FACT_TRANSFERRED,        /* transferred to the judicial organs (移送司法机关) → no */
   LD_N_OPINION_FACTS
 } LdOpinionFactKind;
 

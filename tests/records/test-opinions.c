@@ -308,6 +308,30 @@ test_other_measures (Fixture       *f,
   g_assert_cmpint (reason (revoked, 0)->kind, ==, LD_OPINION_FACT_EFFECT_RUNNING);
 }
 
+/* Regression: a transfer to the judicial organs proposed "ok-note" as a
+ * measure whose "effect period is over"; 引咎辞职 (no period) read the
+ * same. */
+static void
+test_measures_without_period (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(LdOpinionCheck) transferred = NULL;
+  g_autoptr(LdOpinionCheck) resigned = NULL;
+
+  add_measure (f, f->zhang, "2026-M0005", "C_TRANSFER", 4, "criminal", "2026-02-20", "", FALSE);
+  transferred = check (f, f->zhang, "2026-06-01");
+  g_assert_cmpint (transferred->proposal, ==, LD_OPINION_NO);
+  g_assert_cmpint (reason (transferred, 0)->kind, ==, LD_OPINION_FACT_TRANSFERRED);
+  g_assert_null (strstr (reason (transferred, 0)->text, "effect period"));
+
+  add_measure (f, f->li, "2026-M0006", "O_RESIGN_BLAME", 2, "org", "2026-02-20", "", FALSE);
+  resigned = check (f, f->li, "2026-06-01");
+  g_assert_cmpint (resigned->proposal, ==, LD_OPINION_OK_NOTE);
+  g_assert_cmpint (reason (resigned, 0)->kind, ==, LD_OPINION_FACT_PAST_DECISION);
+  g_assert_null (strstr (reason (resigned, 0)->text, "effect period"));
+  g_assert_nonnull (strstr (reason (resigned, 0)->text, "2026-02-20"));
+}
+
 /* The same through the measures register, which computes the effect end:
  * a Party warning approved on 31 August blocks for 12 months. */
 static void
@@ -1038,6 +1062,7 @@ main (int   argc,
   ADD ("/opinions/sanction-in-effect", test_sanction_in_effect);
   ADD ("/opinions/other-measures", test_other_measures);
   ADD ("/opinions/measure-register", test_measure_register);
+  ADD ("/opinions/measures-without-period", test_measures_without_period);
   ADD ("/opinions/founded-unhandled-and-petitions", test_founded_unhandled_and_petitions);
   ADD ("/opinions/personal-matters", test_personal_matters);
   ADD ("/opinions/request-flow", test_request_flow);

@@ -102,6 +102,8 @@ test_fact_kinds (void)
     { LD_OPINION_FACT_PAST_MEASURE, "past-measure", LD_OPINION_OK_NOTE },
     { LD_OPINION_FACT_PAST_FIRST_FORM, "past-first-form", LD_OPINION_OK_NOTE },
     { LD_OPINION_FACT_CLOSED_MATTER, "closed-matter", LD_OPINION_OK_NOTE },
+    { LD_OPINION_FACT_PAST_DECISION, "past-decision", LD_OPINION_OK_NOTE },
+    { LD_OPINION_FACT_TRANSFERRED, "transferred", LD_OPINION_NO },
   };
 
   g_assert_cmpuint (G_N_ELEMENTS (cases), ==, LD_N_OPINION_FACTS);
@@ -160,6 +162,26 @@ test_describe (void)
   f = fact (LD_OPINION_FACT_CLOSED_MATTER, "clue", 6, "2025-0006", "2025-10-01", NULL);
   clue = ld_opinion_fact_describe (&f);
   g_assert_cmpstr (petition, !=, clue);
+
+  /* Regression: a measure without an effect period (移送司法机关, 引咎辞职)
+   * was described as one whose "effect period is over". */
+  {
+    g_autofree char *past = NULL;
+    g_autofree char *decided = NULL;
+    g_autofree char *transferred = NULL;
+
+    f = fact (LD_OPINION_FACT_PAST_MEASURE, "measure", 7, "2026-M0007", "2026-02-20", NULL);
+    past = ld_opinion_fact_describe (&f);
+    f = fact (LD_OPINION_FACT_PAST_DECISION, "measure", 7, "2026-M0007", "2026-02-20", "引咎辞职");
+    decided = ld_opinion_fact_describe (&f);
+    f = fact (LD_OPINION_FACT_TRANSFERRED, "measure", 7, "2026-M0007", "2026-02-20", NULL);
+    transferred = ld_opinion_fact_describe (&f);
+    g_assert_null (strstr (decided, "effect period"));
+    g_assert_nonnull (strstr (decided, "decided on 2026-02-20"));
+    g_assert_nonnull (strstr (decided, "引咎辞职"));
+    g_assert_nonnull (strstr (transferred, "judicial organs"));
+    g_assert_cmpstr (past, !=, decided);
+  }
 }
 
 /* --- The proposal ---------------------------------------------------------------------- */
