@@ -11,6 +11,8 @@
 #include "ld-error.h"
 #include "records/ld-opinion-repository.h"
 #include "records/ld-records-util.h"
+#include "records/ld-unit-repository.h"
+#include "records/ld-unit.h"
 #include "vault/ld-audit-log.h"
 #include "vault/ld-vault-private.h"
 #include "vault/ld-vault.h"
@@ -143,6 +145,31 @@ add_table (LdPdfDocument *doc,
     }
 }
 
+/* The reply comes from the discipline organ, not from the unit the
+ * cadres work in: the supervising organ (监督机构名称) of the request's unit
+ * or of its nearest ancestor in scope that names one; the unit's name only
+ * when none does. */
+static char *
+letter_sender (LdVault          *vault,
+               LdOpinionRequest *request)
+{
+  gint64 unit_id = ld_opinion_request_get_unit_id (request);
+
+  for (guint depth = 0; unit_id > 0 && depth < 64; depth++)
+    {
+      g_autoptr(LdUnit) unit = ld_unit_repository_get (vault, unit_id, NULL);
+      const char *name;
+
+      if (unit == NULL)
+        break;
+      name = ld_unit_get_supervisor_name (unit);
+      if (name != NULL && *name != '\0')
+        return g_strdup (name);
+      unit_id = ld_unit_get_parent_id (unit);
+    }
+  return g_strdup (ld_opinion_request_get_unit_name (request));
+}
+
 LdPdfDocument *
 ld_opinion_letter_build (LdVault                      *vault,
                          gint64                        request_id,
@@ -158,6 +185,7 @@ ld_opinion_letter_build (LdVault                      *vault,
   g_autofree char *addressee = NULL;
   g_autofree char *date = NULL;
   g_autofree char *validity = NULL;
+  g_autofree char *sender = NULL;
   LdOpinionLetterOptions defaults;
   const char *latest = "";
   const char *earliest_until = NULL;
@@ -252,7 +280,8 @@ ld_opinion_letter_build (LdVault                      *vault,
       /* Translators: the closing of a reply letter, exactly 特此函复。 */
       ld_pdf_document_add_paragraph (doc, _("We hereby reply."), LD_PDF_ALIGN_LEFT, TRUE);
       ld_pdf_document_add_space (doc, 36);
-      ld_pdf_document_add_paragraph (doc, ld_opinion_request_get_unit_name (request), LD_PDF_ALIGN_RIGHT, FALSE);
+      sender = letter_sender (vault, request);
+      ld_pdf_document_add_paragraph (doc, sender, LD_PDF_ALIGN_RIGHT, FALSE);
       ld_pdf_document_add_paragraph (doc, date, LD_PDF_ALIGN_RIGHT, FALSE);
     }
 

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * the top left, the title "关于XXX等同志党风廉政情况的意见回复", the
  * addressee (the requester), a sentence naming the request (date, document
  * number, purpose), one paragraph per cadre with the decision's wording and
- * the facts disclosed, the closing, the sender (the request's unit) and the
+ * the facts disclosed, the closing, the sender (the supervising organ named
+ * for the request's unit or its nearest ancestor, else the unit) and the
  * date; then, when asked, the reply table (序号, 姓名, 单位职务, 身份证号,
  * 回复意见, 说明) on a new page. Only approved items go in; a request with an
  * item not approved yet is refused (LD_ERROR_INVALID naming the cadres). */

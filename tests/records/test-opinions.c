@@ -911,6 +911,14 @@ test_letter (Fixture       *f,
   add_measure (f, f->wang, "2026-M0001", "P1", 2, "party", "2026-01-10", "2027-01-10", FALSE);
   ld_opinion_letter_options_init (&options);
   options.with_table = TRUE;
+  /* The reply is signed by the discipline organ supervising the unit, not
+   * by the unit (regression). */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE units SET supervisor_name = '中共某某县纪委' WHERE id = %"
+                                            G_GINT64_FORMAT, f->unit_a);
+
+    exec_sql (f, sql);
+  }
 
   ld_test_login (f->vault, "sec");
   ld_user_repository_set_grant (f->vault, "boss", LD_GRANT_EXPORT, TRUE, &error);
@@ -977,6 +985,7 @@ test_letter (Fixture       *f,
       g_assert_nonnull (strstr (out, "王五"));
       g_assert_nonnull (strstr (out, "2026-M0001"));
       g_assert_nonnull (strstr (out, ids[2]));
+      g_assert_nonnull (strstr (out, "中共某某县纪委"));
     }
   else
     g_test_message ("pdftotext not found: the text of the PDF is not checked");
