@@ -1122,6 +1122,13 @@ plan_row (Context  *ctx,
                    g_strdup_printf (_("The lifting date %s lies in the future. Leave it empty and record the lifting "
                                       "on the measure when it happens."),
                                     lift));
+      else if (code != NULL && !ld_measure_code_can_lift (code))
+        /* Nothing lifts an expulsion; the register refuses it too, so the
+         * dry run must not promise it. */
+        row_error (ctx, LD_MEASURE_COL_LIFT_DATE,
+                   /* Translators: 开除不能解除：只有有影响期的措施才能解除。 */
+                   g_strdup_printf (_("%s cannot be lifted: only a measure with an effect period can be."),
+                                    ld_measure_code_get_label (code)));
     }
   ld_measure_spec_set (&spec->decision_date, decision);
   ld_measure_spec_set (&spec->effective_date, effective != NULL ? effective : decision);

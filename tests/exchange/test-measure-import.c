@@ -602,6 +602,32 @@ test_lift (Fixture       *f,
                              " AND details LIKE '%lifted=1%'"), ==, 1);
 }
 
+/* Regression: a lifting date on an expulsion passed the dry run and then
+ * failed the whole import (the register refuses to lift 开除). */
+static void
+test_lift_expulsion (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ld_fixture_write ("lift-expulsion.csv",
+                                            "姓名,单位,处分种类,决定日期,批准日期,解除日期\n"
+                                            "李四,县财政局,开除公职,2022-01-05,,2022-06-01\n"
+                                            "王五,组织部,提醒谈话,2022-02-01,,2022-03-01\n",
+                                            -1);
+  g_autoptr(LdMeasureImportPlan) plan = ld_measure_import_plan_new (f->vault, path, NULL, NULL, &error);
+  guint n_valid = 0, n_invalid = 0;
+
+  g_assert_no_error (error);
+  ld_measure_import_plan_get_counts (plan, &n_valid, &n_invalid);
+  g_assert_cmpuint (n_valid, ==, 0);
+  g_assert_cmpuint (n_invalid, ==, 2);
+  g_assert_cmpuint (ld_measure_import_plan_get_n_lifted (plan), ==, 0);
+  g_assert_false (ld_measure_import_plan_can_commit (plan));
+  g_assert_nonnull (find_problem (plan, 2, LD_ROSTER_SEVERITY_ERROR));
+  g_assert_nonnull (strstr (find_problem (plan, 2, LD_ROSTER_SEVERITY_ERROR)->message, "cannot be lifted"));
+  g_assert_nonnull (find_problem (plan, 3, LD_ROSTER_SEVERITY_ERROR));
+}
+
 static void
 test_dry_run (Fixture       *f,
               gconstpointer  data)
@@ -782,6 +808,7 @@ main (int   argc,
   g_test_add ("/measure-import/all-or-nothing", Fixture, NULL, setup, test_all_or_nothing, teardown);
   g_test_add ("/measure-import/cancel", Fixture, NULL, setup, test_cancel, teardown);
   g_test_add ("/measure-import/lift", Fixture, NULL, setup, test_lift, teardown);
+  g_test_add ("/measure-import/lift-expulsion", Fixture, NULL, setup, test_lift_expulsion, teardown);
   g_test_add ("/measure-import/dry-run", Fixture, NULL, setup, test_dry_run, teardown);
   g_test_add ("/measure-import/damaged", Fixture, NULL, setup, test_damaged, teardown);
   g_test_add ("/measure-import/file-changed", Fixture, NULL, setup, test_file_changed, teardown);
