@@ -387,6 +387,16 @@ request_list (LdCli       *cli,
   return 0;
 }
 
+/* The translated label of an opinion code ("ok-note" → 无异议（如实说明情况）),
+ * so `show` does not leave the investigator with the bare code. */
+static const char *
+opinion_label (const char *code)
+{
+  LdOpinion opinion = ld_opinion_from_string (code);
+
+  return opinion < LD_N_OPINIONS ? ld_opinion_get_label (opinion) : code;
+}
+
 static int
 request_show (LdCli      *cli,
               const char *word)
@@ -434,13 +444,14 @@ request_show (LdCli      *cli,
                   ld_opinion_item_get_cadre_name (item), (long long) ld_opinion_item_get_cadre_id (item),
                   ld_opinion_item_get_state_label (item));
       if (*ld_opinion_item_get_checked_date (item) != '\0')
-        print_line ("  %s: %s (%s %s)", _("Proposal"), ld_opinion_item_get_proposal_code (item), _("checked as of"),
+        print_line ("  %s: %s — %s (%s %s)", _("Proposal"), ld_opinion_item_get_proposal_code (item),
+                    opinion_label (ld_opinion_item_get_proposal_code (item)), _("checked as of"),
                     ld_opinion_item_get_checked_date (item));
       for (guint j = 0; reasons[j] != NULL; j++)
         print_line ("    - %s", reasons[j]);
       if (*ld_opinion_item_get_decision_code (item) != '\0')
-        print_line ("  %s: %s (%s)", _("Decision"), ld_opinion_item_get_decision_code (item),
-                    ld_opinion_item_get_confirmed_by (item));
+        print_line ("  %s: %s — %s (%s)", _("Decision"), ld_opinion_item_get_decision_code (item),
+                    opinion_label (ld_opinion_item_get_decision_code (item)), ld_opinion_item_get_confirmed_by (item));
       if (*ld_opinion_item_get_change_reason (item) != '\0')
         print_line ("  %s: %s", _("Reason for the change"), ld_opinion_item_get_change_reason (item));
       if (*ld_opinion_item_get_approved_by (item) != '\0')

@@ -178,6 +178,9 @@ test_request_flow (Fixture       *f,
   assert_contains (show, "张三丰");
   assert_contains (show, "核实中发现新问题");
   assert_contains (show, "2026-11-30");
+  /* The codes come with their labels, not bare (regression). */
+  assert_contains (show, "Proposal: ok — No problem found (checked as of 2026-08-25)");
+  assert_contains (show, "Decision: no — ");
 
   /* The letter. */
   result = run_as (&f->cli, 0, "boss", "opinion", "letter", request, "--out", pdf, "--table", NULL);
