@@ -642,7 +642,7 @@ ledger_show_run (LdCli               *cli,
   append_field (out, _("Responsible leader"), ld_ledger_item_get_leader (item));
   append_field (out, _("Responsible person"), ld_ledger_item_get_person (item));
   append_field (out, _("Deadline"), ld_ledger_item_get_deadline (item));
-  append_field (out, _("Status"), status);
+  append_field (out, C_("ledger field", "Status"), status);
   append_field (out, _("Completion"), ld_ledger_item_get_completion (item));
   append_field (out, _("Completed on"), ld_ledger_item_get_completed_date (item));
   append_field (out, _("Accepted by"), ld_ledger_item_get_accepted_by (item));
@@ -895,7 +895,7 @@ recommendation_show_run (LdCli               *cli,
   append_field (out, _("Problem"), ld_recommendation_get_problem (r));
   append_field (out, _("Facts and basis"), ld_recommendation_get_basis (r));
   append_field (out, _("Recommendations"), ld_recommendation_get_content (r));
-  append_field (out, _("Status"), status);
+  append_field (out, C_("recommendation field", "Status"), status);
   append_field (out, _("Issued on"), ld_recommendation_get_issued_date (r));
   append_field (out, _("Delivered on"), ld_recommendation_get_delivered_date (r));
   append_field (out, _("Reply due"), ld_recommendation_get_reply_due (r));

@@ -627,7 +627,7 @@ measure_show_run (LdCli               *cli,
     status = g_strdup_printf ("%s (%s)", ld_measure_get_status_label (m), ld_measure_get_status_date (m));
   else
     status = g_strdup (ld_measure_get_status_label (m));
-  append_value (out, _("Status"), status);
+  append_value (out, C_("measure field", "Status"), status);
   append_value (out, _("Replaced by"), ld_measure_get_replaced_by_reg_no (m));
   append_value (out, _("Replaces"), ld_measure_get_replaces_reg_no (m));
   append_value (out, _("Effect period ends"), ld_measure_get_effect_end_label (m));

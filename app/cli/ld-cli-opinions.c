@@ -424,9 +424,9 @@ request_show (LdCli      *cli,
     print_line ("  %s: %s", _("Due date"), ld_opinion_request_get_due_date (r));
   if (*ld_opinion_request_get_doc_no (r) != '\0')
     print_line ("  %s: %s", _("Document number"), ld_opinion_request_get_doc_no (r));
-  print_line ("  %s: %s (%lld)", _("Unit"), ld_opinion_request_get_unit_name (r),
+  print_line ("  %s: %s (%lld)", C_("opinion field", "Unit"), ld_opinion_request_get_unit_name (r),
               (long long) ld_opinion_request_get_unit_id (r));
-  print_line ("  %s: %s %s", _("Status"), ld_opinion_request_get_status_label (r),
+  print_line ("  %s: %s %s", C_("opinion field", "Status"), ld_opinion_request_get_status_label (r),
               ld_opinion_request_get_replied_date (r));
   if (*ld_opinion_request_get_note (r) != '\0')
     print_line ("  %s: %s", _("Note"), ld_opinion_request_get_note (r));

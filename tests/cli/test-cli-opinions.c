@@ -182,6 +182,36 @@ test_request_flow (Fixture       *f,
   assert_contains (show, "Proposal: ok — No problem found (checked as of 2026-08-25)");
   assert_contains (show, "Decision: no — ");
 
+  /* In Chinese the request's status and unit are not the cadre's 在职状态
+   * and 工作单位 (regression; needs the zh_CN locale and the built
+   * catalogue). */
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("LIANDANG_BUILD_ROOT"), "po", NULL);
+    g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", "liandang.mo", NULL);
+    g_autofree char *env_dir = g_strconcat ("LIANDANG_LOCALEDIR=", localedir, NULL);
+    const char *env[] = { "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8", "LANGUAGE=zh_CN", env_dir, NULL };
+    g_autoptr(GPtrArray) argv = cli_argv_new (&f->cli, "boss");
+    g_autoptr(CliResult) zh = NULL;
+
+    if (g_getenv ("LIANDANG_BUILD_ROOT") != NULL && g_file_test (mo, G_FILE_TEST_EXISTS))
+      {
+        g_ptr_array_add (argv, (gpointer) "opinion");
+        g_ptr_array_add (argv, (gpointer) "request");
+        g_ptr_array_add (argv, (gpointer) "show");
+        g_ptr_array_add (argv, request);
+        g_ptr_array_add (argv, NULL);
+        zh = run_argv_env ((const char * const *) argv->pdata, USER_PW "\n", env);
+        assert_status (zh, 0);
+        if (strstr (zh->out, "征求意见函") != NULL)
+          {
+            assert_not_contains (zh->out, "在职状态");
+            assert_not_contains (zh->out, "工作单位");
+          }
+        else
+          g_test_message ("the zh_CN locale is not available: the Chinese labels are not checked");
+      }
+  }
+
   /* The letter. */
   result = run_as (&f->cli, 0, "boss", "opinion", "letter", request, "--out", pdf, "--table", NULL);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
