@@ -919,9 +919,13 @@ cadre_block_run (LdCli               *cli,
       g_print ("%s\n", _("not blocked"));
       return 0;
     }
-  if (block.permanent || !g_date_valid (&block.until))
+  if (block.permanent)
     /* Translators: `cadre block` when a measure blocks for good (开除) or until decided (停职检查). */
     g_string_append_printf (out, "%s\n", _("blocked permanently because:"));
+  else if (block.open_ended || !g_date_valid (&block.until))
+    /* A suspension (停职检查) blocks until it is lifted, not for good.
+     * Translators: `cadre block` while 停职检查 runs: 解除前不得提拔或者进一步使用，原因： */
+    g_string_append_printf (out, "%s\n", _("blocked until lifted because:"));
   else
     {
       char until[16];

@@ -276,6 +276,19 @@ test_block (Fixture       *f,
   g_clear_pointer (&out, g_free);
   out = run_ok (&f->cli, "boss", "cadre", "block", f->zhang, "--as-of", "2027-03-10", NULL);
   g_assert_cmpstr (out, ==, "not blocked\n");
+  g_clear_pointer (&out, g_free);
+
+  /* Regression: 停职检查 blocks until lifted, not "permanently"; 开除 does. */
+  g_free (run_ok (&f->cli, "boss", "measure", "add", "--cadre", f->li, "--code", "O_SUSPEND", "--decided",
+                  "2026-05-01", NULL));
+  out = run_ok (&f->cli, "boss", "cadre", "block", f->li, "--as-of", "2026-07-01", NULL);
+  assert_contains (out, "blocked until lifted because:\n");
+  assert_not_contains (out, "permanently");
+  g_clear_pointer (&out, g_free);
+  g_free (run_ok (&f->cli, "boss", "measure", "add", "--cadre", f->li, "--code", "G6", "--decided",
+                  "2026-06-01", NULL));
+  out = run_ok (&f->cli, "boss", "cadre", "block", f->li, "--as-of", "2026-07-01", NULL);
+  assert_contains (out, "blocked permanently because:\n");
 
   /* Out of scope: not found. */
   run_fails (&f->cli, "inv", 6, NULL, "cadre", "block", f->li, NULL);
