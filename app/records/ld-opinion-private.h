@@ -95,9 +95,13 @@ GPtrArray        *_ld_opinion_reasons_parse  (const char *stored);   /* LdOpinio
 void              _ld_opinion_reason_free    (LdOpinionReason *reason);
 
 /* The paragraph of the reply letter for one cadre: the decision's wording
- * and, except for a plain "no problem found", the reasons disclosed. */
+ * and, except for a plain "no problem found", the reasons disclosed. When
+ * the check found nothing to disclose, the investigator's reason for the
+ * decision (change_reason, may be NULL) is stated instead, so "facts
+ * stated below" or "not suitable" is never left without its ground. */
 char             *_ld_opinion_reply_text     (const char *cadre_name,
                                               LdOpinion   decision,
-                                              GPtrArray  *reasons);   /* LdOpinionReason */
+                                              GPtrArray  *reasons,        /* LdOpinionReason */
+                                              const char *change_reason);
 
 G_END_DECLS

@@ -2073,7 +2073,7 @@ decide (LdVault     *vault,
       r->text = g_strdup (ld_opinion_item_get_reason_text (item, i));
       g_ptr_array_add (reasons, r);
     }
-  reply = _ld_opinion_reply_text (item->cadre_name, decision, reasons);
+  reply = _ld_opinion_reply_text (item->cadre_name, decision, reasons, clean_reason);
 
   diff_item_field (before, after, changed, item->cadre_id, "decision", item->decision, code);
   diff_item_field (before, after, changed, item->cadre_id, "change_reason", item->change_reason, clean_reason);

@@ -153,10 +153,12 @@ _ld_opinion_reasons_parse (const char *stored)
 char *
 _ld_opinion_reply_text (const char *cadre_name,
                         LdOpinion   decision,
-                        GPtrArray  *reasons)
+                        GPtrArray  *reasons,
+                        const char *change_reason)
 {
   GString *out = g_string_new (NULL);
   gboolean disclose = decision != LD_OPINION_OK;
+  guint n = 0;
 
   /* Translators: the start of a cadre's paragraph of the reply letter,
    * "%s同志：" — the cadre's name */
@@ -164,8 +166,6 @@ _ld_opinion_reply_text (const char *cadre_name,
   g_string_append (out, ld_opinion_get_wording (decision));
   if (disclose && reasons != NULL)
     {
-      guint n = 0;
-
       for (guint i = 0; i < reasons->len; i++)
         {
           LdOpinionReason *r = g_ptr_array_index (reasons, i);
@@ -177,6 +177,14 @@ _ld_opinion_reply_text (const char *cadre_name,
           g_string_append (out, r->text);
           n++;
         }
+    }
+  if (disclose && (reasons == NULL || n == 0) && change_reason != NULL && *change_reason != '\0')
+    {
+      g_string_append (out, _(". On checking: "));
+      g_string_append (out, change_reason);
+      /* The reason may end with its own full stop. */
+      if (g_str_has_suffix (out->str, "。") || g_str_has_suffix (out->str, "."))
+        return g_string_free (out, FALSE);
     }
   /* Translators: the end of a sentence of the reply letter, "。" */
   g_string_append (out, _("."));

@@ -711,6 +711,10 @@ test_change_with_reason (Fixture       *f,
   g_assert_cmpint (ld_opinion_item_get_decision (item), ==, LD_OPINION_DEFER);
   g_assert_true (ld_opinion_item_get_changed (item));
   g_assert_cmpstr (ld_opinion_item_get_change_reason (item), ==, "另有举报正在初核");
+  /* Regression: nothing was found, so the letter's "defer" stated no ground
+   * at all; the investigator's reason is stated instead. */
+  g_assert_nonnull (strstr (ld_opinion_item_get_reply_text (item), "另有举报正在初核"));
+  g_assert_true (g_str_has_suffix (ld_opinion_item_get_reply_text (item), "另有举报正在初核."));
   /* A new check clears the decision. */
   g_assert_true (ld_opinion_repository_check_item (f->vault, item_id, NULL, &error));
   g_assert_no_error (error);
