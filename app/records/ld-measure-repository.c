@@ -204,16 +204,18 @@ check_source (LdVault              *vault,
 
   if (clean->source_type == NULL || *clean->source_type == '\0')
     return TRUE;
+  /* The record's number, whether it concerns the cadre, and its date
+   * (received, or the talk's day). */
   if (g_str_equal (clean->source_type, LD_MEASURE_SOURCE_CLUE))
-    sql = "SELECT s.reg_no, ifnull (s.cadre_id, 0) = ?3 FROM clues s WHERE s.id = ?2"
+    sql = "SELECT s.reg_no, ifnull (s.cadre_id, 0) = ?3, s.received_date FROM clues s WHERE s.id = ?2"
           " AND s.retired_at IS NULL AND s.unit_id IN (SELECT id FROM visible_units)";
   else if (g_str_equal (clean->source_type, LD_MEASURE_SOURCE_PETITION))
     sql = "SELECT s.reg_no, EXISTS (SELECT 1 FROM petition_persons pp WHERE pp.petition_id = s.id"
-          " AND pp.cadre_id = ?3) FROM petitions s WHERE s.id = ?2"
+          " AND pp.cadre_id = ?3), s.received_date FROM petitions s WHERE s.id = ?2"
           " AND s.retired_at IS NULL AND s.unit_id IN (SELECT id FROM visible_units)";
   else
     sql = "SELECT s.reg_no, EXISTS (SELECT 1 FROM talk_persons tp WHERE tp.talk_id = s.id"
-          " AND tp.cadre_id = ?3) FROM talks s WHERE s.id = ?2"
+          " AND tp.cadre_id = ?3), s.talk_date FROM talks s WHERE s.id = ?2"
           " AND s.retired_at IS NULL AND s.unit_id IN (SELECT id FROM visible_units)";
 
   stmt = _ld_scope_prepare (vault, sql, error);
@@ -242,6 +244,19 @@ check_source (LdVault              *vault,
                    _("%s %s is not about %s. Choose the record this person's measure came from."),
                    ld_measure_source_type_get_label (clean->source_type), ld_sql_column_text (stmt, 0),
                    cadre_name);
+      return FALSE;
+    }
+  /* A measure cannot come from a record that arrived after it was decided. */
+  if (clean->decision_date != NULL && *ld_sql_column_text (stmt, 2) != '\0'
+      && strcmp (clean->decision_date, ld_sql_column_text (stmt, 2)) < 0)
+    {
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
+                   /* Translators: "决定日期 2025-08-20 早于其来源问题线索 2026-X0004 的日期（2026-01-14）：
+                    * 措施不可能出自此后才收到的记录。请核对日期或来源。" */
+                   _("The decision date %s is before the date of its source, %s %s (%s): a measure cannot come "
+                     "from a record that arrived later. Check the dates or the source."),
+                   clean->decision_date, ld_measure_source_type_get_label (clean->source_type),
+                   ld_sql_column_text (stmt, 0), ld_sql_column_text (stmt, 2));
       return FALSE;
     }
   return TRUE;

@@ -765,6 +765,10 @@ test_validation (Fixture       *f,
   spec.source_id = count (f, "SELECT id FROM clues");
   expect_create_error (f, &spec, LD_ERROR_INVALID);
   spec.cadre_id = f->cadre_b;
+  /* Regression: decided before its source clue was received (2026-01-05). */
+  ld_measure_spec_set (&spec.decision_date, "2026-01-04");
+  expect_create_error (f, &spec, LD_ERROR_INVALID);
+  ld_measure_spec_set (&spec.decision_date, "2026-01-05");
   {
     gint64 id = 0;
 
