@@ -53,6 +53,26 @@ _ld_ledger_clean_date (const char  *text,
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }
 
+char *
+_ld_ledger_clean_past_date (const char  *text,
+                            const char  *label,
+                            GError     **error)
+{
+  g_autofree char *date = _ld_ledger_clean_date (text, label, TRUE, error);
+  g_autofree char *today = NULL;
+
+  if (date == NULL)
+    return NULL;
+  today = _ld_records_today_text ();
+  if (strcmp (date, today) > 0)
+    {
+      /* Translators: %s are a date's label and the date. */
+      g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s %s is in the future. Check the date."), label, date);
+      return NULL;
+    }
+  return g_steal_pointer (&date);
+}
+
 void
 _ld_ledger_parse_date (const char *text,
                        GDate      *date)

@@ -58,6 +58,12 @@ char             *_ld_ledger_clean_date            (const char   *text,
                                                     const char   *label,
                                                     gboolean      required,
                                                     GError      **error);
+/* As _ld_ledger_clean_date() (required), and refusing a date after today:
+ * for what has happened (progress, completion, sign-off, the steps and
+ * follow-ups of a recommendation), not for deadlines. */
+char             *_ld_ledger_clean_past_date       (const char   *text,
+                                                    const char   *label,
+                                                    GError      **error);
 /* Parses a normal "YYYY-MM-DD" into DATE (cleared when empty or bad). */
 void              _ld_ledger_parse_date            (const char   *text,
                                                     GDate        *date);

@@ -609,7 +609,7 @@ ld_ledger_repository_add_progress (LdVault     *vault,
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return FALSE;
-  clean_date = _ld_ledger_clean_date (date, _("The date of the progress"), TRUE, error);
+  clean_date = _ld_ledger_clean_past_date (date, _("The date of the progress"), error);
   if (clean_date == NULL)
     return FALSE;
   clean_note = _ld_records_clean_long_text (note, _("The progress"), MAX_LONG_TEXT, TRUE, error);
@@ -779,7 +779,7 @@ ld_ledger_repository_complete (LdVault     *vault,
 
   if (!ld_vault_check (vault, LD_ACTION_RECORD_WRITE, error))
     return FALSE;
-  clean_date = _ld_ledger_clean_date (date, _("The completion date"), TRUE, error);
+  clean_date = _ld_ledger_clean_past_date (date, _("The completion date"), error);
   if (clean_date == NULL)
     return FALSE;
   /* Translators: 完成情况 */
@@ -864,7 +864,7 @@ ld_ledger_repository_sign_off (LdVault     *vault,
   if (!ld_vault_check (vault, LD_ACTION_RECORD_APPROVE, error))
     return FALSE;
   /* Translators: 销号日期 */
-  clean_date = _ld_ledger_clean_date (date, _("The sign-off date"), TRUE, error);
+  clean_date = _ld_ledger_clean_past_date (date, _("The sign-off date"), error);
   if (clean_date == NULL)
     return FALSE;
   item = load_item (vault, item_id, TRUE, error);

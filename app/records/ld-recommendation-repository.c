@@ -694,7 +694,7 @@ ld_recommendation_repository_move (LdVault                 *vault,
   if (!ld_vault_check (vault, status == LD_RECOMMENDATION_ISSUED ? LD_ACTION_RECORD_APPROVE : LD_ACTION_RECORD_WRITE,
                        error))
     return FALSE;
-  clean_date = _ld_ledger_clean_date (date, _("The date"), TRUE, error);
+  clean_date = _ld_ledger_clean_past_date (date, _("The date"), error);
   if (clean_date == NULL)
     return FALSE;
   clean_note = _ld_records_clean_long_text (note, _("The note"), MAX_LONG_TEXT, FALSE, error);
@@ -828,7 +828,7 @@ ld_recommendation_repository_add_event (LdVault     *vault,
                    kind != NULL ? kind : "");
       return FALSE;
     }
-  clean_date = _ld_ledger_clean_date (date, _("The date"), TRUE, error);
+  clean_date = _ld_ledger_clean_past_date (date, _("The date"), error);
   if (clean_date == NULL)
     return FALSE;
   clean_note = _ld_records_clean_long_text (note, _("The note"), MAX_LONG_TEXT, FALSE, error);

@@ -340,6 +340,52 @@ test_create (Fixture       *f,
   g_assert_error (error, LD_ERROR, LD_ERROR_NOT_FOUND);
 }
 
+/* Regression: progress, completion, sign-off and the steps and visits of a
+ * recommendation were accepted with dates after today. Deadlines and
+ * planned visits may lie ahead. */
+static void
+test_future_dates (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autofree char *ahead = g_date_time_format (later, "%Y-%m-%d");
+  gint64 id = add_item (f, f->unit_a, "inspection", "制度不健全", ahead);
+  gint64 r = add_recommendation (f, f->unit_a, "关于规范公务用车的监察建议");
+
+  g_assert_false (ld_ledger_repository_add_progress (f->vault, id, ahead, "已起草制度", NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ld_ledger_repository_complete (f->vault, id, ahead, "已完成", &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ld_ledger_repository_complete (f->vault, id, "2026-03-20", "已完成", &error));
+  g_assert_no_error (error);
+  g_assert_true (ld_ledger_repository_accept (f->vault, id, "王验收", "同意销号", &error));
+  g_assert_no_error (error);
+  ld_test_login (f->vault, "lead");
+  g_assert_false (ld_ledger_repository_sign_off (f->vault, id, ahead, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ld_recommendation_repository_move (f->vault, r, LD_RECOMMENDATION_ISSUED, ahead, NULL, NULL, NULL,
+                                                     &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  move (f, r, LD_RECOMMENDATION_ISSUED, "2026-03-01", NULL, NULL);
+  ld_test_login (f->vault, "boss");
+  g_assert_false (ld_recommendation_repository_add_event (f->vault, r, "revisit", ahead, NULL, NULL, &error));
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A visit done today may plan the next one ahead. */
+  {
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_true (ld_recommendation_repository_add_event (f->vault, r, "revisit", today, NULL, ahead, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_progress (Fixture       *f,
                gconstpointer  data)
@@ -1294,6 +1340,7 @@ main (int   argc,
   g_test_add_func ("/ledgers/spec-validate", test_spec_validate);
   g_test_add ("/ledgers/create", Fixture, NULL, setup, test_create, teardown);
   g_test_add ("/ledgers/progress-moves", Fixture, NULL, setup, test_progress_moves, teardown);
+  g_test_add ("/ledgers/future-dates", Fixture, NULL, setup, test_future_dates, teardown);
   g_test_add ("/ledgers/overdue", Fixture, NULL, setup, test_overdue, teardown);
   g_test_add ("/ledgers/sign-off-evidence", Fixture, NULL, setup, test_sign_off_evidence, teardown);
   g_test_add ("/ledgers/lifecycle-escalate", Fixture, NULL, setup, test_lifecycle_escalate, teardown);
