@@ -1015,6 +1015,18 @@ _ld_opinion_request_spec_clean (const LdOpinionRequestSpec  *spec,
                    spec->request_date != NULL ? spec->request_date : "");
       return bad (bad_key, "request-date");
     }
+  {
+    g_autofree char *today = _ld_records_today_text ();
+
+    /* A request is registered when it has arrived; its year also numbers it. */
+    if (strcmp (out->request_date, today) > 0)
+      {
+        /* Translators: %s are a date's label and the date. */
+        g_set_error (error, LD_ERROR, LD_ERROR_INVALID, _("%s %s is in the future. Check the date."),
+                     C_("opinion field", "Request date"), out->request_date);
+        return bad (bad_key, "request-date");
+      }
+  }
 
   purpose = ld_opinion_purpose_lookup (spec->purpose);
   if (purpose == NULL)

@@ -748,6 +748,28 @@ test_scope (Fixture       *f,
   spec.request_date = g_strdup ("2026-08-20");
   spec.purpose = g_strdup ("award");
 
+  /* Regression: a request dated after today (it was numbered 2027-Y0001). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+    g_autofree char *bad_key = NULL;
+
+    g_free (spec.request_date);
+    spec.request_date = g_date_time_format (later, "%Y-%m-%d");
+    spec.unit_id = f->unit_a;
+    ld_opinion_request_spec_add_cadre (&spec, f->zhang);
+    g_assert_false (ld_opinion_request_spec_validate (&spec, &bad_key, &error));
+    g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+    g_assert_cmpstr (bad_key, ==, "request-date");
+    g_clear_error (&error);
+    g_assert_false (ld_opinion_repository_create_request (f->vault, &spec, &id, NULL, &error));
+    g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+    g_clear_error (&error);
+    g_free (spec.request_date);
+    spec.request_date = g_strdup ("2026-08-20");
+    g_array_set_size (spec.cadre_ids, 0);
+  }
+
   /* A cadre outside the request's unit. */
   spec.unit_id = f->unit_a;
   ld_opinion_request_spec_add_cadre (&spec, f->zhao);
