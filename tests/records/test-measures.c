@@ -11,6 +11,8 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-measure-private.h"
 #include "records/ld-measure-repository.h"
+#include "records/ld-four-forms.h"
+#include "records/ld-opinion-repository.h"
 #include "records/ld-talk-repository.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
@@ -986,6 +988,105 @@ test_board (Fixture       *f,
   g_date_free (today);
 }
 
+/* --- Scale (slow) ------------------------------------------------------------------- */
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* 100 000 measures of 5 000 cadres over eight years, inserted with SQL:
+ * the register's list, the board, the four forms with their checks and
+ * the opinion check of a hundred cadres must stay interactive. Only with
+ * -m slow (g_test_slow). */
+static void
+test_scale (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const codes[][3] = {
+    { "F1_REMIND_TALK", "1", "edu" }, { "F1_CRIT_EDU", "1", "edu" }, { "F1_ADMONISH", "1", "edu" },
+    { "P1", "2", "party" }, { "P2", "2", "party" }, { "G1", "2", "gov" }, { "G2", "2", "gov" },
+    { "O_ADJUST", "2", "org" }, { "P3", "3", "party" }, { "G5", "3", "gov" }, { "C_TRANSFER", "4", "criminal" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(LdFourFormsStats) stats = NULL;
+  gint64 first_cadre, start;
+  LdPeriod year;
+  GDate as_of;
+  double t;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("a scale test: run with -m slow");
+      return;
+    }
+
+  exec_sql (f, "BEGIN");
+  for (int i = 0; i < 5000; i++)
+    exec_printf (f, "INSERT INTO cadres (unit_id, name, id_number, created_at, updated_at)"
+                    " VALUES (%" G_GINT64_FORMAT ", '干部%d', '9%017d', 1, 1)",
+                 i % 2 ? f->unit_a : f->unit_b, i, i);
+  first_cadre = count (f, "SELECT min(id) FROM cadres WHERE name LIKE '干部%'");
+  for (int i = 0; i < 100000; i++)
+    {
+      const char * const *c = codes[i % G_N_ELEMENTS (codes)];
+      int y = 2019 + i % 8, m = 1 + i % 12, d = 1 + i % 28;
+
+      exec_printf (f, "INSERT INTO measures (reg_no, cadre_id, unit_id, code, form, category, decision_date,"
+                      " effective_date, effect_end, account, created_at, updated_at)"
+                      " SELECT 'S%06d', id, unit_id, '%s', %s, '%s', '%04d-%02d-%02d', '%04d-%02d-%02d',"
+                      " '%04d-%02d-%02d', 'boss', 1, 1 FROM cadres WHERE id = %" G_GINT64_FORMAT,
+                   i, c[0], c[1], c[2], y, m, d, y, m, d, y + 1, m, d, first_cadre + i % 5000);
+    }
+  exec_sql (f, "COMMIT");
+  exec_sql (f, "ANALYZE");
+
+  start = g_get_monotonic_time ();
+  list = ld_measure_repository_list (f->vault, NULL, &error);
+  g_assert_no_error (error);
+  t = seconds_since (start);
+  g_test_message ("measure list (%u): %.2f s", list->len, t);
+  g_assert_cmpuint (list->len, ==, 100000);
+  g_assert_cmpfloat (t, <, 10.0);
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 15, 6, 2026);
+  start = g_get_monotonic_time ();
+  board = ld_board_list (f->vault, &as_of, &error);
+  g_assert_no_error (error);
+  t = seconds_since (start);
+  g_test_message ("board (%u items): %.2f s", board->len, t);
+  g_assert_cmpfloat (t, <, 3.0);
+
+  ld_period_init_year (&year, 2024);
+  start = g_get_monotonic_time ();
+  stats = ld_four_forms_compute (f->vault, &year, 0, &error);
+  g_assert_no_error (error);
+  checks = ld_four_forms_checks (f->vault, &year, 0, &error);
+  g_assert_no_error (error);
+  t = seconds_since (start);
+  g_test_message ("four forms 2024 (%u person-times) and checks (%u): %.2f s", stats->total.current.person_times,
+                  checks->len, t);
+  g_assert_cmpuint (stats->total.current.person_times, ==, 12500);
+  g_assert_cmpfloat (t, <, 3.0);
+
+  start = g_get_monotonic_time ();
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(LdOpinionCheck) check = ld_opinion_repository_check_cadre (f->vault, first_cadre + i, &as_of, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (check);
+    }
+  t = seconds_since (start);
+  g_test_message ("opinion check of 100 cadres: %.2f s", t);
+  g_assert_cmpfloat (t, <, 3.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1008,6 +1109,7 @@ main (int   argc,
   ADD ("/measures/validation", test_validation);
   ADD ("/measures/talk-link", test_talk_link);
   ADD_ALL ("/measures/board", test_board);
+  ADD ("/measures/scale", test_scale);
 #undef ADD
 #undef ADD_ALL
 
