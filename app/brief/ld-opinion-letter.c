@@ -41,6 +41,34 @@ letter_date (const char *iso)
   return g_strdup_printf (C_("letter date", "%1$u-%2$02u-%3$02u"), y, m, d);
 }
 
+static gboolean
+formal_date_cb (const GMatchInfo *match,
+                GString          *result,
+                gpointer          user_data)
+{
+  g_autofree char *iso = g_match_info_fetch (match, 1);
+  g_autofree char *date = letter_date (iso);
+
+  g_string_append (result, date);
+  return FALSE;
+}
+
+/* The dates the check wrote as YYYY-MM-DD (received on, closed on, until)
+ * in the letter's form, "2026年2月15日", as a formal document writes them;
+ * registration numbers such as 2026-X0001 are left alone. */
+static char *
+formal_dates (const char *text)
+{
+  static GRegex *regex;
+  char *out;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])", G_REGEX_OPTIMIZE,
+                                            0, NULL));
+  out = g_regex_replace_eval (regex, text, -1, 0, 0, formal_date_cb, NULL, NULL);
+  return out != NULL ? out : g_strdup (text);
+}
+
 static char *
 make_title (GPtrArray *items)
 {
@@ -98,7 +126,11 @@ item_explanation (LdOpinionItem *item)
         g_string_append (out, _("; "));
       g_string_append (out, ld_opinion_item_get_change_reason (item));
     }
-  return g_string_free (out, FALSE);
+  {
+    g_autofree char *text = g_string_free (out, FALSE);
+
+    return formal_dates (text);
+  }
 }
 
 static void
@@ -119,7 +151,7 @@ add_table (LdPdfDocument *doc,
     /* Translators: 说明 */
     C_("reply table", "Explanation"),
   };
-  static const double widths[] = { 0.6, 1.0, 1.8, 2.7, 1.6, 3.3 };
+  static const double widths[] = { 0.8, 1.0, 1.8, 2.7, 1.6, 3.1 };
 
   ld_pdf_document_add_table (doc, headers, widths, G_N_ELEMENTS (headers));
   for (guint i = 0; i < items->len; i++)
@@ -264,9 +296,10 @@ ld_opinion_letter_build (LdVault                      *vault,
         {
           LdOpinionItem *item = g_ptr_array_index (items, i);
           g_autofree char *paragraph = NULL;
+          g_autofree char *reply = formal_dates (ld_opinion_item_get_reply_text (item));
 
           /* Translators: a numbered paragraph of the reply letter, "%u．%s" */
-          paragraph = g_strdup_printf (_("%u. %s"), i + 1, ld_opinion_item_get_reply_text (item));
+          paragraph = g_strdup_printf (_("%u. %s"), i + 1, reply);
           ld_pdf_document_add_paragraph (doc, paragraph, LD_PDF_ALIGN_LEFT, TRUE);
         }
       if (earliest_until != NULL && *earliest_until != '\0')

@@ -204,8 +204,36 @@ test_request_flow (Fixture       *f,
         assert_status (zh, 0);
         if (strstr (zh->out, "征求意见函") != NULL)
           {
+            g_autofree char *zh_pdf = g_build_filename (f->cli.dir, "zh.pdf", NULL);
+            g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+            g_autoptr(GPtrArray) letter = cli_argv_new (&f->cli, "boss");
+            g_autoptr(CliResult) written = NULL;
+
             assert_not_contains (zh->out, "在职状态");
             assert_not_contains (zh->out, "工作单位");
+
+            /* The letter writes the facts' dates in the formal form
+             * (regression: "2026-02-01受理" in a formal letter). */
+            g_ptr_array_add (letter, (gpointer) "opinion");
+            g_ptr_array_add (letter, (gpointer) "letter");
+            g_ptr_array_add (letter, request);
+            g_ptr_array_add (letter, (gpointer) "--out");
+            g_ptr_array_add (letter, zh_pdf);
+            g_ptr_array_add (letter, (gpointer) "--table");
+            g_ptr_array_add (letter, NULL);
+            written = run_argv_env ((const char * const *) letter->pdata, USER_PW "\n", env);
+            assert_status (written, 0);
+            if (pdftotext != NULL)
+              {
+                g_autofree char *text = NULL;
+                const char *pdf_argv[] = { pdftotext, "-enc", "UTF-8", zh_pdf, "-", NULL };
+
+                g_assert_true (g_spawn_sync (NULL, (char **) pdf_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
+                                             NULL, NULL, NULL));
+                assert_contains (text, "2026年2月1日");
+                assert_not_contains (text, "2026-02-01");
+                assert_contains (text, "2026-X0001");
+              }
           }
         else
           g_test_message ("the zh_CN locale is not available: the Chinese labels are not checked");
