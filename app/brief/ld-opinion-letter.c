@@ -151,7 +151,7 @@ add_table (LdPdfDocument *doc,
     /* Translators: 说明 */
     C_("reply table", "Explanation"),
   };
-  static const double widths[] = { 0.8, 1.0, 1.8, 2.7, 1.6, 3.1 };
+  static const double widths[] = { 0.8, 1.0, 1.8, 2.7, 1.8, 2.9 };
 
   ld_pdf_document_add_table (doc, headers, widths, G_N_ELEMENTS (headers));
   for (guint i = 0; i < items->len; i++)

@@ -25,10 +25,13 @@
 
 #define FONT_TITLE     "Noto Serif CJK SC, Source Han Serif SC, SimSun, Serif Bold 20"
 #define FONT_BODY      "FangSong, Noto Serif CJK SC, Source Han Serif SC, SimSun, Serif 14"
-#define FONT_TABLE     "Noto Sans CJK SC, Source Han Sans SC, SimHei, Sans 9"
+/* Not Noto Sans CJK SC Regular: cairo's PDF subset of that face draws some
+ * glyphs blank on Debian 12 (如 among them, so 无异议（如实说明情况） came
+ * out as 无异议（ 实说明情况）); the serif face and the bold sans are whole. */
+#define FONT_TABLE     "FangSong, Noto Serif CJK SC, Source Han Serif SC, SimSun, Serif 9"
 #define FONT_TABLE_HEAD "Noto Sans CJK SC, Source Han Sans SC, SimHei, Sans Bold 9"
 #define FONT_MARK      "SimHei, Noto Sans CJK SC, Source Han Sans SC, Sans Bold 13"
-#define FONT_SMALL     "Noto Sans CJK SC, Source Han Sans SC, Sans 8"
+#define FONT_SMALL     "Noto Serif CJK SC, Source Han Serif SC, SimSun, Serif 8"
 
 typedef enum
 {

@@ -1015,6 +1015,24 @@ test_letter (Fixture       *f,
     }
   else
     g_test_message ("pdftotext not found: the text of the PDF is not checked");
+
+  /* Regression: the table was set in Noto Sans CJK SC Regular, whose PDF
+   * subset draws 如 (and other glyphs) blank: 无异议（ 实说明情况）. */
+  {
+    g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+
+    if (pdffonts != NULL)
+      {
+        g_autofree char *fonts = NULL;
+        const char *argv[] = { pdffonts, pdf, NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &fonts, NULL, NULL,
+                                     &error));
+        g_assert_no_error (error);
+        g_test_message ("%s", fonts);
+        g_assert_null (strstr (fonts, "NotoSansCJKsc-Regular"));
+      }
+  }
 }
 
 /* The document writer on its own: a long table continues on more pages
