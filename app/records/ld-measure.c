@@ -834,7 +834,7 @@ ld_measure_field_get_label (const char *field)
     { "facts", N_("Facts") },
     { "accountability", N_("Accountability") },
     { "extension_months", N_("Probation extended (months)") },
-    { "status", N_("Status") },
+    { "status", N_("Status of the measure") },
     { "status_date", N_("Status date") },
     { "replaced_by", N_("Replaced by") },
     { "replaces", N_("Replaces") },

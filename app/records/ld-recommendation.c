@@ -424,7 +424,7 @@ ld_recommendation_field_get_label (const char *field)
     { "content", N_("Recommendations") },
     { "source_type", N_("Source") },
     { "source_id", N_("Source record") },
-    { "status", N_("Status") },
+    { "status", N_("Status of the recommendation") },
     { "issued_date", N_("Issued on") },
     { "delivered_date", N_("Delivered on") },
     { "reply_due", N_("Reply due") },
