@@ -314,8 +314,12 @@ ld_opinion_letter_build (LdVault                      *vault,
       ld_pdf_document_add_paragraph (doc, _("We hereby reply."), LD_PDF_ALIGN_LEFT, TRUE);
       ld_pdf_document_add_space (doc, 36);
       sender = letter_sender (vault, request);
-      ld_pdf_document_add_paragraph (doc, sender, LD_PDF_ALIGN_RIGHT, FALSE);
-      ld_pdf_document_add_paragraph (doc, date, LD_PDF_ALIGN_RIGHT, FALSE);
+      {
+        /* The signature and its date stay together on one page. */
+        g_autofree char *signature = g_strdup_printf ("%s\n%s", sender, date);
+
+        ld_pdf_document_add_paragraph (doc, signature, LD_PDF_ALIGN_RIGHT, FALSE);
+      }
     }
 
   if (options->with_table || options->table_only)

@@ -508,6 +508,16 @@ run_blocks (LdPdfDocument *self,
           pango_layout_set_line_spacing (layout, 1.5f);
           if (block->indent)
             pango_layout_set_indent (layout, 2 * 14 * PANGO_SCALE);
+          /* A short paragraph (a signature with its date, a closing
+           * line) is never split: it moves to the next page whole. */
+          if (pango_layout_get_line_count (layout) <= 3)
+            {
+              int height;
+
+              pango_layout_get_size (layout, NULL, &height);
+              if (run.y + (double) height / PANGO_SCALE > run.bottom && run.y > run.top + 0.5)
+                new_page (&run);
+            }
           place_lines (&run, layout, run.left);
           run.y += 4;
           break;
