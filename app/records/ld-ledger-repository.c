@@ -218,24 +218,6 @@ diff_texts (const ItemTexts *old,
     }
 }
 
-static gint64
-last_version (LdVault *vault,
-              gint64   item_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (_ld_vault_get_db (vault),
-                                                 "SELECT ifnull (max (seq), 0) FROM record_versions"
-                                                 " WHERE record_type = ? AND record_id = ?",
-                                                 NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_LEDGER, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Version and audit entry of one change, in the caller's transaction. The
  * audit names the item, its registration number, the version and the
  * changed columns, never their contents. */
@@ -255,7 +237,8 @@ record_change (LdVault     *vault,
   if (!_ld_record_add_version (vault, LD_RECORD_TYPE_LEDGER, item_id, event, before, after, error))
     return FALSE;
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
-  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no, last_version (vault, item_id),
+  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no,
+                             _ld_record_last_version (vault, LD_RECORD_TYPE_LEDGER, item_id),
                              changed && *changed ? "; fields=" : "", changed && *changed ? changed : "");
   return ld_audit_append (vault, event, LD_RECORD_TYPE_LEDGER, object_id, LD_AUDIT_OUTCOME_OK, details, error);
 }
@@ -1020,10 +1003,8 @@ ld_ledger_repository_list (LdVault               *vault,
                            const LdLedgerFilter  *filter,
                            GError               **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdLedgerFilter all;
-  int rc;
 
   if (filter == NULL)
     {
@@ -1038,16 +1019,8 @@ ld_ledger_repository_list (LdVault               *vault,
                             error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 11, filter->limit > 0 ? (gint64) filter->limit : -1);
-  sqlite3_bind_int64 (stmt, 12, filter->offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _ld_ledger_item_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return _ld_records_list_page (vault, stmt, 11, filter->limit, filter->offset,
+                                (LdRecordsRowFunc) _ld_ledger_item_new_from_row, error);
 }
 
 gboolean
@@ -1058,7 +1031,6 @@ ld_ledger_repository_count (LdVault               *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdLedgerFilter all;
-  int rc;
 
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -1072,14 +1044,7 @@ ld_ledger_repository_count (LdVault               *vault,
   stmt = _ld_scope_prepare (vault, FILTER_CTE "SELECT count(*) FROM ledger_items l" FILTER_WHERE, error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return _ld_records_step_count (vault, stmt, out_count, error);
 }
 
 GPtrArray *

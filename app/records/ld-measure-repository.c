@@ -570,24 +570,6 @@ diff_texts (const MeasureTexts *old,
     }
 }
 
-static gint64
-last_version (LdVault *vault,
-              gint64   measure_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (_ld_vault_get_db (vault),
-                                                 "SELECT ifnull (max (seq), 0) FROM record_versions"
-                                                 " WHERE record_type = ? AND record_id = ?",
-                                                 NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_MEASURE, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, measure_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Version and (when AUDIT) audit entry of one change, in the caller's
  * transaction. The audit names the measure, its registration number, the
  * version and the changed columns (EXTRA: "kind=lift"), never their
@@ -613,7 +595,7 @@ record_change (LdVault     *vault,
     return TRUE;
   object_id = int_text (measure_id);
   details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s%s%s", reg_no,
-                             last_version (vault, measure_id),
+                             _ld_record_last_version (vault, LD_RECORD_TYPE_MEASURE, measure_id),
                              extra && *extra ? "; " : "", extra && *extra ? extra : "",
                              changed && *changed ? "; fields=" : "", changed && *changed ? changed : "");
   return ld_audit_append (vault, event, "measure", object_id, LD_AUDIT_OUTCOME_OK, details, error);
@@ -1470,10 +1452,8 @@ ld_measure_repository_list (LdVault                *vault,
                             const LdMeasureFilter  *filter,
                             GError                **error)
 {
-  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdMeasureFilter all;
-  int rc;
 
   if (filter == NULL)
     {
@@ -1488,16 +1468,8 @@ ld_measure_repository_list (LdVault                *vault,
                             error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 14, filter->limit > 0 ? (gint64) filter->limit : -1);
-  sqlite3_bind_int64 (stmt, 15, filter->offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (measures, read_measure (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&measures);
+  return _ld_records_list_page (vault, stmt, 14, filter->limit, filter->offset,
+                                (LdRecordsRowFunc) read_measure, error);
 }
 
 gboolean
@@ -1508,7 +1480,6 @@ ld_measure_repository_count (LdVault                *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdMeasureFilter all;
-  int rc;
 
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -1522,14 +1493,7 @@ ld_measure_repository_count (LdVault                *vault,
   stmt = _ld_scope_prepare (vault, FILTER_CTE "SELECT count(*) FROM measures m" FILTER_WHERE, error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return _ld_records_step_count (vault, stmt, out_count, error);
 }
 
 /* The cadre must be in scope (its file may be retired). */

@@ -224,24 +224,6 @@ diff_texts (const RecTexts *old,
     }
 }
 
-static gint64
-last_version (LdVault *vault,
-              gint64   id)
-{
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (_ld_vault_get_db (vault),
-                                                 "SELECT ifnull (max (seq), 0) FROM record_versions"
-                                                 " WHERE record_type = ? AND record_id = ?",
-                                                 NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_RECOMMENDATION, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Version and audit entry of one change, in the caller's transaction;
  * the audit never holds the contents. */
 static gboolean
@@ -260,7 +242,8 @@ record_change (LdVault     *vault,
   if (!_ld_record_add_version (vault, LD_RECORD_TYPE_RECOMMENDATION, id, event, before, after, error))
     return FALSE;
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no, last_version (vault, id),
+  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no,
+                             _ld_record_last_version (vault, LD_RECORD_TYPE_RECOMMENDATION, id),
                              changed && *changed ? "; fields=" : "", changed && *changed ? changed : "");
   return ld_audit_append (vault, event, LD_RECORD_TYPE_RECOMMENDATION, object_id, LD_AUDIT_OUTCOME_OK, details,
                           error);
@@ -992,7 +975,8 @@ ld_recommendation_repository_spawn_ledger_items (LdVault    *vault,
   }
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, recommendation_id);
   details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "; items=%u",
-                             ld_recommendation_get_reg_no (recommendation), last_version (vault, recommendation_id),
+                             ld_recommendation_get_reg_no (recommendation),
+                             _ld_record_last_version (vault, LD_RECORD_TYPE_RECOMMENDATION, recommendation_id),
                              ids->len);
   if (!ld_audit_append (vault, LD_AUDIT_RECOMMENDATION_SPAWNED, LD_RECORD_TYPE_RECOMMENDATION, object_id,
                         LD_AUDIT_OUTCOME_OK, details, error))
@@ -1122,10 +1106,8 @@ ld_recommendation_repository_list (LdVault                       *vault,
                                    const LdRecommendationFilter  *filter,
                                    GError                       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdRecommendationFilter all;
-  int rc;
 
   if (filter == NULL)
     {
@@ -1140,16 +1122,8 @@ ld_recommendation_repository_list (LdVault                       *vault,
                             error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 9, filter->limit > 0 ? (gint64) filter->limit : -1);
-  sqlite3_bind_int64 (stmt, 10, filter->offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, _ld_recommendation_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _ld_records_list_page (vault, stmt, 9, filter->limit, filter->offset,
+                                (LdRecordsRowFunc) _ld_recommendation_new_from_row, error);
 }
 
 gboolean
@@ -1160,7 +1134,6 @@ ld_recommendation_repository_count (LdVault                       *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdRecommendationFilter all;
-  int rc;
 
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -1174,14 +1147,7 @@ ld_recommendation_repository_count (LdVault                       *vault,
   stmt = _ld_scope_prepare (vault, FILTER_CTE "SELECT count(*) FROM recommendations r" FILTER_WHERE, error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return _ld_records_step_count (vault, stmt, out_count, error);
 }
 
 GPtrArray *

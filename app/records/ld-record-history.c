@@ -40,6 +40,25 @@ _ld_record_add_version (LdVault     *vault,
   return ld_sql_step_done (db, stmt, error);
 }
 
+gint64
+_ld_record_last_version (LdVault     *vault,
+                         const char  *record_type,
+                         gint64       record_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (_ld_vault_get_db (vault),
+                                                 "SELECT ifnull (max (seq), 0) FROM record_versions"
+                                                 " WHERE record_type = ? AND record_id = ?",
+                                                 NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, record_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, record_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 GPtrArray *
 _ld_record_list_versions (LdVault     *vault,
                           const char  *record_type,

@@ -31,6 +31,11 @@ GPtrArray   *_ld_record_list_versions    (LdVault     *vault,
                                           const char  *record_type,
                                           gint64       record_id,
                                           GError     **error);
+/* The seq of the record's latest version, 0 when it has none (or on a
+ * failure to read it). For the "version=" of an audit entry. */
+gint64       _ld_record_last_version     (LdVault     *vault,
+                                          const char  *record_type,
+                                          gint64       record_id);
 /* Inside the caller's transaction: the next registration number of kind
  * for year, "<year>-<prefix><4 digits>" ("2026-0001" with prefix "",
  * "2026-T0001" with "T"); more than 9999 in a year widen the number. The

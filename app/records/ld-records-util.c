@@ -98,6 +98,47 @@ _ld_records_bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, n);
 }
 
+GPtrArray *
+_ld_records_list_page (LdVault           *vault,
+                       sqlite3_stmt      *stmt,
+                       int                limit_n,
+                       guint              limit,
+                       guint              offset,
+                       LdRecordsRowFunc   new_from_row,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  sqlite3_bind_int64 (stmt, limit_n, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, limit_n + 1, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, new_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+_ld_records_step_count (LdVault       *vault,
+                        sqlite3_stmt  *stmt,
+                        guint         *out_count,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return FALSE;
+    }
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 sqlite3_stmt *
 _ld_records_fetch_in_scope (LdVault     *vault,
                             const char  *sql,

@@ -32,6 +32,24 @@ char        *_ld_records_today_text   (void);
 void         _ld_records_bind_optional_text (sqlite3_stmt *stmt,
                                              int           n,
                                              const char   *text);
+/* Builds one record object from the statement's current row. */
+typedef gpointer (*LdRecordsRowFunc) (sqlite3_stmt *stmt);
+/* Binds limit (0 = no limit) to parameter limit_n and offset to
+ * limit_n + 1, steps stmt to its end and returns the rows built by
+ * new_from_row (objects, unreffed with the array); NULL with error set on
+ * a failure. Shared by the filtered lists of the repositories. */
+GPtrArray   *_ld_records_list_page    (LdVault           *vault,
+                                       sqlite3_stmt      *stmt,
+                                       int                limit_n,
+                                       guint              limit,
+                                       guint              offset,
+                                       LdRecordsRowFunc   new_from_row,
+                                       GError           **error);
+/* Steps a "SELECT count(*)" stmt once and stores its count. */
+gboolean     _ld_records_step_count   (LdVault       *vault,
+                                       sqlite3_stmt  *stmt,
+                                       guint         *out_count,
+                                       GError       **error);
 /* Prepares sql in the session's scopes (_ld_scope_prepare), binds id to ?2
  * and steps once. Returns the statement on its row; NULL with *found FALSE
  * and no error when there is no row; NULL with error set on a failure. */

@@ -353,24 +353,6 @@ diff_texts (const TalkTexts *old,
     }
 }
 
-static gint64
-last_version (LdVault *vault,
-              gint64   talk_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (_ld_vault_get_db (vault),
-                                                 "SELECT ifnull (max (seq), 0) FROM record_versions"
-                                                 " WHERE record_type = ? AND record_id = ?",
-                                                 NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, LD_RECORD_TYPE_TALK, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, talk_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Version and (when AUDIT) audit entry of one change, in the caller's
  * transaction. The audit names the talk, its registration number, the
  * version and the changed columns, never their contents. */
@@ -393,7 +375,8 @@ record_change (LdVault     *vault,
   if (!audit)
     return TRUE;
   object_id = int_text (talk_id);
-  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no, last_version (vault, talk_id),
+  details = g_strdup_printf ("reg_no=%s; version=%" G_GINT64_FORMAT "%s%s", reg_no,
+                             _ld_record_last_version (vault, LD_RECORD_TYPE_TALK, talk_id),
                              changed && *changed ? "; fields=" : "", changed && *changed ? changed : "");
   return ld_audit_append (vault, event, "talk", object_id, LD_AUDIT_OUTCOME_OK, details, error);
 }
@@ -916,10 +899,8 @@ ld_talk_repository_list (LdVault             *vault,
                          const LdTalkFilter  *filter,
                          GError             **error)
 {
-  g_autoptr(GPtrArray) talks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdTalkFilter all;
-  int rc;
 
   if (filter == NULL)
     {
@@ -934,16 +915,8 @@ ld_talk_repository_list (LdVault             *vault,
                             error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 11, filter->limit > 0 ? (gint64) filter->limit : -1);
-  sqlite3_bind_int64 (stmt, 12, filter->offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (talks, read_talk (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&talks);
+  return _ld_records_list_page (vault, stmt, 11, filter->limit, filter->offset,
+                                (LdRecordsRowFunc) read_talk, error);
 }
 
 gboolean
@@ -954,7 +927,6 @@ ld_talk_repository_count (LdVault             *vault,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   LdTalkFilter all;
-  int rc;
 
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -968,14 +940,7 @@ ld_talk_repository_count (LdVault             *vault,
   stmt = _ld_scope_prepare (vault, FILTER_CTE "SELECT count(*) FROM talks t" FILTER_WHERE, error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
-      return FALSE;
-    }
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return _ld_records_step_count (vault, stmt, out_count, error);
 }
 
 GPtrArray *
