@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ld-error.h"
+#include "exchange/ld-import-match.h"
 #include "records/ld-petition-private.h"
 #include "records/ld-petition-repository.h"
 #include "records/ld-scope-private.h"
@@ -519,29 +520,14 @@ struct _LdLedgerPlan
   guint            n_invalid;
 };
 
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *id_number;
-  gint64  unit_id;
-} Cadre;
-
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *short_name;
-} Unit;
+typedef LdImportCadre Cadre;
+typedef LdImportUnit Unit;
 
 typedef struct
 {
   LdVault       *vault;
   LdLedgerPlan  *plan;
-  GHashTable    *units;        /* gint64 * → Unit * */
-  GPtrArray     *cadres;       /* Cadre * (owns) */
-  GHashTable    *by_id_number; /* id number → Cadre * */
-  GHashTable    *by_name;      /* name → GPtrArray of Cadre * */
+  LdImportScope *scope;
   GHashTable    *reg_nos;      /* reg_no → row number, in this file */
   GHashTable    *talk_keys;    /* "date type cadre" → row number, in this file */
   char          *today;
@@ -550,29 +536,6 @@ typedef struct
   char         **values;       /* per field, normalised; NULL = empty */
   gboolean       bad;
 } Context;
-
-static void
-cadre_free (Cadre *cadre)
-{
-  g_free (cadre->name);
-  g_free (cadre->id_number);
-  g_free (cadre);
-}
-
-static void
-unit_free (Unit *unit)
-{
-  g_free (unit->name);
-  g_free (unit->short_name);
-  g_free (unit);
-}
-
-static void
-problem_free (LdLedgerProblem *problem)
-{
-  g_free (problem->message);
-  g_free (problem);
-}
 
 static void
 row_plan_free (RowPlan *row)
@@ -611,14 +574,7 @@ add_problem (Context          *ctx,
              LdRosterSeverity  severity,
              char             *message)
 {
-  LdLedgerProblem *problem = g_new0 (LdLedgerProblem, 1);
-
-  problem->row_number = ctx->number;
-  problem->field = field;
-  problem->severity = severity;
-  problem->message = message;
-  g_ptr_array_add (ctx->plan->problems, problem);
-  if (severity == LD_ROSTER_SEVERITY_ERROR)
+  if (ld_import_add_problem (ctx->plan->problems, ctx->number, field, severity, message))
     ctx->bad = TRUE;
 }
 
@@ -647,124 +603,6 @@ value (Context *ctx,
 
 /* --- Vault reads --------------------------------------------------------------------- */
 
-static gboolean
-load_setting (LdVault     *vault,
-              const char  *key,
-              char       **text,
-              GError     **error)
-{
-  sqlite3 *db = _ld_vault_get_db (vault);
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT value FROM settings WHERE key = ?", error);
-  int rc;
-
-  *text = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *text = g_strdup (ld_sql_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-load_scope (Context  *ctx,
-            GError  **error)
-{
-  g_autoptr(sqlite3_stmt) units = _ld_scope_prepare (ctx->vault,
-                                                     "SELECT id, name, short_name FROM units"
-                                                     " WHERE id IN (SELECT id FROM visible_units)"
-                                                     " AND retired_at IS NULL",
-                                                     error);
-  g_autoptr(sqlite3_stmt) cadres = NULL;
-  int rc;
-
-  if (units == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
-    {
-      Unit *unit = g_new0 (Unit, 1);
-
-      unit->id = sqlite3_column_int64 (units, 0);
-      unit->name = g_strdup (ld_sql_column_text (units, 1));
-      unit->short_name = g_strdup (ld_sql_column_text (units, 2));
-      g_hash_table_insert (ctx->units, &unit->id, unit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
-      return FALSE;
-    }
-
-  cadres = _ld_scope_prepare (ctx->vault,
-                              "SELECT c.id, c.name, c.id_number, c.unit_id FROM cadres c"
-                              " WHERE c.retired_at IS NULL AND c.unit_id IN (SELECT id FROM visible_units)",
-                              error);
-  if (cadres == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (cadres)) == SQLITE_ROW)
-    {
-      Cadre *cadre = g_new0 (Cadre, 1);
-      GPtrArray *same;
-
-      cadre->id = sqlite3_column_int64 (cadres, 0);
-      cadre->name = g_strdup (ld_sql_column_text (cadres, 1));
-      cadre->id_number = g_strdup (ld_sql_column_text (cadres, 2));
-      cadre->unit_id = sqlite3_column_int64 (cadres, 3);
-      g_ptr_array_add (ctx->cadres, cadre);
-      if (*cadre->id_number != '\0')
-        g_hash_table_insert (ctx->by_id_number, cadre->id_number, cadre);
-      same = g_hash_table_lookup (ctx->by_name, cadre->name);
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (ctx->by_name, cadre->name, same);
-        }
-      g_ptr_array_add (same, cadre);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static Unit *
-lookup_unit (Context *ctx,
-             gint64   id)
-{
-  return g_hash_table_lookup (ctx->units, &id);
-}
-
-/* Whether a unit in the file ("财政局") names the unit: its name or short
- * name, or one ends with the other (县财政局). */
-static gboolean
-unit_matches (Unit       *unit,
-              const char *text)
-{
-  if (unit == NULL)
-    return FALSE;
-  if (g_str_equal (unit->name, text) || (*unit->short_name != '\0' && g_str_equal (unit->short_name, text)))
-    return TRUE;
-  return g_utf8_strlen (text, -1) >= 2 && (g_str_has_suffix (unit->name, text) || g_str_has_suffix (text, unit->name));
-}
-
-static char *
-cadre_display (Context *ctx,
-               Cadre   *cadre)
-{
-  Unit *unit = lookup_unit (ctx, cadre->unit_id);
-
-  /* Translators: a cadre's name and unit. */
-  return g_strdup_printf (_("%s（%s）"), cadre->name, unit != NULL ? unit->name : "");
-}
-
 typedef enum
 {
   MATCH_NONE,
@@ -782,33 +620,24 @@ match_person (Context     *ctx,
               Cadre      **found,
               guint       *n_found)
 {
-  GPtrArray *same;
-  guint n = 0;
+  g_autoptr(GPtrArray) same = NULL;
+  guint n;
 
   *found = NULL;
   *n_found = 0;
   if (id_number != NULL)
     {
-      *found = g_hash_table_lookup (ctx->by_id_number, id_number);
+      *found = g_hash_table_lookup (ctx->scope->by_id_number, id_number);
       *n_found = *found != NULL ? 1 : 0;
       return *found != NULL ? MATCH_ONE : MATCH_NONE;
     }
   if (name == NULL)
     return MATCH_NONE;
-  same = g_hash_table_lookup (ctx->by_name, name);
-  for (guint i = 0; same != NULL && i < same->len; i++)
-    {
-      Cadre *cadre = g_ptr_array_index (same, i);
-
-      if (unit_text != NULL && !unit_matches (lookup_unit (ctx, cadre->unit_id), unit_text))
-        continue;
-      if (n == 0)
-        *found = cadre;
-      n++;
-    }
+  same = ld_import_scope_match_name (ctx->scope, name, unit_text);
+  n = same->len;
   *n_found = n;
-  if (n > 1)
-    *found = NULL;
+  if (n == 1)
+    *found = g_ptr_array_index (same, 0);
   return n == 0 ? MATCH_NONE : n == 1 ? MATCH_ONE : MATCH_MANY;
 }
 
@@ -1150,7 +979,7 @@ plan_talk (Context  *ctx,
                                     id_number, cadre->name, name));
       else
         {
-          g_autofree char *shown = cadre_display (ctx, cadre);
+          g_autofree char *shown = ld_import_scope_cadre_display (ctx->scope, cadre);
 
           ld_talk_spec_add_cadre (spec, cadre->id);
           g_string_append (persons, shown);
@@ -1169,7 +998,7 @@ plan_talk (Context  *ctx,
             {
             case MATCH_ONE:
               {
-                g_autofree char *shown = cadre_display (ctx, cadre);
+                g_autofree char *shown = ld_import_scope_cadre_display (ctx->scope, cadre);
 
                 ld_talk_spec_add_cadre (spec, cadre->id);
                 if (persons->len > 0)
@@ -1328,7 +1157,7 @@ find_unit (Context    *ctx,
   guint exact = 0, loose = 0;
   gint64 exact_id = 0, loose_id = 0;
 
-  g_hash_table_iter_init (&iter, ctx->units);
+  g_hash_table_iter_init (&iter, ctx->scope->units);
   while (g_hash_table_iter_next (&iter, NULL, &item))
     {
       Unit *unit = item;
@@ -1338,7 +1167,7 @@ find_unit (Context    *ctx,
           exact++;
           exact_id = unit->id;
         }
-      else if (unit_matches (unit, text))
+      else if (ld_import_unit_matches (unit, text))
         {
           loose++;
           loose_id = unit->id;
@@ -1534,7 +1363,7 @@ plan_petition (Context  *ctx,
               ld_petition_spec_add_cadre (spec, cadre->id);
               if (unit_id == 0)
                 unit_id = cadre->unit_id;
-              shown = cadre_display (ctx, cadre);
+              shown = ld_import_scope_cadre_display (ctx->scope, cadre);
               break;
             case MATCH_MANY:
               report_many (ctx, LD_PETITION_COL_PERSON, names[i], unit_text, n);
@@ -1570,7 +1399,7 @@ plan_petition (Context  *ctx,
         {
           ld_petition_spec_add_cadre (spec, cadre->id);
           unit_id = cadre->unit_id;
-          row->row.persons = cadre_display (ctx, cadre);
+          row->row.persons = ld_import_scope_cadre_display (ctx->scope, cadre);
         }
       else if (match == MATCH_MANY)
         report_many (ctx, LD_PETITION_COL_PERSON, name, unit_text, n);
@@ -1833,12 +1662,6 @@ compare_problems (gconstpointer a,
   return pa->row_number < pb->row_number ? -1 : pa->row_number > pb->row_number;
 }
 
-static void
-free_name_list (gpointer data)
-{
-  g_ptr_array_unref (data);
-}
-
 LdLedgerPlan *
 ld_ledger_plan_new (LdVault                *vault,
                     LdLedgerKind            kind,
@@ -1848,10 +1671,7 @@ ld_ledger_plan_new (LdVault                *vault,
                     GError                **error)
 {
   g_autoptr(LdLedgerPlan) plan = NULL;
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) unit_free);
-  g_autoptr(GPtrArray) cadres = g_ptr_array_new_with_free_func ((GDestroyNotify) cadre_free);
-  g_autoptr(GHashTable) by_id_number = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_name_list);
+  g_auto(LdImportScope) scope = { 0 };
   g_autoptr(GHashTable) reg_nos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) talk_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1872,7 +1692,7 @@ ld_ledger_plan_new (LdVault                *vault,
   plan->path = g_strdup (path);
   plan->skip_invalid = options->skip_invalid;
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_plan_free);
-  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_import_problem_free);
 
   plan->table = ld_table_read_file (path, cancellable, error);
   if (plan->table == NULL)
@@ -1891,7 +1711,7 @@ ld_ledger_plan_new (LdVault                *vault,
       plan->mapping = ld_ledger_detect (kind, plan->table, error);
       if (plan->mapping == NULL)
         return NULL;
-      if (!load_setting (vault, ld_ledger_mapping_setting (kind), &remembered_text, error))
+      if (!ld_import_load_setting (vault, ld_ledger_mapping_setting (kind), &remembered_text, error))
         return NULL;
       if (remembered_text != NULL)
         {
@@ -1915,14 +1735,11 @@ ld_ledger_plan_new (LdVault                *vault,
 
   ctx.vault = vault;
   ctx.plan = plan;
-  ctx.units = units;
-  ctx.cadres = cadres;
-  ctx.by_id_number = by_id_number;
-  ctx.by_name = by_name;
+  ctx.scope = &scope;
   ctx.reg_nos = reg_nos;
   ctx.talk_keys = talk_keys;
   ctx.today = today;
-  if (!load_scope (&ctx, error))
+  if (!ld_import_scope_load (&scope, vault, error))
     return NULL;
 
   for (guint i = ld_ledger_mapping_get_header_row (plan->mapping) + 1; i < ld_table_get_n_rows (plan->table); i++)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ld-error.h"
+#include "exchange/ld-import-match.h"
 #include "records/ld-measure-private.h"
 #include "records/ld-measure-repository.h"
 #include "records/ld-record-history.h"
@@ -504,29 +505,14 @@ struct _LdMeasureImportPlan
   guint                   n_lifted;
 };
 
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *id_number;
-  gint64  unit_id;
-} Cadre;
-
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *short_name;
-} Unit;
+typedef LdImportCadre Cadre;
+typedef LdImportUnit Unit;
 
 typedef struct
 {
   LdVault              *vault;
   LdMeasureImportPlan  *plan;
-  GHashTable           *units;        /* gint64 * → Unit * */
-  GPtrArray            *cadres;       /* Cadre * (owns) */
-  GHashTable           *by_id_number; /* id number → Cadre * */
-  GHashTable           *by_name;      /* name → GPtrArray of Cadre * */
+  LdImportScope        *scope;
   GHashTable           *keys;         /* "cadre code date" → row number, in this file */
   char                 *today;
   /* The row being planned. */
@@ -534,29 +520,6 @@ typedef struct
   char                **values;       /* per field, normalised; NULL = empty */
   gboolean              bad;
 } Context;
-
-static void
-cadre_free (Cadre *cadre)
-{
-  g_free (cadre->name);
-  g_free (cadre->id_number);
-  g_free (cadre);
-}
-
-static void
-unit_free (Unit *unit)
-{
-  g_free (unit->name);
-  g_free (unit->short_name);
-  g_free (unit);
-}
-
-static void
-problem_free (LdLedgerProblem *problem)
-{
-  g_free (problem->message);
-  g_free (problem);
-}
 
 static void
 row_plan_free (RowPlan *row)
@@ -589,14 +552,7 @@ add_problem (Context          *ctx,
              LdRosterSeverity  severity,
              char             *message)
 {
-  LdLedgerProblem *problem = g_new0 (LdLedgerProblem, 1);
-
-  problem->row_number = ctx->number;
-  problem->field = field;
-  problem->severity = severity;
-  problem->message = message;
-  g_ptr_array_add (ctx->plan->problems, problem);
-  if (severity == LD_ROSTER_SEVERITY_ERROR)
+  if (ld_import_add_problem (ctx->plan->problems, ctx->number, field, severity, message))
     ctx->bad = TRUE;
 }
 
@@ -624,143 +580,6 @@ value (Context *ctx,
 }
 
 /* --- Vault reads --------------------------------------------------------------------- */
-
-static gboolean
-load_setting (LdVault     *vault,
-              const char  *key,
-              char       **text,
-              GError     **error)
-{
-  sqlite3 *db = _ld_vault_get_db (vault);
-  g_autoptr(sqlite3_stmt) stmt = ld_sql_prepare (db, "SELECT value FROM settings WHERE key = ?", error);
-  int rc;
-
-  *text = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *text = g_strdup (ld_sql_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-load_scope (Context  *ctx,
-            GError  **error)
-{
-  g_autoptr(sqlite3_stmt) units = _ld_scope_prepare (ctx->vault,
-                                                     "SELECT id, name, short_name FROM units"
-                                                     " WHERE id IN (SELECT id FROM visible_units)"
-                                                     " AND retired_at IS NULL",
-                                                     error);
-  g_autoptr(sqlite3_stmt) cadres = NULL;
-  int rc;
-
-  if (units == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
-    {
-      Unit *unit = g_new0 (Unit, 1);
-
-      unit->id = sqlite3_column_int64 (units, 0);
-      unit->name = g_strdup (ld_sql_column_text (units, 1));
-      unit->short_name = g_strdup (ld_sql_column_text (units, 2));
-      g_hash_table_insert (ctx->units, &unit->id, unit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
-      return FALSE;
-    }
-
-  cadres = _ld_scope_prepare (ctx->vault,
-                              "SELECT c.id, c.name, c.id_number, c.unit_id FROM cadres c"
-                              " WHERE c.retired_at IS NULL AND c.unit_id IN (SELECT id FROM visible_units)",
-                              error);
-  if (cadres == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (cadres)) == SQLITE_ROW)
-    {
-      Cadre *cadre = g_new0 (Cadre, 1);
-      GPtrArray *same;
-
-      cadre->id = sqlite3_column_int64 (cadres, 0);
-      cadre->name = g_strdup (ld_sql_column_text (cadres, 1));
-      cadre->id_number = g_strdup (ld_sql_column_text (cadres, 2));
-      cadre->unit_id = sqlite3_column_int64 (cadres, 3);
-      g_ptr_array_add (ctx->cadres, cadre);
-      if (*cadre->id_number != '\0')
-        g_hash_table_insert (ctx->by_id_number, cadre->id_number, cadre);
-      same = g_hash_table_lookup (ctx->by_name, cadre->name);
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (ctx->by_name, cadre->name, same);
-        }
-      g_ptr_array_add (same, cadre);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ld_sql_set_error (_ld_vault_get_db (ctx->vault), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static Unit *
-lookup_unit (Context *ctx,
-             gint64   id)
-{
-  return g_hash_table_lookup (ctx->units, &id);
-}
-
-/* Whether a unit in the file ("财政局") names the unit: its name or short
- * name, or one ends with the other (县财政局). */
-static gboolean
-unit_matches (Unit       *unit,
-              const char *text)
-{
-  if (unit == NULL)
-    return FALSE;
-  if (g_str_equal (unit->name, text) || (*unit->short_name != '\0' && g_str_equal (unit->short_name, text)))
-    return TRUE;
-  return g_utf8_strlen (text, -1) >= 2 && (g_str_has_suffix (unit->name, text) || g_str_has_suffix (text, unit->name));
-}
-
-static char *
-cadre_display (Context *ctx,
-               Cadre   *cadre)
-{
-  Unit *unit = lookup_unit (ctx, cadre->unit_id);
-
-  /* Translators: a cadre's name and unit. */
-  return g_strdup_printf (_("%s（%s）"), cadre->name, unit != NULL ? unit->name : "");
-}
-
-/* The cadres in scope named NAME (in the unit UNIT_TEXT when not NULL). */
-static GPtrArray *
-match_name (Context    *ctx,
-            const char *name,
-            const char *unit_text)
-{
-  GPtrArray *same = g_hash_table_lookup (ctx->by_name, name);
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (guint i = 0; same != NULL && i < same->len; i++)
-    {
-      Cadre *cadre = g_ptr_array_index (same, i);
-
-      if (unit_text == NULL || unit_matches (lookup_unit (ctx, cadre->unit_id), unit_text))
-        g_ptr_array_add (out, cadre);
-    }
-  return out;
-}
 
 /* The ID number of the row, normalised; NULL when empty or invalid (an
  * error is then added). */
@@ -792,7 +611,7 @@ row_cadre (Context *ctx)
 
   if (id_number != NULL)
     {
-      Cadre *cadre = g_hash_table_lookup (ctx->by_id_number, id_number);
+      Cadre *cadre = g_hash_table_lookup (ctx->scope->by_id_number, id_number);
 
       if (cadre == NULL)
         row_error (ctx, LD_MEASURE_COL_ID_NUMBER,
@@ -817,7 +636,7 @@ row_cadre (Context *ctx)
       return NULL;
     }
 
-  found = match_name (ctx, name, unit_text);
+  found = ld_import_scope_match_name (ctx->scope, name, unit_text);
   if (found->len == 1)
     return g_ptr_array_index (found, 0);
   if (found->len > 1 && unit_text != NULL)
@@ -1046,7 +865,7 @@ plan_row (Context  *ctx,
   if (cadre != NULL)
     {
       spec->cadre_id = cadre->id;
-      row->row.persons = cadre_display (ctx, cadre);
+      row->row.persons = ld_import_scope_cadre_display (ctx->scope, cadre);
     }
 
   /* The category, then the measure. */
@@ -1311,12 +1130,6 @@ compare_problems (gconstpointer a,
   return pa->row_number < pb->row_number ? -1 : pa->row_number > pb->row_number;
 }
 
-static void
-free_name_list (gpointer data)
-{
-  g_ptr_array_unref (data);
-}
-
 LdMeasureImportPlan *
 ld_measure_import_plan_new (LdVault                       *vault,
                             const char                    *path,
@@ -1325,10 +1138,7 @@ ld_measure_import_plan_new (LdVault                       *vault,
                             GError                       **error)
 {
   g_autoptr(LdMeasureImportPlan) plan = NULL;
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) unit_free);
-  g_autoptr(GPtrArray) cadres = g_ptr_array_new_with_free_func ((GDestroyNotify) cadre_free);
-  g_autoptr(GHashTable) by_id_number = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_name_list);
+  g_auto(LdImportScope) scope = { 0 };
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -1346,7 +1156,7 @@ ld_measure_import_plan_new (LdVault                       *vault,
   plan->path = g_strdup (path);
   plan->skip_invalid = options->skip_invalid;
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_plan_free);
-  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_import_problem_free);
 
   plan->table = ld_table_read_file (path, cancellable, error);
   if (plan->table == NULL)
@@ -1362,7 +1172,7 @@ ld_measure_import_plan_new (LdVault                       *vault,
       plan->mapping = ld_measure_import_detect (plan->table, error);
       if (plan->mapping == NULL)
         return NULL;
-      if (!load_setting (vault, LD_MEASURE_IMPORT_MAPPING_SETTING, &remembered_text, error))
+      if (!ld_import_load_setting (vault, LD_MEASURE_IMPORT_MAPPING_SETTING, &remembered_text, error))
         return NULL;
       if (remembered_text != NULL)
         {
@@ -1389,13 +1199,10 @@ ld_measure_import_plan_new (LdVault                       *vault,
 
   ctx.vault = vault;
   ctx.plan = plan;
-  ctx.units = units;
-  ctx.cadres = cadres;
-  ctx.by_id_number = by_id_number;
-  ctx.by_name = by_name;
+  ctx.scope = &scope;
   ctx.keys = keys;
   ctx.today = today;
-  if (!load_scope (&ctx, error))
+  if (!ld_import_scope_load (&scope, vault, error))
     return NULL;
 
   for (guint i = ld_measure_import_mapping_get_header_row (plan->mapping) + 1; i < ld_table_get_n_rows (plan->table);
