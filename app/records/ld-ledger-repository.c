@@ -193,31 +193,6 @@ texts_copy (ItemTexts       *to,
     texts_set (to, i, from->v[i]);
 }
 
-/* Lines of what changed between OLD (NULL for a new item) and NEW; the
- * names of the changed columns in CHANGED. */
-static void
-diff_texts (const ItemTexts *old,
-            const ItemTexts *new,
-            GString         *before,
-            GString         *after,
-            GString         *changed)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      const char *a = old != NULL && old->v[i] != NULL ? old->v[i] : "";
-      const char *b = new->v[i] != NULL ? new->v[i] : "";
-
-      if (old != NULL && g_str_equal (a, b))
-        continue;
-      if (old == NULL && *b == '\0')
-        continue;
-      if (old != NULL)
-        _ld_record_append_field (before, columns[i], a);
-      _ld_record_append_field (after, columns[i], b);
-      g_string_append_printf (changed, "%s%s", changed->len ? "," : "", columns[i]);
-    }
-}
-
 /* Version and audit entry of one change, in the caller's transaction. The
  * audit names the item, its registration number, the version and the
  * changed columns, never their contents. */
@@ -381,7 +356,7 @@ apply_change (LdVault          *vault,
 
   _ld_record_append_field (before, "reg_no", reg_no);
   _ld_record_append_field (after, "reg_no", reg_no);
-  diff_texts (old, new, before, after, changed);
+  _ld_record_diff_fields (old != NULL ? old->v : NULL, new->v, columns, N_COLUMNS, before, after, changed);
   if (extra_field != NULL)
     {
       _ld_record_append_field (after, extra_field, extra_value);
@@ -455,7 +430,7 @@ _ld_ledger_insert_in_tx (LdVault                 *vault,
   texts_apply_spec (&texts, &clean);
   texts_set (&texts, C_STATUS, ld_ledger_status_to_string (LD_LEDGER_NOT_STARTED));
   _ld_record_append_field (after, "reg_no", reg_no);
-  diff_texts (NULL, &texts, before, after, changed);
+  _ld_record_diff_fields (NULL, texts.v, columns, N_COLUMNS, before, after, changed);
   if (!record_change (vault, id, reg_no, event, before->str, after->str, NULL, error))
     return FALSE;
   if (out_id != NULL)

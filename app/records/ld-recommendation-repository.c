@@ -201,29 +201,6 @@ texts_copy (RecTexts       *to,
     texts_set (to, i, from->v[i]);
 }
 
-static void
-diff_texts (const RecTexts *old,
-            const RecTexts *new,
-            GString        *before,
-            GString        *after,
-            GString        *changed)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      const char *a = old != NULL && old->v[i] != NULL ? old->v[i] : "";
-      const char *b = new->v[i] != NULL ? new->v[i] : "";
-
-      if (old != NULL && g_str_equal (a, b))
-        continue;
-      if (old == NULL && *b == '\0')
-        continue;
-      if (old != NULL)
-        _ld_record_append_field (before, columns[i], a);
-      _ld_record_append_field (after, columns[i], b);
-      g_string_append_printf (changed, "%s%s", changed->len ? "," : "", columns[i]);
-    }
-}
-
 /* Version and audit entry of one change, in the caller's transaction;
  * the audit never holds the contents. */
 static gboolean
@@ -319,7 +296,7 @@ apply_change (LdVault          *vault,
 
   _ld_record_append_field (before, "reg_no", reg_no);
   _ld_record_append_field (after, "reg_no", reg_no);
-  diff_texts (old, new, before, after, changed);
+  _ld_record_diff_fields (old != NULL ? old->v : NULL, new->v, columns, N_COLUMNS, before, after, changed);
   if (extra_field != NULL)
     {
       _ld_record_append_field (after, extra_field, extra_value);
@@ -413,7 +390,7 @@ ld_recommendation_repository_create (LdVault                     *vault,
   texts_apply_spec (&texts, &clean);
   texts_set (&texts, C_STATUS, ld_recommendation_status_to_string (LD_RECOMMENDATION_DRAFT));
   _ld_record_append_field (after, "reg_no", reg_no);
-  diff_texts (NULL, &texts, before, after, changed);
+  _ld_record_diff_fields (NULL, texts.v, columns, N_COLUMNS, before, after, changed);
   if (!record_change (vault, id, reg_no, LD_AUDIT_RECOMMENDATION_CREATED, before->str, after->str, NULL, error))
     return fail (vault);
   if (!_ld_vault_commit (vault, error))

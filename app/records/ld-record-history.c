@@ -162,3 +162,28 @@ _ld_record_append_field (GString    *str,
     }
   g_string_append_c (str, '\n');
 }
+
+void
+_ld_record_diff_fields (char * const        *old_values,
+                        char * const        *new_values,
+                        const char * const  *names,
+                        guint                n_fields,
+                        GString             *before,
+                        GString             *after,
+                        GString             *changed)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *a = old_values != NULL && old_values[i] != NULL ? old_values[i] : "";
+      const char *b = new_values[i] != NULL ? new_values[i] : "";
+
+      if (old_values != NULL && g_str_equal (a, b))
+        continue;
+      if (old_values == NULL && *b == '\0')
+        continue;
+      if (old_values != NULL)
+        _ld_record_append_field (before, names[i], a);
+      _ld_record_append_field (after, names[i], b);
+      g_string_append_printf (changed, "%s%s", changed->len ? "," : "", names[i]);
+    }
+}

@@ -51,4 +51,16 @@ void         _ld_record_append_field     (GString     *str,
                                           const char  *key,
                                           const char  *value);
 
+/* Appends to before/after the "field=value" lines of the n_fields fields
+ * (named by names) that differ between old_values (NULL for a new record:
+ * its non-empty fields) and new_values, and their names, comma-separated,
+ * to changed. NULL values count as "". */
+void         _ld_record_diff_fields      (char * const        *old_values,
+                                          char * const        *new_values,
+                                          const char * const  *names,
+                                          guint                n_fields,
+                                          GString             *before,
+                                          GString             *after,
+                                          GString             *changed);
+
 G_END_DECLS
