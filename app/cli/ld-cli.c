@@ -384,6 +384,12 @@ ld_cli_get_commands (void)
 #ifdef LD_CLI_HAVE_MEASURE_IMPORT
     ld_cli_measure_import_commands,
 #endif
+#ifdef LD_CLI_HAVE_EXPORT
+    ld_cli_export_commands,
+#endif
+#ifdef LD_CLI_HAVE_SETTINGS
+    ld_cli_settings_commands,
+#endif
     NULL,
   };
   static LdCliCommand *all = NULL;

@@ -76,6 +76,9 @@ const LdCliCommand *ld_cli_four_forms_commands     (void);
 const LdCliCommand *ld_cli_opinion_commands        (void);
 const LdCliCommand *ld_cli_ledger_commands         (void);
 const LdCliCommand *ld_cli_measure_import_commands (void);
+/* issue 6: export …; settings show|set. */
+const LdCliCommand *ld_cli_export_commands         (void);
+const LdCliCommand *ld_cli_settings_commands       (void);
 /* "user add", "init". Caller frees. */
 char        *ld_cli_command_get_path    (const LdCliCommand *command);
 
