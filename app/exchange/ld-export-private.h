@@ -8,9 +8,14 @@ G_BEGIN_DECLS
 
 /* Shared between ld-export.c (checks, writer, audit, batch) and the
  * builders that fill a workbook for one kind:
- *   ld-export-roster.c      _ld_export_roster
- *   ld-export-cadre-file.c  _ld_export_cadre_file
- *   ld-export-ledgers.c     _ld_export_petitions … _ld_export_four_forms
+ *   ld-export-roster.c      _ld_export_roster          (LD_EXPORT_HAVE_ROSTER)
+ *   ld-export-cadre-file.c  _ld_export_cadre_file      (LD_EXPORT_HAVE_CADRE_FILE)
+ *   ld-export-cases.c       petitions, clues, talks, board (LD_EXPORT_HAVE_CASES)
+ *   ld-export-ledgers.c     measures, opinions, ledger, recommendations,
+ *                           four forms                 (LD_EXPORT_HAVE_LEDGERS)
+ * ld-export.c includes "app/exchange/ld-exchange-config.h" and calls a
+ * builder only when its define is 1 (else: LD_ERROR_FAILED, "not available
+ * in this build"), so each file joins the build on its own.
  * A builder reads through the record repositories (scope, masking and
  * permissions are theirs), writes sheets with ctx->writer, calls
  * _ld_export_add_columns() once per table sheet (for the audit) and
