@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *   ld-export-ledgers.c     measures, opinions, ledger, recommendations,
  *                           four forms                 (LD_EXPORT_HAVE_LEDGERS)
  * ld-export.c includes "app/exchange/ld-exchange-config.h" and calls a
- * builder only when its define is 1 (else: LD_ERROR_FAILED, "not available
+ * builder only when its define is set (#ifdef; else: LD_ERROR_FAILED, "not available
  * in this build"), so each file joins the build on its own.
  * A builder reads through the record repositories (scope, masking and
  * permissions are theirs), writes sheets with ctx->writer, calls
