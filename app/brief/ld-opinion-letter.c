@@ -10,6 +10,7 @@
 #include "brief/ld-opinion-letter.h"
 #include "ld-error.h"
 #include "records/ld-opinion-repository.h"
+#include "records/ld-settings-repository.h"
 #include "records/ld-records-util.h"
 #include "records/ld-unit-repository.h"
 #include "records/ld-unit.h"
@@ -267,8 +268,15 @@ ld_opinion_letter_build (LdVault                      *vault,
 
   doc = ld_pdf_document_new ();
   title = make_title (items);
-  ld_pdf_document_set_classification (doc, options->classification != NULL && *options->classification != '\0'
-                                           ? options->classification : LD_PDF_DEFAULT_CLASSIFICATION);
+  if (options->classification != NULL && *options->classification != '\0')
+    ld_pdf_document_set_classification (doc, options->classification);
+  else
+    {
+      /* The mark the security administrator set for the vault. */
+      g_autofree char *mark = ld_settings_repository_get (vault, LD_SETTING_CLASSIFICATION_MARK, NULL);
+
+      ld_pdf_document_set_classification (doc, mark != NULL ? mark : LD_PDF_DEFAULT_CLASSIFICATION);
+    }
   ld_pdf_document_set_header_text (doc, ld_opinion_request_get_reg_no (request));
   ld_pdf_document_set_footer (doc, ld_vault_get_session (vault)->name, _ld_records_now ());
   ld_pdf_document_set_pdf_title (doc, title);

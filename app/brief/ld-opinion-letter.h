@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char  *classification;   /* NULL = LD_PDF_DEFAULT_CLASSIFICATION */
+  const char  *classification;   /* NULL = the vault's setting (ld-settings-repository.h) */
   gboolean     with_table;       /* append the reply table */
   gboolean     table_only;       /* only the reply table */
   const GDate *date;             /* the letter's date; NULL = the latest approval */

@@ -669,7 +669,7 @@ opinion_letter_run (LdCli               *cli,
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write (required)"), N_("FILE.pdf") },
     { "table", 't', 0, G_OPTION_ARG_NONE, &table, N_("Append the reply table"), NULL },
     { "table-only", 0, 0, G_OPTION_ARG_NONE, &table_only, N_("Only the reply table"), NULL },
-    { "classification", 0, 0, G_OPTION_ARG_STRING, &mark, N_("The classification mark (default 内部)"),
+    { "classification", 0, 0, G_OPTION_ARG_STRING, &mark, N_("The classification mark (default: the vault's setting, see “settings show”)"),
       N_("MARK") },
     { NULL }
   };
