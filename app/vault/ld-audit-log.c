@@ -398,6 +398,11 @@ static const struct
   { "recommendation.escalate", NC_("audit event", "Recommendation escalated") },
   { "recommendation.event", NC_("audit event", "Recommendation follow-up recorded") },
   { "recommendation.spawn", NC_("audit event", "Ledger items spawned from a recommendation") },
+  /* Translators: 导出 Excel 表格 */
+  { "export.done", NC_("audit event", "Exported to Excel") },
+  { "export.failed", NC_("audit event", "Excel export failed") },
+  /* Translators: 导出中显示了举报人身份 */
+  { "export.reporter-identity", NC_("audit event", "Reporter identities exported") },
 };
 
 const char *
