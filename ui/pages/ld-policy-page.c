@@ -8,6 +8,7 @@
 #include "ld-policy-page.h"
 
 #include "ld-ui-utils.h"
+#include "records/ld-settings-repository.h"
 #include "records/ld-user-repository.h"
 #include "records/ld-user.h"
 #include "rules/ld-password-policy.h"
@@ -24,10 +25,18 @@ struct _LdPolicyPage
   AdwPreferencesGroup *accounts_group;
   GtkListBox          *accounts_list;
   GtkSpinner          *spinner;
+  AdwEntryRow         *mark_row;
+  AdwEntryRow         *organisation_row;
+  GtkLabel            *marking_error_label;
 
   /* Owned References */
   GListStore          *accounts;
   GPtrArray           *policy_rows;
+  char                *saved_mark;          /* the marking as the vault holds it, NULL until read */
+  char                *saved_organisation;
+
+  guint                filling_marking : 1; /* loading the rows: not the user's edits */
+  guint                saving_marking : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LdPolicyPage, ld_policy_page, LD_TYPE_PAGE)
@@ -36,13 +45,83 @@ typedef struct
 {
   LdPolicy   policy;
   GPtrArray *users;
+  char      *mark;
+  char      *organisation;
 } PolicyData;
 
 static void
 policy_data_free (PolicyData *data)
 {
   g_clear_pointer (&data->users, g_ptr_array_unref);
+  g_clear_pointer (&data->mark, g_free);
+  g_clear_pointer (&data->organisation, g_free);
   g_free (data);
+}
+
+/* The marking as typed: a new string with the surrounding spaces cut. */
+static char *
+dup_row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+can_change_marking (LdPolicyPage *self)
+{
+  LdVault *vault = ld_page_get_vault (LD_PAGE (self));
+  const LdSession *session = vault != NULL ? ld_vault_get_session (vault) : NULL;
+
+  return session != NULL && ld_permission_allows (session->role, session->grants, LD_ACTION_POLICY_CHANGE);
+}
+
+static gboolean
+marking_modified (LdPolicyPage *self)
+{
+  g_autofree char *mark = NULL;
+  g_autofree char *organisation = NULL;
+
+  if (self->mark_row == NULL || self->saved_mark == NULL)
+    return FALSE;
+
+  mark = dup_row_text (self->mark_row);
+  organisation = dup_row_text (self->organisation_row);
+
+  return g_strcmp0 (mark, self->saved_mark) != 0 ||
+         g_strcmp0 (organisation, self->saved_organisation) != 0;
+}
+
+static gboolean
+marking_valid (LdPolicyPage *self)
+{
+  g_autofree char *mark = dup_row_text (self->mark_row);
+  g_autofree char *organisation = dup_row_text (self->organisation_row);
+
+  return ld_settings_check (LD_SETTING_CLASSIFICATION_MARK, mark, NULL) &&
+         ld_settings_check (LD_SETTING_ORGANISATION, organisation, NULL);
+}
+
+/* Checks both values as typed; on a problem shows the message under the
+ * group, marks the row and returns FALSE. */
+static gboolean
+check_marking (LdPolicyPage *self)
+{
+  g_autofree char *mark = dup_row_text (self->mark_row);
+  g_autofree char *organisation = dup_row_text (self->organisation_row);
+  g_autoptr(GError) mark_error = NULL;
+  g_autoptr(GError) organisation_error = NULL;
+  GError *shown;
+
+  ld_settings_check (LD_SETTING_CLASSIFICATION_MARK, mark, &mark_error);
+  ld_settings_check (LD_SETTING_ORGANISATION, organisation, &organisation_error);
+
+  ld_widget_set_error (GTK_WIDGET (self->mark_row), mark_error != NULL);
+  ld_widget_set_error (GTK_WIDGET (self->organisation_row), organisation_error != NULL);
+
+  shown = mark_error != NULL ? mark_error : organisation_error;
+  gtk_label_set_label (self->marking_error_label, shown != NULL ? shown->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->marking_error_label), shown != NULL);
+
+  return shown == NULL;
 }
 
 typedef struct
@@ -76,6 +155,17 @@ update_actions (LdPolicyPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "policy.apply", !busy && modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "policy.revert", !busy && modified);
 
+  modified = marking_modified (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "policy.save-marking",
+                                 !busy && !self->saving_marking && modified && marking_valid (self) &&
+                                 can_change_marking (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "policy.revert-marking",
+                                 !busy && !self->saving_marking && modified);
+  ld_widget_set_sensitive (GTK_WIDGET (self->mark_row),
+                           self->saved_mark != NULL && !self->saving_marking && can_change_marking (self));
+  ld_widget_set_sensitive (GTK_WIDGET (self->organisation_row),
+                           self->saved_mark != NULL && !self->saving_marking && can_change_marking (self));
+
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
 }
@@ -91,7 +181,9 @@ load_worker (LdVault       *vault,
   PolicyData *result = g_new0 (PolicyData, 1);
 
   if (!ld_policy_repository_get (vault, &result->policy, error) ||
-      !(result->users = ld_user_repository_list (vault, error)))
+      !(result->users = ld_user_repository_list (vault, error)) ||
+      !(result->mark = ld_settings_repository_get (vault, LD_SETTING_CLASSIFICATION_MARK, error)) ||
+      !(result->organisation = ld_settings_repository_get (vault, LD_SETTING_ORGANISATION, error)))
     {
       policy_data_free (result);
       return NULL;
@@ -138,6 +230,18 @@ load_cb (GObject      *object,
                        g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
                        data->users->pdata,
                        data->users->len);
+
+  /* The marking as stored; what the user typed and did not save is
+   * replaced, as the policy rows are. */
+  g_free (self->saved_mark);
+  self->saved_mark = g_steal_pointer (&data->mark);
+  g_free (self->saved_organisation);
+  self->saved_organisation = g_steal_pointer (&data->organisation);
+  self->filling_marking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), self->saved_mark);
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), self->saved_organisation);
+  self->filling_marking = FALSE;
+  check_marking (self);
 
   policy_data_free (data);
   update_actions (self);
@@ -266,6 +370,140 @@ revert_action (GtkWidget  *widget,
   ld_page_refresh (LD_PAGE (widget));
 }
 
+/* Marking ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char *mark;
+  char *organisation;
+} MarkingJob;
+
+static void
+marking_job_free (MarkingJob *job)
+{
+  g_free (job->mark);
+  g_free (job->organisation);
+  g_free (job);
+}
+
+static gpointer
+marking_worker (LdVault       *vault,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  MarkingJob *job = data;
+
+  if (job->mark != NULL && !ld_settings_repository_set (vault, LD_SETTING_CLASSIFICATION_MARK, job->mark, error))
+    return NULL;
+  if (job->organisation != NULL && !ld_settings_repository_set (vault, LD_SETTING_ORGANISATION, job->organisation, error))
+    return NULL;
+
+  return g_strdup (_("The marking was saved"));
+}
+
+static void
+marking_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LdPolicyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  message = ld_vault_run_finish (LD_VAULT (object), result, &error);
+
+  if (ld_error_is_cancelled (error) || g_cancellable_is_cancelled (ld_page_get_cancellable (LD_PAGE (self))))
+    return;
+
+  self->saving_marking = FALSE;
+
+  if (message == NULL)
+    {
+      /* Shown where the values are, which keep what was typed. */
+      gtk_label_set_label (self->marking_error_label,
+                           error != NULL ? error->message : _("The marking could not be saved."));
+      gtk_widget_set_visible (GTK_WIDGET (self->marking_error_label), TRUE);
+      update_actions (self);
+      return;
+    }
+
+  ld_page_show_toast (LD_PAGE (self), message);
+  ld_page_refresh (LD_PAGE (self));
+}
+
+static void
+save_marking_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LdPolicyPage *self = LD_POLICY_PAGE (widget);
+  g_autofree char *mark = NULL;
+  g_autofree char *organisation = NULL;
+  MarkingJob *job;
+
+  if (self->saving_marking || !marking_modified (self) || !check_marking (self))
+    return;
+
+  mark = dup_row_text (self->mark_row);
+  organisation = dup_row_text (self->organisation_row);
+
+  /* Only what changed: each change is its own audit entry. */
+  job = g_new0 (MarkingJob, 1);
+  if (g_strcmp0 (mark, self->saved_mark) != 0)
+    job->mark = g_steal_pointer (&mark);
+  if (g_strcmp0 (organisation, self->saved_organisation) != 0)
+    job->organisation = g_steal_pointer (&organisation);
+
+  self->saving_marking = TRUE;
+  update_actions (self);
+
+  ld_vault_run_async (ld_page_get_vault (LD_PAGE (self)),
+                      marking_worker,
+                      job,
+                      (GDestroyNotify) marking_job_free,
+                      g_free,
+                      ld_page_get_cancellable (LD_PAGE (self)),
+                      marking_cb,
+                      g_object_ref (self));
+}
+
+static void
+revert_marking_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LdPolicyPage *self = LD_POLICY_PAGE (widget);
+
+  if (self->saved_mark == NULL)
+    return;
+
+  self->filling_marking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), self->saved_mark);
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), self->saved_organisation);
+  self->filling_marking = FALSE;
+  check_marking (self);
+  update_actions (self);
+}
+
+static void
+on_marking_changed_cb (LdPolicyPage *self,
+                       GtkEditable  *editable)
+{
+  if (self->filling_marking)
+    return;
+
+  check_marking (self);
+  update_actions (self);
+}
+
+static void
+on_marking_activated_cb (LdPolicyPage *self,
+                         AdwEntryRow  *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "policy.save-marking", NULL);
+}
+
 static gpointer
 grant_worker (LdVault       *vault,
               gpointer       data,
@@ -387,6 +625,8 @@ ld_policy_page_finalize (GObject *object)
   LdPolicyPage *self = (LdPolicyPage *)object;
 
   g_clear_pointer (&self->policy_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->saved_mark, g_free);
+  g_clear_pointer (&self->saved_organisation, g_free);
 
   G_OBJECT_CLASS (ld_policy_page_parent_class)->finalize (object);
 }
@@ -409,9 +649,16 @@ ld_policy_page_class_init (LdPolicyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, mark_row);
+  gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, LdPolicyPage, marking_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_marking_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_marking_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "policy.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "policy.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "policy.save-marking", NULL, save_marking_action);
+  gtk_widget_class_install_action (widget_class, "policy.revert-marking", NULL, revert_marking_action);
 
   g_type_ensure (LD_TYPE_POLICY_ROW);
   g_type_ensure (LD_TYPE_GRANT_ROW);
