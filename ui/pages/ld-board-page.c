@@ -10,6 +10,7 @@
 
 #include "ld-board-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "ld-ui-utils.h"
 #include "ld-window.h"
 #include "pages/ld-calendar-page.h"
@@ -546,6 +547,24 @@ set_unit_filter (LdBoardPage *self,
   update_groups (self);
 }
 
+/* Export… (Ctrl+Shift+E or Ctrl+E): the board as of the day shown ("to"; no
+ * "from"), of the unit it is narrowed to. The dialog asks for the purpose
+ * and the file, or says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdBoardPage *self = LD_BOARD_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_BOARD);
+
+  request->unit_id = self->unit_filter;
+  request->to = g_strdup (self->as_of_text);
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 show_unit_action (GtkWidget  *widget,
                   const char *action_name,
@@ -675,10 +694,14 @@ ld_board_page_class_init (LdBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.next-day", NULL, step_day_action);
   gtk_widget_class_install_action (widget_class, "board.show-unit", "x", show_unit_action);
   gtk_widget_class_install_action (widget_class, "board.enter-holidays", NULL, enter_holidays_action);
+  gtk_widget_class_install_action (widget_class, "board.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "board.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "board.previous-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "board.next-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "board.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "board.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "board.export", NULL);
 }
 
 static void
@@ -687,6 +710,10 @@ ld_board_page_init (LdBoardPage *self)
   LdCaseAlerts *alerts[LD_BOARD_N_LEVELS] = { NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.export", FALSE);
+#endif
 
   alerts[LD_ALERT_OVERDUE] = self->overdue_alerts;
   alerts[LD_ALERT_DUE_SOON] = self->due_soon_alerts;

@@ -9,6 +9,7 @@
 
 #include "ld-clues-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-clue-dialog.h"
 #include "dialogs/ld-dispose-dialog.h"
 #include "ld-ui-utils.h"
@@ -1307,6 +1308,29 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the clue ledger of the unit and the
+ * year the filters show. The dialog asks for the purpose and the file, or
+ * says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdCluesPage *self = LD_CLUES_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_CLUES);
+  int year = chosen_year (self);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  if (year != 0)
+    {
+      request->from = g_strdup_printf ("%04d-01-01", year);
+      request->to = g_strdup_printf ("%04d-12-31", year);
+    }
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1423,6 +1447,7 @@ ld_clues_page_class_init (LdCluesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clues.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "clues.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "clues.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "clues.export", NULL, export_action);
 }
 
 static void
@@ -1435,6 +1460,10 @@ ld_clues_page_init (LdCluesPage *self)
   self->disposal_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clues.export", FALSE);
+#endif
 }
 
 LdCluesPage *

@@ -9,6 +9,7 @@
 
 #include "ld-four-forms-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "ld-ui-utils.h"
 #include "records/ld-measure-repository.h"
 #include "records/ld-unit-repository.h"
@@ -950,6 +951,30 @@ clear_drill (LdFourFormsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "four-forms.clear-drill", FALSE);
 }
 
+/* Export… (Ctrl+Shift+E or Ctrl+E): the statistics table of the period and
+ * the unit shown. The dialog asks for the purpose and the file, or says why
+ * the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdFourFormsPage *self = LD_FOUR_FORMS_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_FOUR_FORMS);
+  char from[11], to[11];
+
+  request->unit_id = self->unit_id;
+  if (self->has_period)
+    {
+      ld_period_get_bounds_text (&self->period, from, to);
+      request->from = g_strdup (from);
+      request->to = g_strdup (to);
+    }
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 clear_drill_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1298,16 +1323,24 @@ ld_four_forms_page_class_init (LdFourFormsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "four-forms.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "four-forms.current", NULL, current_action);
   gtk_widget_class_install_action (widget_class, "four-forms.clear-drill", NULL, clear_drill_action);
+  gtk_widget_class_install_action (widget_class, "four-forms.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "four-forms.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "four-forms.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "four-forms.current", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "four-forms.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "four-forms.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "four-forms.export", NULL);
 }
 
 static void
 ld_four_forms_page_init (LdFourFormsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "four-forms.export", FALSE);
+#endif
 
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -7,6 +7,7 @@
 
 #include "ld-ledger-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-ledger-item-dialog.h"
 #include "ld-ui-utils.h"
 #include "records/ld-attachment-repository.h"
@@ -1495,6 +1496,23 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the rectification ledger of the unit
+ * the filter shows. The dialog asks for the purpose and the file, or says
+ * why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdLedgerPage *self = LD_LEDGER_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_LEDGER);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1618,6 +1636,7 @@ ld_ledger_page_class_init (LdLedgerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ledger.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "ledger.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "ledger.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "ledger.export", NULL, export_action);
 }
 
 static void
@@ -1627,6 +1646,10 @@ ld_ledger_page_init (LdLedgerPage *self)
   self->temp_paths = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.export", FALSE);
+#endif
 }
 
 LdLedgerPage *

@@ -7,6 +7,7 @@
 
 #include "ld-measures-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-measure-dialog.h"
 #include "dialogs/ld-measure-event-dialog.h"
 #include "ld-ui-utils.h"
@@ -1049,6 +1050,29 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the measures ledger of the unit and
+ * the year the filters show. The dialog asks for the purpose and the file,
+ * or says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdMeasuresPage *self = LD_MEASURES_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_MEASURES);
+  guint year_pos = gtk_drop_down_get_selected (self->year_dropdown);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  if (year_pos >= 1 && year_pos <= N_YEARS)
+    {
+      request->from = g_strdup_printf ("%04d-01-01", self->years[year_pos - 1]);
+      request->to = g_strdup_printf ("%04d-12-31", self->years[year_pos - 1]);
+    }
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1156,6 +1180,7 @@ ld_measures_page_class_init (LdMeasuresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "measures.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "measures.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "measures.export", NULL, export_action);
 }
 
 static void
@@ -1164,6 +1189,10 @@ ld_measures_page_init (LdMeasuresPage *self)
   self->store = g_list_store_new (LD_TYPE_MEASURE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.export", FALSE);
+#endif
 }
 
 LdMeasuresPage *

@@ -8,6 +8,7 @@
 #include "ld-opinions-page.h"
 
 #include "brief/ld-opinion-letter.h"
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-opinion-decision-dialog.h"
 #include "dialogs/ld-opinion-request-dialog.h"
 #include "ld-error.h"
@@ -1392,6 +1393,22 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E or Ctrl+E): the opinion reply ledger of every unit
+ * in the account's scopes (the page has no unit or date filter). The dialog
+ * asks for the purpose and the file, or says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdOpinionsPage *self = LD_OPINIONS_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_OPINIONS);
+
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1513,6 +1530,7 @@ ld_opinions_page_class_init (LdOpinionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "opinions.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "opinions.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "opinions.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "opinions.export", NULL, export_action);
 }
 
 static void
@@ -1523,6 +1541,10 @@ ld_opinions_page_init (LdOpinionsPage *self)
   self->badge_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "opinions.export", FALSE);
+#endif
 }
 
 LdOpinionsPage *

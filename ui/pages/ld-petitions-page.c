@@ -7,6 +7,7 @@
 
 #include "ld-petitions-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-petition-dialog.h"
 #include "dialogs/ld-reporter-dialog.h"
 #include "dialogs/ld-reveal-dialog.h"
@@ -1445,6 +1446,29 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the petition ledger of the unit and
+ * the year the filters show. The dialog asks for the purpose and the file,
+ * or says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdPetitionsPage *self = LD_PETITIONS_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_PETITIONS);
+  guint year_pos = gtk_drop_down_get_selected (self->year_dropdown);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  if (year_pos >= 1 && year_pos <= N_YEARS)
+    {
+      request->from = g_strdup_printf ("%04d-01-01", self->years[year_pos - 1]);
+      request->to = g_strdup_printf ("%04d-12-31", self->years[year_pos - 1]);
+    }
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1572,6 +1596,7 @@ ld_petitions_page_class_init (LdPetitionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "petitions.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "petitions.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "petitions.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "petitions.export", NULL, export_action);
 }
 
 static void
@@ -1583,6 +1608,10 @@ ld_petitions_page_init (LdPetitionsPage *self)
   self->channel_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "petitions.export", FALSE);
+#endif
 }
 
 LdPetitionsPage *

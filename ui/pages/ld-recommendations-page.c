@@ -7,6 +7,7 @@
 
 #include "ld-recommendations-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-recommendation-dialog.h"
 #include "ld-ui-utils.h"
 #include "records/ld-ledger-repository.h"
@@ -1526,6 +1527,23 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the recommendation ledger of the
+ * unit the filter shows. The dialog asks for the purpose and the file, or
+ * says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdRecommendationsPage *self = LD_RECOMMENDATIONS_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_RECOMMENDATIONS);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1648,6 +1666,7 @@ ld_recommendations_page_class_init (LdRecommendationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "recommendations.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "recommendations.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "recommendations.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "recommendations.export", NULL, export_action);
 }
 
 static void
@@ -1657,6 +1676,10 @@ ld_recommendations_page_init (LdRecommendationsPage *self)
   self->status_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recommendations.export", FALSE);
+#endif
 }
 
 LdRecommendationsPage *

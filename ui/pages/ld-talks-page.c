@@ -7,6 +7,7 @@
 
 #include "ld-talks-page.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-talk-dialog.h"
 #include "exchange/ld-ledger-import.h"
 #include "ld-ui-utils.h"
@@ -1166,6 +1167,29 @@ clear_filters_action (GtkWidget  *widget,
   load_list (self);
 }
 
+/* Export… (Ctrl+Shift+E; Ctrl+E edits): the talk ledger of the unit and the
+ * year the filters show. The dialog asks for the purpose and the file, or
+ * says why the account may not export. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  LdTalksPage *self = LD_TALKS_PAGE (widget);
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_TALKS);
+  int year = chosen_year (self);
+
+  request->unit_id = ld_unit_picker_get_selected_id (self->unit_picker);
+  if (year != 0)
+    {
+      request->from = g_strdup_printf ("%04d-01-01", year);
+      request->to = g_strdup_printf ("%04d-12-31", year);
+    }
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1292,6 +1316,7 @@ ld_talks_page_class_init (LdTalksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "talks.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "talks.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "talks.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "talks.export", NULL, export_action);
 }
 
 static void
@@ -1302,6 +1327,10 @@ ld_talks_page_init (LdTalksPage *self)
   self->type_codes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifndef LD_UI_HAVE_EXPORT_DIALOG
+  /* This build has no export dialog. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talks.export", FALSE);
+#endif
 }
 
 LdTalksPage *
