@@ -6,6 +6,7 @@
 #include "exchange/ld-xlsx-writer.h"
 
 #include <errno.h>
+#include <expat.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -15,6 +16,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "ld-error.h"
 
@@ -1415,6 +1417,55 @@ failed:
   }
 }
 
+/* libxlsxwriter 1.1.4 ignores failed writes to its temporary XML parts
+ * (a full XDG_RUNTIME_DIR, a file size limit): workbook_close() then
+ * returns success for a workbook with cut-off parts. So every part of the
+ * finished package is read back: the ZIP must be consistent, every entry
+ * must pass its CRC and every XML part must be well-formed. */
+static gboolean
+verify_package (const char *path)
+{
+  zip_t *zip;
+  zip_int64_t n;
+  gboolean ok = TRUE;
+  int zerr = 0;
+  char *buffer;
+
+  zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+  if (zip == NULL)
+    return FALSE;
+  n = zip_get_num_entries (zip, 0);
+  buffer = g_malloc (65536);
+  for (zip_int64_t i = 0; i < n && ok; i++)
+    {
+      const char *name = zip_get_name (zip, i, 0);
+      gboolean is_xml = name != NULL && (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels"));
+      XML_Parser parser = is_xml ? XML_ParserCreate ("UTF-8") : NULL;
+      zip_file_t *file = zip_fopen_index (zip, i, 0);
+
+      if (file == NULL || name == NULL)
+        ok = FALSE;
+      while (ok)
+        {
+          zip_int64_t got = zip_fread (file, buffer, 65536);
+
+          if (got < 0)
+            ok = FALSE;
+          else if (parser != NULL && XML_Parse (parser, buffer, (int) got, got == 0) == XML_STATUS_ERROR)
+            ok = FALSE;
+          if (got <= 0)
+            break;
+        }
+      if (file != NULL)
+        zip_fclose (file);
+      if (parser != NULL)
+        XML_ParserFree (parser);
+    }
+  g_free (buffer);
+  zip_discard (zip);
+  return ok && n > 0;
+}
+
 gboolean
 ld_xlsx_writer_close (LdXlsxWriter *self,
                       char        **sha256,
@@ -1452,6 +1503,16 @@ ld_xlsx_writer_close (LdXlsxWriter *self,
                    _("Could not save the workbook: %s. Check the free space and that you may write to the "
                      "folder, then try again."),
                    lxw_strerror (rc));
+      return FALSE;
+    }
+
+  if (!verify_package (self->tmp_path))
+    {
+      unlink_tmp (self);
+      g_set_error_literal (error, LD_ERROR, LD_ERROR_FAILED,
+                           _("Could not save the workbook: it came out damaged, most likely because the "
+                             "disk or the memory-backed temporary folder is full. Free some space or export "
+                             "fewer rows, then try again."));
       return FALSE;
     }
 

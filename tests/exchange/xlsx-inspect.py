@@ -5,6 +5,11 @@
     xlsx-inspect.py FILE.xlsx
         prints JSON: {"properties": {...}, "sheets": [{...}, ...]} (see
         print_workbook below for the fields).
+    xlsx-inspect.py --flat FILE.xlsx
+        the same facts for C tests without a JSON parser: NUL-separated
+        "key\0value\0" pairs, one per leaf, keys joined with "."
+        ("sheets.0.rows.4.1.v"); a list or object also gets "KEY.#" = its
+        length; null leaves are left out; booleans are "true"/"false".
     xlsx-inspect.py --csv OUTDIR FILE.xlsx...
         converts every sheet of every file with LibreOffice headless (one
         soffice run, private profile) and prints
@@ -167,7 +172,24 @@ def column_letter(n):
     return s
 
 
-def print_workbook(path):
+def flatten(prefix, value, out):
+    if value is None:
+        return
+    if isinstance(value, dict):
+        out.append((prefix + "#", str(len(value))))
+        for k, v in value.items():
+            flatten(prefix + str(k) + ".", v, out)
+    elif isinstance(value, list):
+        out.append((prefix + "#", str(len(value))))
+        for i, v in enumerate(value):
+            flatten(prefix + str(i) + ".", v, out)
+    elif isinstance(value, bool):
+        out.append((prefix[:-1], "true" if value else "false"))
+    else:
+        out.append((prefix[:-1], str(value)))
+
+
+def print_workbook(path, flat=False):
     openpyxl = import_openpyxl()
     with zipfile.ZipFile(path) as zf:
         sheets, defined = sheet_parts(zf)
@@ -206,6 +228,14 @@ def print_workbook(path):
         sheet.update(f)
         sheet.update({"max_row": max_row, "max_col": max_col, "widths": widths, "rows": rows})
         out["sheets"].append(sheet)
+    if flat:
+        pairs = []
+        flatten("", out, pairs)
+        data = b"".join(k.encode("utf-8") + b"\0" + v.replace("\0", "").encode("utf-8") + b"\0"
+                        for k, v in pairs)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
@@ -257,8 +287,12 @@ def main(argv):
     if len(argv) >= 3 and argv[1] == "--csv":
         convert_csv(argv[2], argv[3:])
         return 0
+    if len(argv) == 3 and argv[1] == "--flat":
+        print_workbook(argv[2], flat=True)
+        return 0
     if len(argv) != 2:
-        print("usage: xlsx-inspect.py FILE.xlsx | --csv OUTDIR FILE.xlsx...", file=sys.stderr)
+        print("usage: xlsx-inspect.py FILE.xlsx | --flat FILE.xlsx | --csv OUTDIR FILE.xlsx...",
+              file=sys.stderr)
         return 2
     print_workbook(argv[1])
     return 0
