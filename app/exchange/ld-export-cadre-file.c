@@ -29,7 +29,8 @@
  * a refusal (the cadre out of scope, a missing grant) writes nothing;
  * then the sheets are written. An empty section still gets its sheet,
  * with one row saying that nothing is recorded, as a clerk writes "无" on
- * the paper form. */
+ * the paper form. With a period (request from / to) the dated records
+ * are those of the period; the cover and undated sections stay whole. */
 
 /* The cover grid: three label/value pairs a row, the photo box in the
  * last column of the first PHOTO_ROWS rows. */
@@ -142,6 +143,27 @@ date_text (const GDate *date)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/* Whether a record dated DATE belongs in the file: all do without a
+ * period; with one, those dated in it (_ld_export_in_period()), and a
+ * report year when it overlaps the period. */
+static gboolean
+in_period (LdExportContext *ctx,
+           const char      *date)
+{
+  const char *from = ctx->request->from;
+  const char *to = ctx->request->to;
+
+  if (date != NULL && strlen (date) == 4)
+    {
+      g_autofree char *first = g_strdup_printf ("%s-01-01", date);
+      g_autofree char *last = g_strdup_printf ("%s-12-31", date);
+
+      return (from == NULL || *from == '\0' || strcmp (last, from) >= 0)
+             && (to == NULL || *to == '\0' || strcmp (first, to) <= 0);
+    }
+  return _ld_export_in_period (ctx, date);
+}
+
 /* --- Sections B … Z (dated entries) ----------------------------------------------- */
 
 static LdXlsxKind
@@ -198,7 +220,8 @@ compare_relation (gconstpointer a,
 }
 
 static Sheet *
-read_entries (LdCadre                 *cadre,
+read_entries (LdExportContext         *ctx,
+              LdCadre                 *cadre,
               const LdFileSectionInfo *section,
               GPtrArray               *entries,
               guint                   *next)
@@ -222,7 +245,9 @@ read_entries (LdCadre                 *cadre,
 
       if (g_strcmp0 (ld_file_entry_get_section (entry), section->code) != 0)
         break;
-      g_ptr_array_add (mine, entry);
+      /* Undated sections (family) are always whole. */
+      if (section->date_label == NULL || in_period (ctx, ld_file_entry_get_entry_date (entry)))
+        g_ptr_array_add (mine, entry);
     }
   /* Family members as the forms list them: spouse, children, parents … */
   if (g_str_equal (section->code, "B"))
@@ -308,8 +333,12 @@ read_petitions (LdExportContext          *ctx,
   for (guint i = 0; i < petitions->len; i++)
     {
       LdPetition *petition = g_ptr_array_index (petitions, i);
-      char **values = row_new (sheet);
+      char **values;
       gboolean real_name = ld_petition_get_real_name (petition);
+
+      if (!in_period (ctx, ld_petition_get_received_date (petition)))
+        continue;
+      values = row_new (sheet);
 
       row_set (values, 0, ld_petition_get_reg_no (petition));
       row_set (values, 1, ld_petition_get_received_date (petition));
@@ -393,7 +422,11 @@ read_talks (LdExportContext          *ctx,
   for (guint i = 0; i < talks->len; i++)
     {
       LdTalk *talk = g_ptr_array_index (talks, i);
-      char **values = row_new (sheet);
+      char **values;
+
+      if (!in_period (ctx, ld_talk_get_talk_date (talk)))
+        continue;
+      values = row_new (sheet);
 
       row_set (values, 0, ld_talk_get_reg_no (talk));
       row_set (values, 1, ld_talk_get_talk_date (talk));
@@ -469,7 +502,11 @@ read_measures (LdExportContext          *ctx,
     {
       LdMeasure *measure = g_ptr_array_index (measures, i);
       const char *end = ld_measure_get_effect_end (measure);
-      char **values = row_new (sheet);
+      char **values;
+
+      if (!in_period (ctx, ld_measure_get_decision_date (measure)))
+        continue;
+      values = row_new (sheet);
 
       row_set (values, 0, ld_measure_get_reg_no (measure));
       row_set (values, 1, ld_measure_get_code_label (measure));
@@ -541,6 +578,8 @@ read_opinions (LdExportContext          *ctx,
             return NULL;
           g_hash_table_insert (requests, g_memdup2 (&request_id, sizeof request_id), request);
         }
+      if (!in_period (ctx, ld_opinion_request_get_request_date (request)))
+        continue;
       values = row_new (sheet);
       row_set (values, 0, ld_opinion_request_get_reg_no (request));
       row_set (values, 1, ld_opinion_request_get_request_date (request));
@@ -727,10 +766,14 @@ read_history (LdExportContext  *ctx,
   for (guint i = 0; i < versions->len; i++)
     {
       LdCadreVersion *version = g_ptr_array_index (versions, i);
-      char **values = row_new (sheet);
+      g_autofree char *when = time_text (version->time);
+      char **values;
 
+      if (!in_period (ctx, when))
+        continue;
+      values = row_new (sheet);
       row_take (values, 0, g_strdup_printf ("%" G_GINT64_FORMAT, version->seq));
-      row_take (values, 1, time_text (version->time));
+      row_set (values, 1, when);
       row_set (values, 2, version->account);
       row_set (values, 3, event_label (version->event));
       row_take (values, 4, version_changes (ctx, version));
@@ -1064,7 +1107,7 @@ _ld_export_cadre_file (LdExportContext  *ctx,
       if (g_str_equal (section->code, "A"))
         continue;
       if (section->has_entries)
-        sheet = read_entries (cadre, section, entries, &next);
+        sheet = read_entries (ctx, cadre, section, entries, &next);
       else if (g_str_equal (section->code, "F"))
         sheet = read_petitions (ctx, cadre, section, error);
       else if (g_str_equal (section->code, "G"))

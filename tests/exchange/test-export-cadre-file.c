@@ -891,6 +891,48 @@ test_cadre_file_reporters (void)
   g_assert_cmpint (count_audit ("export.reporter-identity", fx.petition_reg_no), ==, 1);
 }
 
+/* A period keeps the records dated in it; the cover and the family,
+ * which have no dates, stay whole. */
+static void
+test_period (void)
+{
+  g_autoptr(LdExportRequest) request = cadre_request (fx.zhang, "张三-一季度.xlsx");
+  g_autoptr(LdExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Workbook) wb = NULL;
+  Sheet *sheet;
+
+  if (readers_missing ())
+    return;
+
+  ld_test_login (fx.vault, "plain");
+  request->from = g_strdup ("2026-01-01");
+  request->to = g_strdup ("2026-03-31");
+  result = ld_export_run (fx.vault, request, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_ptr_array_add (fx.workbooks, g_strdup (request->path));
+
+  wb = inspect (request->path);
+  g_assert_true (sheet_contains (find_sheet (wb, "Cover"), "张三"));
+  g_assert_cmpuint (data_rows (find_sheet (wb, "Family Members")), ==, 2);
+  /* Received 2026-03-02 and decided 2026-03-10: in. */
+  g_assert_cmpstr (data_value (find_sheet (wb, "Petitions and Reports"), 0, "Registration number"), ==,
+                   fx.petition_reg_no);
+  g_assert_cmpstr (data_value (find_sheet (wb, "Sanctions and Measures"), 0, "Registration number"), ==,
+                   fx.measure_reg_no);
+  /* The talk of April, the request of August, the 2025 report and the
+   * versions written today: out. */
+  sheet = find_sheet (wb, "Talks and Letters");
+  g_assert_cmpuint (data_rows (sheet), ==, 1);
+  g_assert_cmpstr (get_cell (sheet, HEADER_ROW + 1, 0)->value, ==, "None recorded");
+  g_assert_cmpstr (get_cell (find_sheet (wb, "Integrity Opinion"), HEADER_ROW + 1, 0)->value, ==, "None recorded");
+  g_assert_cmpstr (get_cell (find_sheet (wb, "Personal Matters"), HEADER_ROW + 1, 0)->value, ==, "None recorded");
+  g_assert_cmpstr (get_cell (find_sheet (wb, "History"), HEADER_ROW + 1, 0)->value, ==, "None recorded");
+  /* The scope line says which period. */
+  g_assert_true (sheet_contains (find_sheet (wb, "Talks and Letters"), "2026-03-31"));
+}
+
 /* --- A batch ------------------------------------------------------------------------- */
 
 static LdExportRequest *
@@ -1015,7 +1057,7 @@ test_libreoffice (void)
 
   if (readers_missing ())
     return;
-  g_assert_cmpuint (fx.workbooks->len, >=, 7);
+  g_assert_cmpuint (fx.workbooks->len, >=, 8);
 
   g_ptr_array_add (args, (gpointer) "--csv");
   g_ptr_array_add (args, csv_dir);
@@ -1076,6 +1118,7 @@ main (int    argc,
   g_test_add_func ("/export-cadre-file/refusals", test_refusals);
   g_test_add_func ("/export-cadre-file/file", test_cadre_file);
   g_test_add_func ("/export-cadre-file/reporters", test_cadre_file_reporters);
+  g_test_add_func ("/export-cadre-file/period", test_period);
   g_test_add_func ("/export-cadre-file/batch", test_batch);
   g_test_add_func ("/export-cadre-file/batch-cancel", test_batch_cancel);
   g_test_add_func ("/export-cadre-file/libreoffice", test_libreoffice);
