@@ -12,6 +12,7 @@
 #include "ld-error.h"
 #include "ld-test-utils.h"
 #include "records/ld-board.h"
+#include "records/ld-cadre-repository.h"
 #include "records/ld-clue-repository.h"
 #include "records/ld-petition-repository.h"
 #include "records/ld-talk-repository.h"
@@ -760,6 +761,13 @@ fixture_setup (void)
   fx.cadre_a = ld_test_add_cadre (fx.vault, fx.unit_a, "张三", ID_A);
   fx.cadre_b = ld_test_add_cadre (fx.vault, fx.unit_b, "李四", ID_B);
   fx.cadre_c = ld_test_add_cadre (fx.vault, fx.unit_a1, "王五", ID_C);
+  {
+    const char * const names[] = { "post", "post_level", "principal", NULL };
+    const char * const values[] = { "局长", "L07", "1", NULL };
+
+    g_assert_true (ld_cadre_repository_set_fields (fx.vault, fx.cadre_a, names, values, &error));
+    g_assert_no_error (error);
+  }
 
   fx.p_real = add_petition (fx.unit_a, "2026-03-02", TRUE, fx.cadre_a, NULL, "反映张三违规收受礼金");
   fx.p_anon = add_petition (fx.unit_b, "2026-04-10", FALSE, fx.cadre_b, NULL, "反映李四公车私用");
@@ -844,6 +852,9 @@ test_petitions (void)
   g_assert_false (has_column (sheet, "Reporter's ID number"));
   assert_text (sheet, row, "Person reported", "张三");
   assert_text (sheet, row, "Unit of the person reported", "甲局");
+  assert_text (sheet, row, "Post of the person reported", "局长");
+  assert_text (sheet, row, "Level of the person reported", "County or division level, principal");
+  g_assert_nonnull (strstr (value (sheet, row, "Cadre categories")->v, "Top leader"));
   assert_text (sheet, row, "Summary of the problems", "反映张三违规收受礼金");
   assert_code (sheet, row, "Clue number", fx.c_petition);
   g_assert_nonnull (value (sheet, row, "Discipline category"));
@@ -1117,6 +1128,7 @@ test_talks (void)
   assert_date (sheet, 0, "Talk date", "2026-03-20");
   assert_text (sheet, 0, "Person talked to", "张三");
   assert_text (sheet, 0, "Unit", "甲局");
+  assert_text (sheet, 0, "Post", "局长");
   assert_text (sheet, 0, "Talkers", "刘纪检、陈监察");
   assert_text (sheet, 0, "Place", "第一谈话室");
   assert_text (sheet, 0, "Problems raised", "反映其节日期间收受下属礼金。");
