@@ -33,7 +33,7 @@
  * are those of the period; the cover and undated sections stay whole. */
 
 /* The cover grid: three label/value pairs a row, the photo box in the
- * last column of the first PHOTO_ROWS rows. */
+ * last column of the first COVER_PHOTO_ROWS rows. */
 #define COVER_COLUMNS    7
 #define COVER_PHOTO_COL  6
 #define COVER_PHOTO_ROWS 4
@@ -45,7 +45,7 @@ typedef struct
   char      *name;
   char      *title;
   GArray    *columns;   /* LdXlsxColumn; headers are static translated strings */
-  GPtrArray *rows;      /* char ** of columns->len values (NULL = blank) */
+  GPtrArray *rows;      /* char ** (GStrv) of columns->len values, "" = blank */
 } Sheet;
 
 static void
@@ -132,9 +132,9 @@ yes_no (gboolean value)
 static char *
 time_text (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
 
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
 }
 
 static char *
@@ -648,7 +648,8 @@ unescape_value (const char *value)
   return g_string_free (out, FALSE);
 }
 
-/* "name=value" lines into name → unescaped value, in order. */
+/* "name=value" lines into name → unescaped value; the names not seen
+ * yet are appended to NAMES, in order. */
 static void
 parse_fields (const char  *text,
               GPtrArray   *names,
@@ -664,7 +665,7 @@ parse_fields (const char  *text,
       if (eq == NULL)
         continue;
       name = g_strndup (lines[i], eq - lines[i]);
-      if (names != NULL && !g_hash_table_contains (values, name))
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
         g_ptr_array_add (names, g_strdup (name));
       g_hash_table_replace (values, name, unescape_value (eq + 1));
     }

@@ -853,11 +853,71 @@ test_cadre_file (void)
   g_assert_cmpstr (data_value (history, 0, "Event"), ==, "File created");
   g_assert_cmpstr (data_value (history, 0, "Account"), ==, "boss");
   g_assert_cmpstr (get_cell (history, HEADER_ROW + 1, header_col (history, "Time"))->type, ==, "d");
-  g_assert_true (sheet_contains (history, "Post: 副局长 → 局长"));
+  /* The edit: the one field it changed, once, before and after. */
+  g_assert_cmpstr (data_value (history, 2, "Event"), ==, "Basic information changed");
+  g_assert_cmpstr (data_value (history, 2, "Changes"), ==, "Post: 副局长 → 局长");
   /* The unit by its name, not its record number. */
   g_assert_true (sheet_contains (history, "Unit: 市财政局"));
   g_assert_true (sheet_contains (history, "Photo changed"));
   g_assert_true (sheet_contains (history, "Entry added"));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gint64        done;
+  gint64        total;
+  guint         calls;
+  gboolean      cancel;
+} Progress;
+
+static void
+on_progress (gint64      done,
+             gint64      total,
+             const char *detail,
+             gpointer    user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpint (done, >=, p->done);
+  p->done = done;
+  p->total = total;
+  p->calls++;
+  if (p->cancel)
+    g_cancellable_cancel (p->cancellable);
+}
+
+/* The progress counts the rows up to their total; a cancel from it stops
+ * the export and leaves no file. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(LdExportRequest) request = cadre_request (fx.zhang, "张三-进度.xlsx");
+  g_autoptr(LdExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(GStrv) files = NULL;
+  Progress p = { cancellable, 0, 0, 0, FALSE };
+
+  ld_test_login (fx.vault, "plain");
+  result = ld_export_run (fx.vault, request, on_progress, &p, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (p.calls, >, 0);
+  g_assert_cmpint (p.total, >=, 10);
+  g_assert_cmpint (p.done, ==, p.total);
+  g_assert_true (g_file_test (request->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (request->path), ==, 0);
+
+  g_clear_pointer (&result, ld_export_result_free);
+  p = (Progress) { cancellable, 0, 0, 0, TRUE };
+  result = ld_export_run (fx.vault, request, on_progress, &p, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (result);
+  g_assert_false (g_file_test (request->path, G_FILE_TEST_EXISTS));
+  files = list_dir (fx.out);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_assert_null (strstr (files[i], ".part"));
 }
 
 /* With the grant and the tick the reporter shows, and the export says so
@@ -1119,6 +1179,7 @@ main (int    argc,
   g_test_add_func ("/export-cadre-file/file", test_cadre_file);
   g_test_add_func ("/export-cadre-file/reporters", test_cadre_file_reporters);
   g_test_add_func ("/export-cadre-file/period", test_period);
+  g_test_add_func ("/export-cadre-file/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/export-cadre-file/batch", test_batch);
   g_test_add_func ("/export-cadre-file/batch-cancel", test_batch_cancel);
   g_test_add_func ("/export-cadre-file/libreoffice", test_libreoffice);
