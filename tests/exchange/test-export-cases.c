@@ -1145,6 +1145,17 @@ test_talks (void)
   request_b = request_new (LD_EXPORT_TALKS, "talks-b.xlsx", NULL, NULL, fx.unit_b);
   book_b = export_ok ("boss", request_b, 1);
   assert_code (g_ptr_array_index (book_b->sheets, 0), 0, "Talk number", fx.t_heart);
+
+  /* A period without talks: the headers alone. */
+  {
+    g_autoptr(LdExportRequest) empty = request_new (LD_EXPORT_TALKS, "talks-empty.xlsx", "2020-01-01", "2020-12-31", 0);
+    g_autoptr(Book) book_empty = export_ok ("boss", empty, 0);
+
+    sheet = g_ptr_array_index (book_empty->sheets, 0);
+    assert_layout (sheet, LD_EXPORT_TALKS);
+    g_assert_cmpint (n_rows (sheet), ==, 0);
+    column (sheet, "Talk number");
+  }
 }
 
 /* --- Board ------------------------------------------------------------------------------- */
