@@ -10,9 +10,12 @@
 #include "ld-ui-test-utils.h"
 
 #include "ld-window.h"
+#include "dialogs/ld-export-dialog.h"
+#include "exchange/ld-exchange-config.h"
 #include "pages/ld-four-forms-page.h"
 #include "records/ld-four-forms.h"
 #include "records/ld-unit-repository.h"
+#include "records/ld-user-repository.h"
 #include "rules/ld-measure-tables.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
@@ -774,6 +777,250 @@ test_in_window (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* --- Export (issue 6) ------------------------------------------------------ */
+
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#define EXPORT_ROUNDS 2   /* without the export grant, then with it */
+#else
+#define EXPORT_ROUNDS 1   /* the action is disabled: one look is enough */
+#endif
+
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+/* Gives account the export grant (as the security administrator). */
+static void
+grant_export (const char *dir,
+              const char *account)
+{
+  g_autoptr(GError) error = NULL;
+  LdVault *vault = ld_ui_test_open_vault (dir, "sec");
+
+  ld_user_repository_set_grant (vault, account, LD_GRANT_EXPORT, TRUE, &error);
+  g_assert_no_error (error);
+  ld_ui_test_close_vault (vault);
+}
+#endif
+
+/* Checks the page's Export… button (the shortcut in its tooltip; enabled
+ * once the build has the export dialog) and activates its action: without
+ * the export grant a message explains the refusal and no export dialog
+ * opens; with it the export dialog opens and is returned. NULL when
+ * refused or when the build has no export dialog. */
+static GtkWindow *
+activate_export (GtkWidget  *page,
+                 const char *action,
+                 gboolean    granted)
+{
+  GtkWidget *button = ld_ui_test_find_action_button (page, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Export to Excel (Ctrl+Shift+E)");
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  {
+    GtkWindow *message;
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_assert_null (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (gtk_widget_activate_action (page, action, NULL));
+    ld_ui_test_flush ();
+    message = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG);
+    if (!granted)
+      {
+        g_assert_null (dialog);
+        g_assert_nonnull (message);
+        gtk_window_destroy (message);
+        ld_ui_test_flush ();
+        return NULL;
+      }
+    g_assert_null (message);
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (gtk_widget_get_root (page)));
+    return dialog;
+  }
+#else
+  g_assert_false (gtk_widget_is_sensitive (button));
+  return NULL;
+#endif
+}
+
+#if defined (LD_UI_HAVE_EXPORT_DIALOG) && defined (LD_EXPORT_HAVE_LEDGERS)
+static void
+on_exported_cb (LdExportDialog *dialog,
+                gpointer        result,
+                gboolean       *done)
+{
+  *done = TRUE;
+}
+
+/* Exports through the open export dialog into dir/name, waits for the
+ * outcome, closes the dialog and returns the file's path. */
+static char *
+run_export_dialog (GtkWindow  *dialog,
+                   const char *dir,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gboolean done = FALSE;
+  gulong handler;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  handler = g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &done);
+  ld_export_dialog_set_purpose (LD_EXPORT_DIALOG (dialog), "年度党风廉政建设检查");
+  ld_export_dialog_set_path (LD_EXPORT_DIALOG (dialog), path);
+  ld_export_dialog_start (LD_EXPORT_DIALOG (dialog));
+  LD_UI_TEST_WAIT_FOR (done, 30000);
+  ld_ui_test_flush ();
+  if (dialog != NULL)
+    {
+      g_signal_handler_disconnect (dialog, handler);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (dialog);
+      ld_ui_test_flush ();
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&path);
+}
+
+/* The workbook read back by tests/exchange/xlsx-inspect.py --flat: leaf
+ * key ("sheets.0.rows.0.0.v") → value. NULL, with the test skipped, when
+ * the reader or python3-openpyxl is missing. */
+static GHashTable *
+inspect_workbook (const char *path)
+{
+  const char *root = g_getenv ("LIANDANG_SOURCE_ROOT");
+  g_autofree char *script = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *facts;
+  const char *data;
+  const char *end;
+  gsize size;
+
+  if (root != NULL)
+    script = g_build_filename (root, "tests", "exchange", "xlsx-inspect.py", NULL);
+  if (script == NULL || !g_file_test (script, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("tests/exchange/xlsx-inspect.py not found ($LIANDANG_SOURCE_ROOT)");
+      return NULL;
+    }
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3", script, "--flat", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 77)
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return NULL;
+    }
+  g_assert_true (g_subprocess_get_successful (process));
+
+  facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data = g_bytes_get_data (out, &size);
+  end = data + size;
+  while (data < end)
+    {
+      gsize key_len = strnlen (data, end - data);
+      const char *value = data + key_len + 1;
+      gsize value_len;
+
+      if (value >= end)
+        break;
+      value_len = strnlen (value, end - value);
+      g_hash_table_insert (facts, g_strndup (data, key_len), g_strndup (value, value_len));
+      data = value + value_len + 1;
+    }
+
+  return facts;
+}
+
+/* Whether a cell of sheet (-1: any) in the rows first..last (0-based)
+ * holds text. */
+static gboolean
+workbook_has (GHashTable *facts,
+              int         sheet,
+              guint       first,
+              guint       last,
+              const char *text)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, facts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, ".", -1);
+      guint64 row;
+
+      /* sheets.S.rows.R.C.v */
+      if (g_strv_length (parts) != 6 || g_strcmp0 (parts[0], "sheets") != 0 || g_strcmp0 (parts[2], "rows") != 0
+          || g_strcmp0 (parts[5], "v") != 0)
+        continue;
+      if (sheet >= 0 && g_ascii_strtoull (parts[1], NULL, 10) != (guint64) sheet)
+        continue;
+      row = g_ascii_strtoull (parts[3], NULL, 10);
+      if (row >= first && row <= last && strstr (value, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+#endif
+
+/* Export… (issue 6): the button and its action; without the export grant
+ * the refusal is explained and no export dialog opens; with it (the page
+ * opened anew) the dialog writes the table of the period and the unit
+ * shown. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_assert_null (activate_export (GTK_WIDGET (f->page), "four-forms.export", FALSE));
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  {
+    GtkWindow *dialog;
+
+    g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+    gtk_window_destroy (f->window);
+    ld_ui_test_flush ();
+    LD_UI_TEST_WAIT_FOR (f->page == NULL, 10000);
+    ld_ui_test_close_vault (f->vault);
+
+    grant_export (f->dir, "ivy");
+    f->vault = ld_ui_test_open_vault (f->dir, "ivy");
+    f->page = ld_four_forms_page_new (f->vault);
+    f->window = ld_ui_test_show_in_window (GTK_WIDGET (f->page), 1280, 960);
+    show_period (f, "2026Q1");
+    LD_UI_TEST_WAIT_FOR (ld_four_forms_page_set_unit (f->page, f->unit_a), 10000);
+    wait_for_period (f, "2026Q1");
+    g_assert_cmpint (ld_four_forms_page_get_unit (f->page), ==, f->unit_a);
+
+    dialog = activate_export (GTK_WIDGET (f->page), "four-forms.export", TRUE);
+#ifdef LD_EXPORT_HAVE_LEDGERS
+    {
+      g_autofree char *path = run_export_dialog (dialog, f->dir, "four-forms.xlsx");
+      g_autoptr(GHashTable) facts = inspect_workbook (path);
+
+      if (facts != NULL)
+        {
+          g_assert_true (workbook_has (facts, 0, 0, 0, ld_export_kind_get_title (LD_EXPORT_FOUR_FORMS)));
+          g_assert_true (workbook_has (facts, 0, 1, 2, "2026-01-01"));
+          g_assert_true (workbook_has (facts, 0, 1, 2, "2026-03-31"));
+          g_assert_true (workbook_has (facts, 0, 1, 2, "纪检一室"));
+        }
+    }
+#else
+    g_test_message ("This build cannot export the four-forms table yet");
+    gtk_window_destroy (dialog);
+    ld_ui_test_flush ();
+#endif
+  }
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -786,6 +1033,7 @@ main (int   argc,
   g_test_add ("/ui/four-forms/drill-charts", Fixture, NULL, setup, test_drill_charts, teardown);
   g_test_add ("/ui/four-forms/checks", Fixture, NULL, setup, test_checks, teardown);
   g_test_add ("/ui/four-forms/empty", Fixture, NULL, setup, test_empty, teardown);
+  g_test_add ("/ui/four-forms/export", Fixture, NULL, setup, test_export, teardown);
   g_test_add_func ("/ui/four-forms/in-window", test_in_window);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "ld-process.h"
 #include "brief/ld-opinion-letter.h"
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-opinion-decision-dialog.h"
 #include "dialogs/ld-opinion-request-dialog.h"
 #include "ld-window.h"
@@ -770,6 +771,102 @@ test_opinions_page_demo (void)
   fixture_clear (&f);
 }
 
+/* --- Export (issue 6) ------------------------------------------------------ */
+
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#define EXPORT_ROUNDS 2   /* without the export grant, then with it */
+#else
+#define EXPORT_ROUNDS 1   /* the action is disabled: one look is enough */
+#endif
+
+/* Gives account the export grant (as the security administrator). */
+static void
+grant_export (const char *dir,
+              const char *account)
+{
+  g_autoptr(GError) error = NULL;
+  LdVault *vault = ld_ui_test_open_vault (dir, "sec");
+
+  ld_user_repository_set_grant (vault, account, LD_GRANT_EXPORT, TRUE, &error);
+  g_assert_no_error (error);
+  ld_ui_test_close_vault (vault);
+}
+
+/* Checks the page's Export… button (the shortcut in its tooltip; enabled
+ * once the build has the export dialog) and activates its action: without
+ * the export grant a message explains the refusal and no export dialog
+ * opens; with it the export dialog opens and is returned. NULL when
+ * refused or when the build has no export dialog. */
+static GtkWindow *
+activate_export (GtkWidget  *page,
+                 const char *action,
+                 gboolean    granted)
+{
+  GtkWidget *button = ld_ui_test_find_action_button (page, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Export to Excel (Ctrl+Shift+E)");
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  {
+    GtkWindow *message;
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_assert_null (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (gtk_widget_activate_action (page, action, NULL));
+    ld_ui_test_flush ();
+    message = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG);
+    if (!granted)
+      {
+        g_assert_null (dialog);
+        g_assert_nonnull (message);
+        gtk_window_destroy (message);
+        ld_ui_test_flush ();
+        return NULL;
+      }
+    g_assert_null (message);
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (gtk_widget_get_root (page)));
+    return dialog;
+  }
+#else
+  g_assert_false (gtk_widget_is_sensitive (button));
+  return NULL;
+#endif
+}
+
+/* Export… (issue 6): the toolbar button and its action; without the
+ * export grant the refusal is explained and no export dialog opens, with
+ * it the export dialog opens. */
+static void
+test_opinions_page_export (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+
+  ld_ui_test_create_case_vault (dir);
+  for (guint granted = 0; granted < EXPORT_ROUNDS; granted++)
+    {
+      LdVault *vault;
+      LdOpinionsPage *page;
+      GtkWindow *window;
+      GtkWindow *dialog;
+
+      if (granted)
+        grant_export (dir, "ivy");
+      vault = ld_ui_test_open_vault (dir, "ivy");
+      page = ld_opinions_page_new (vault);
+      window = show_page (page);
+      dialog = activate_export (GTK_WIDGET (page), "opinions.export", granted);
+      if (dialog != NULL)
+        gtk_window_destroy (dialog);
+      gtk_window_destroy (window);
+      ld_ui_test_flush ();
+      ld_ui_test_close_vault (vault);
+    }
+  ld_ui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/ui/opinions-page/viewer", test_opinions_page_viewer);
   g_test_add_func ("/ui/opinions-page/request-dialog", test_opinions_page_request_dialog);
   g_test_add_func ("/ui/opinions-page/window", test_opinions_page_window);
+  g_test_add_func ("/ui/opinions-page/export", test_opinions_page_export);
   g_test_add_func ("/ui/opinions-page/demo", test_opinions_page_demo);
 
   return g_test_run ();

@@ -7,10 +7,12 @@
 
 #include "ld-ui-test-utils.h"
 
+#include "dialogs/ld-export-dialog.h"
 #include "dialogs/ld-import-dialog.h"
 #include "dialogs/ld-petition-dialog.h"
 #include "dialogs/ld-reporter-dialog.h"
 #include "dialogs/ld-reveal-dialog.h"
+#include "exchange/ld-exchange-config.h"
 #include "exchange/ld-ledger-import.h"
 #include "pages/ld-petitions-page.h"
 #include "records/ld-cadre-repository.h"
@@ -799,6 +801,256 @@ test_petitions_page_import_ledger (Fixture       *f,
     }
 }
 
+/* --- Export (issue 6) ------------------------------------------------------ */
+
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#define EXPORT_ROUNDS 2   /* without the export grant, then with it */
+#else
+#define EXPORT_ROUNDS 1   /* the action is disabled: one look is enough */
+#endif
+
+/* Gives account the export grant (as the security administrator). */
+static void
+grant_export (const char *dir,
+              const char *account)
+{
+  g_autoptr(GError) error = NULL;
+  LdVault *vault = ld_ui_test_open_vault (dir, "sec");
+
+  ld_user_repository_set_grant (vault, account, LD_GRANT_EXPORT, TRUE, &error);
+  g_assert_no_error (error);
+  ld_ui_test_close_vault (vault);
+}
+
+/* Checks the page's Export… button (the shortcut in its tooltip; enabled
+ * once the build has the export dialog) and activates its action: without
+ * the export grant a message explains the refusal and no export dialog
+ * opens; with it the export dialog opens and is returned. NULL when
+ * refused or when the build has no export dialog. */
+static GtkWindow *
+activate_export (GtkWidget  *page,
+                 const char *action,
+                 gboolean    granted)
+{
+  GtkWidget *button = ld_ui_test_find_action_button (page, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Export to Excel (Ctrl+Shift+E)");
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  {
+    GtkWindow *message;
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_assert_null (ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (gtk_widget_activate_action (page, action, NULL));
+    ld_ui_test_flush ();
+    message = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG);
+    if (!granted)
+      {
+        g_assert_null (dialog);
+        g_assert_nonnull (message);
+        gtk_window_destroy (message);
+        ld_ui_test_flush ();
+        return NULL;
+      }
+    g_assert_null (message);
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (gtk_widget_get_root (page)));
+    return dialog;
+  }
+#else
+  g_assert_false (gtk_widget_is_sensitive (button));
+  return NULL;
+#endif
+}
+
+#if defined (LD_UI_HAVE_EXPORT_DIALOG) && defined (LD_EXPORT_HAVE_CASES)
+static void
+on_exported_cb (LdExportDialog *dialog,
+                gpointer        result,
+                gboolean       *done)
+{
+  *done = TRUE;
+}
+
+/* Exports through the open export dialog into dir/name, waits for the
+ * outcome, closes the dialog and returns the file's path. */
+static char *
+run_export_dialog (GtkWindow  *dialog,
+                   const char *dir,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gboolean done = FALSE;
+  gulong handler;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  handler = g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &done);
+  ld_export_dialog_set_purpose (LD_EXPORT_DIALOG (dialog), "年度党风廉政建设检查");
+  ld_export_dialog_set_path (LD_EXPORT_DIALOG (dialog), path);
+  ld_export_dialog_start (LD_EXPORT_DIALOG (dialog));
+  LD_UI_TEST_WAIT_FOR (done, 30000);
+  ld_ui_test_flush ();
+  if (dialog != NULL)
+    {
+      g_signal_handler_disconnect (dialog, handler);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (dialog);
+      ld_ui_test_flush ();
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&path);
+}
+
+/* The workbook read back by tests/exchange/xlsx-inspect.py --flat: leaf
+ * key ("sheets.0.rows.0.0.v") → value. NULL, with the test skipped, when
+ * the reader or python3-openpyxl is missing. */
+static GHashTable *
+inspect_workbook (const char *path)
+{
+  const char *root = g_getenv ("LIANDANG_SOURCE_ROOT");
+  g_autofree char *script = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *facts;
+  const char *data;
+  const char *end;
+  gsize size;
+
+  if (root != NULL)
+    script = g_build_filename (root, "tests", "exchange", "xlsx-inspect.py", NULL);
+  if (script == NULL || !g_file_test (script, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("tests/exchange/xlsx-inspect.py not found ($LIANDANG_SOURCE_ROOT)");
+      return NULL;
+    }
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3", script, "--flat", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 77)
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return NULL;
+    }
+  g_assert_true (g_subprocess_get_successful (process));
+
+  facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data = g_bytes_get_data (out, &size);
+  end = data + size;
+  while (data < end)
+    {
+      gsize key_len = strnlen (data, end - data);
+      const char *value = data + key_len + 1;
+      gsize value_len;
+
+      if (value >= end)
+        break;
+      value_len = strnlen (value, end - value);
+      g_hash_table_insert (facts, g_strndup (data, key_len), g_strndup (value, value_len));
+      data = value + value_len + 1;
+    }
+
+  return facts;
+}
+
+/* Whether a cell of sheet (-1: any) in the rows first..last (0-based)
+ * holds text. */
+static gboolean
+workbook_has (GHashTable *facts,
+              int         sheet,
+              guint       first,
+              guint       last,
+              const char *text)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, facts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, ".", -1);
+      guint64 row;
+
+      /* sheets.S.rows.R.C.v */
+      if (g_strv_length (parts) != 6 || g_strcmp0 (parts[0], "sheets") != 0 || g_strcmp0 (parts[2], "rows") != 0
+          || g_strcmp0 (parts[5], "v") != 0)
+        continue;
+      if (sheet >= 0 && g_ascii_strtoull (parts[1], NULL, 10) != (guint64) sheet)
+        continue;
+      row = g_ascii_strtoull (parts[3], NULL, 10);
+      if (row >= first && row <= last && strstr (value, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+#endif
+
+/* Exports the petition ledger through the open dialog and reads it back:
+ * the title row, the period of the page's year filter (this year), the
+ * petition, and no trace of the reporter. Closes the dialog. */
+static void
+check_petitions_workbook (Fixture   *f,
+                          LdVault   *vault,
+                          GtkWindow *dialog)
+{
+#if defined (LD_UI_HAVE_EXPORT_DIALOG) && defined (LD_EXPORT_HAVE_CASES)
+  g_autoptr(LdPetition) petition = read_petition (vault, f->petition_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *first = g_strdup_printf ("%d-01-01", g_date_time_get_year (now));
+  g_autofree char *last = g_strdup_printf ("%d-12-31", g_date_time_get_year (now));
+  g_autofree char *path = run_export_dialog (dialog, f->dir, "petitions.xlsx");
+  g_autoptr(GHashTable) facts = inspect_workbook (path);
+
+  if (facts == NULL)
+    return;
+  g_assert_true (workbook_has (facts, 0, 0, 0, ld_export_kind_get_title (LD_EXPORT_PETITIONS)));
+  g_assert_true (workbook_has (facts, 0, 1, 2, first));
+  g_assert_true (workbook_has (facts, 0, 1, 2, last));
+  g_assert_true (workbook_has (facts, 0, 3, G_MAXUINT, ld_petition_get_reg_no (petition)));
+  g_assert_false (workbook_has (facts, -1, 0, G_MAXUINT, REPORTER));
+  g_assert_false (workbook_has (facts, -1, 0, G_MAXUINT, "13900000000"));
+#else
+  g_test_message ("This build cannot export the petition ledger yet");
+  gtk_window_destroy (dialog);
+  ld_ui_test_flush ();
+#endif
+}
+
+/* Export… (issue 6): the toolbar button and its action; without the
+ * export grant the refusal is explained and no export dialog opens; with
+ * it the dialog writes the ledger of what the page shows, masked. */
+static void
+test_petitions_page_export (Fixture       *f,
+                            gconstpointer  data)
+{
+  for (guint granted = 0; granted < EXPORT_ROUNDS; granted++)
+    {
+      LdVault *vault;
+      LdPetitionsPage *page;
+      GtkWindow *window;
+      GtkWindow *dialog;
+
+      if (granted)
+        grant_export (f->dir, "ivy");
+      vault = ld_ui_test_open_vault (f->dir, "ivy");
+      page = ld_petitions_page_new (vault);
+      window = show_page (page);
+      dialog = activate_export (GTK_WIDGET (page), "petitions.export", granted);
+      if (dialog != NULL)
+        check_petitions_workbook (f, vault, dialog);
+      gtk_window_destroy (window);
+      ld_ui_test_flush ();
+      ld_ui_test_close_vault (vault);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +1063,8 @@ main (int   argc,
               test_petitions_page_correct_reporter, fixture_teardown);
   g_test_add ("/ui/petitions-page/import-ledger", Fixture, NULL, fixture_setup,
               test_petitions_page_import_ledger, fixture_teardown);
+  g_test_add ("/ui/petitions-page/export", Fixture, NULL, fixture_setup, test_petitions_page_export,
+              fixture_teardown);
 
   return g_test_run ();
 }
