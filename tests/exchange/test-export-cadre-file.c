@@ -1102,6 +1102,27 @@ test_batch_cancel (void)
   g_ptr_array_add (fx.workbooks, g_strdup (first));
 }
 
+/* A selection naming a cadre outside the account's units: that cadre is
+ * not found, and nothing of it is written. */
+static void
+test_batch_out_of_scope (void)
+{
+  g_autoptr(LdExportRequest) request = batch_request ("out-of-scope");
+  g_autoptr(LdExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+
+  request->unit_id = 0;
+  request->cadre_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (request->cadre_ids, fx.zhang);
+  ld_test_login (fx.vault, "inv");
+  result = ld_export_run (fx.vault, request, NULL, NULL, NULL, &error);
+  g_assert_error (error, LD_ERROR, LD_ERROR_NOT_FOUND);
+  g_assert_null (result);
+  files = list_dir (request->path);
+  g_assert_cmpuint (g_strv_length (files), ==, 0);
+}
+
 /* --- LibreOffice ----------------------------------------------------------------------- */
 
 /* Every workbook of this test opens in LibreOffice and every sheet
@@ -1182,6 +1203,7 @@ main (int    argc,
   g_test_add_func ("/export-cadre-file/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/export-cadre-file/batch", test_batch);
   g_test_add_func ("/export-cadre-file/batch-cancel", test_batch_cancel);
+  g_test_add_func ("/export-cadre-file/batch-out-of-scope", test_batch_out_of_scope);
   g_test_add_func ("/export-cadre-file/libreoffice", test_libreoffice);
   status = g_test_run ();
 
