@@ -529,23 +529,25 @@ build_request (LdExportKind    kind,
 
 /* --- running ------------------------------------------------------------------------ */
 
-/* What the progress line needs; shared with the export's progress relay,
- * which may hold it a little longer than run_export(). */
+/* What the progress line needs. The export's thread writes the line; the
+ * main thread stops it on Ctrl+C and clears it at the end. */
 typedef struct
 {
   gboolean batch;
   gboolean tty;      /* progress is shown on standard error */
   gboolean shown;    /* a progress line is on the screen */
-  gboolean stopped;  /* finished or interrupted: show no more */
+  gint     stopped;  /* atomic: finished or interrupted, show no more */
 } Progress;
 
 typedef struct
 {
-  GMainLoop      *loop;
-  GCancellable   *cancellable;
-  Progress       *progress;
-  LdExportResult *result;
-  GError         *error;
+  LdVault               *vault;
+  const LdExportRequest *request;
+  GMainLoop             *loop;
+  GCancellable          *cancellable;
+  Progress               progress;
+  LdExportResult        *result;
+  GError                *error;
 } ExportRun;
 
 static guint
@@ -579,7 +581,7 @@ on_progress (gint64      done,
   g_autoptr(GString) line = g_string_new (NULL);
   guint width;
 
-  if (!progress->tty || progress->stopped)
+  if (!progress->tty || g_atomic_int_get (&progress->stopped))
     return;
   if (progress->batch && total > 0)
     /* Translators: progress of a batch export: workbooks done, workbooks in all. */
@@ -612,26 +614,37 @@ on_signal (gpointer user_data)
 {
   ExportRun *run = user_data;
 
-  run->progress->stopped = TRUE;
-  clear_progress (run->progress);
+  g_atomic_int_set (&run->progress.stopped, TRUE);
   g_cancellable_cancel (run->cancellable);
   return G_SOURCE_CONTINUE;
 }
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+static gboolean
+on_done (gpointer user_data)
 {
   ExportRun *run = user_data;
 
-  run->result = ld_export_run_finish (LD_VAULT (source), result, &run->error);
   g_main_loop_quit (run->loop);
+  return G_SOURCE_REMOVE;
 }
 
-/* Runs the export on the vault's worker while this thread waits in a main
- * loop for the result, the progress and Ctrl+C (SIGTERM and SIGHUP cancel
- * too), so that a cancelled export leaves no file. */
+static gpointer
+export_thread (gpointer data)
+{
+  ExportRun *run = data;
+
+  run->result = ld_export_run (run->vault, run->request, on_progress, &run->progress, run->cancellable,
+                               &run->error);
+  g_atomic_int_set (&run->progress.stopped, TRUE);
+  g_main_context_invoke (NULL, on_done, run);
+  return NULL;
+}
+
+/* Runs the export on a thread of its own while this thread waits in a main
+ * loop for it and for Ctrl+C (SIGTERM and SIGHUP cancel too), so that a
+ * cancelled export leaves no file. The vault is not used here meanwhile.
+ * (Not ld_export_run_async(): its task drops the result of a batch stopped
+ * by cancel, which keeps the workbooks already written.) */
 static LdExportResult *
 run_export (LdVault                *vault,
             const LdExportRequest  *request,
@@ -640,27 +653,24 @@ run_export (LdVault                *vault,
   ExportRun run = { 0 };
   const int signums[] = { SIGINT, SIGTERM, SIGHUP };
   guint signals[G_N_ELEMENTS (signums)];
+  GThread *thread;
 
+  run.vault = vault;
+  run.request = request;
   run.loop = g_main_loop_new (NULL, FALSE);
   run.cancellable = g_cancellable_new ();
-  run.progress = g_atomic_rc_box_new0 (Progress);
-  run.progress->batch = request->kind == LD_EXPORT_CADRES;
-  run.progress->tty = isatty (STDERR_FILENO);
+  run.progress.batch = request->kind == LD_EXPORT_CADRES;
+  run.progress.tty = isatty (STDERR_FILENO);
   for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
     signals[i] = g_unix_signal_add (signums[i], on_signal, &run);
 
-  ld_export_run_async (vault, request, on_progress, g_atomic_rc_box_acquire (run.progress),
-                       g_atomic_rc_box_release, run.cancellable, on_done, &run);
+  thread = g_thread_new ("export", export_thread, &run);
   g_main_loop_run (run.loop);
+  g_thread_join (thread);
 
-  /* Progress calls still queued find the line closed. */
-  run.progress->stopped = TRUE;
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
   for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
     g_source_remove (signals[i]);
-  clear_progress (run.progress);
-  g_atomic_rc_box_release (run.progress);
+  clear_progress (&run.progress);
   g_main_loop_unref (run.loop);
   g_object_unref (run.cancellable);
   if (run.error != NULL)

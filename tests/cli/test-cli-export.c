@@ -3,12 +3,17 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <pty.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/exchange/ld-exchange-config.h"
 #include "ld-cli-test-utils.h"
+#include "rules/ld-id-number.h"
 
 /* Drives the built liandang-cli (path in $LIANDANG_CLI) through GSubprocess
  * for the `export …` commands, each test in its own temporary vault, and
@@ -792,6 +797,191 @@ test_ledgers (Fixture       *f,
     }
 }
 
+/* Starts `liandang-cli --vault … --user boss --password-file … ARGS…` with
+ * standard output on a pipe and standard error on stderr_fd (taken), or on
+ * a pipe when stderr_fd is -1. */
+static GSubprocess *
+spawn_as_boss (Fixture *f,
+               int      stderr_fd,
+               ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = cli_argv_new (&f->cli, "boss");
+  g_autofree char *password = g_build_filename (f->cli.dir, "boss.pw", NULL);
+  GSubprocess *proc;
+  const char *arg;
+  va_list args;
+
+  g_assert_true (g_file_set_contents (password, USER_PW "\n", -1, NULL));
+  g_assert_cmpint (g_chmod (password, 0600), ==, 0);
+  g_ptr_array_add (argv, g_strdup ("--password-file"));
+  g_ptr_array_add (argv, g_strdup (password));
+  va_start (args, stderr_fd);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | (stderr_fd < 0 ? G_SUBPROCESS_FLAGS_STDERR_PIPE : 0));
+  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_VAULT");
+  g_subprocess_launcher_unsetenv (launcher, "LIANDANG_USER");
+  if (stderr_fd >= 0)
+    g_subprocess_launcher_take_stderr_fd (launcher, stderr_fd);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return proc;
+}
+
+/* On a terminal, progress is one line rewritten in place and cleared at
+ * the end; elsewhere standard error stays empty. */
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->out, "batch", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) screen = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(CliResult) result = NULL;
+  int master = -1, slave = -1;
+  char buffer[4096];
+  ssize_t n;
+
+  if (!have_builder ("cadres"))
+    {
+      g_test_skip ("the cadre file builder is not in this build yet");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (batch, 0700), ==, 0);
+  grant (f, "export");
+
+  /* Not a terminal: no progress. */
+  result = run_as (&f->cli, 0, "boss", "export", "cadres", "--unit", f->unit_a, "--purpose", PURPOSE, "--dir",
+                   batch, NULL);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_true (g_str_has_prefix (result->out, "Wrote 2 files ("));
+  remove_tree (batch);
+  g_assert_cmpint (g_mkdir (batch, 0700), ==, 0);
+
+  g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
+  proc = spawn_as_boss (f, slave, "export", "cadres", "--unit", f->unit_a, "--purpose", PURPOSE, "--dir", batch,
+                        NULL);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Wrote 2 files ("));
+
+  g_assert_cmpint (fcntl (master, F_SETFL, O_NONBLOCK), ==, 0);
+  while ((n = read (master, buffer, sizeof buffer)) > 0)
+    g_string_append_len (screen, buffer, n);
+  close (master);
+  g_test_message ("terminal: %s", screen->str);
+  assert_contains (screen->str, "\rExporting: ");
+  assert_contains (screen->str, " files");
+  assert_not_contains (screen->str, "\n");
+  /* The line is cleared when the export ends. */
+  g_assert_true (g_str_has_suffix (screen->str, "\r\033[K"));
+}
+
+/* Ctrl+C stops a batch after the workbook being written: the finished ones
+ * stay, complete and audited; no partial file. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char digits[] = "甲乙丙丁戊己庚辛壬癸";
+  const guint n_cadres = 60;
+  g_autofree char *batch = g_build_filename (f->out, "batch", NULL);
+  g_autofree char *csv_path = g_build_filename (f->cli.dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号\n");
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *audit = NULL;
+  g_auto(GStrv) files = NULL;
+  gint64 deadline;
+  guint written = 0;
+
+  if (!have_builder ("cadres"))
+    {
+      g_test_skip ("the cadre file builder is not in this build yet");
+      return;
+    }
+  for (guint i = 0; i < n_cadres; i++)
+    {
+      g_autofree char *first17 = g_strdup_printf ("110105%04u0101%03u", 1960 + i % 30, i + 100);
+      const char *tens = g_utf8_offset_to_pointer (digits, i / 10);
+      const char *ones = g_utf8_offset_to_pointer (digits, i % 10);
+
+      g_string_append (csv, "试");
+      g_string_append_len (csv, tens, g_utf8_next_char (tens) - tens);
+      g_string_append_len (csv, ones, g_utf8_next_char (ones) - ones);
+      g_string_append_printf (csv, ",%s%c\n", first17, ld_id_number_check_digit (first17));
+    }
+  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, NULL));
+  g_free (run_ok (&f->cli, "boss", "import", "cadres", csv_path, "--unit", f->unit_b, NULL));
+  g_assert_cmpint (g_mkdir (batch, 0700), ==, 0);
+  grant (f, "export");
+
+  proc = spawn_as_boss (f, -1, "export", "cadres", "--unit", f->unit_b, "--purpose", PURPOSE, "--dir", batch, NULL);
+  /* Interrupt once the first workbook is in place. */
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *now = list_folder (batch);
+
+      if (g_str_has_suffix (now, ".xlsx") || strstr (now, ".xlsx|") != NULL)
+        break;
+      g_usleep (2000);
+    }
+  g_subprocess_send_signal (proc, SIGINT);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  if (g_subprocess_get_exit_status (proc) == 0)
+    g_error ("the batch of %u workbooks ended before Ctrl+C: %s", n_cadres + 1, out);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 130);
+
+  /* Only finished workbooks, as many as reported. */
+  names = list_folder (batch);
+  files = g_strsplit (names, "|", -1);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (batch, files[i], NULL);
+      g_autoptr(GHashTable) facts = NULL;
+
+      g_assert_true (g_str_has_suffix (files[i], ".xlsx"));
+      g_assert_false (g_str_has_prefix (files[i], "."));
+      g_assert_true (g_str_has_prefix (files[i], "教育局-"));
+      facts = inspect (path);
+      if (facts != NULL)
+        g_assert_nonnull (fact (facts, "sheets.0.name"));
+      written++;
+    }
+  g_assert_cmpuint (written, >=, 1);
+  g_assert_cmpuint (written, <, n_cadres + 1);
+  expected = g_strdup_printf (written == 1 ? "Cancelled after %u file.\n" : "Cancelled after %u files.\n", written);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* One export.done per finished workbook, none for the one stopped. */
+  audit = run_ok (&f->cli, "aud", "audit", "list", "--event", "export.done", NULL);
+  for (guint i = 0; files[i] != NULL; i++)
+    assert_contains (audit, files[i]);
+  {
+    g_auto(GStrv) entries = g_strsplit (audit, "kind=cadres;", -1);
+
+    g_assert_cmpuint (g_strv_length (entries) - 1, ==, written);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +994,8 @@ main (int   argc,
   g_test_add ("/cli-export/petitions", Fixture, NULL, fixture_setup, test_petitions, fixture_teardown);
   g_test_add ("/cli-export/cadres", Fixture, NULL, fixture_setup, test_cadres, fixture_teardown);
   g_test_add ("/cli-export/ledgers", Fixture, NULL, fixture_setup, test_ledgers, fixture_teardown);
+  g_test_add ("/cli-export/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
+  g_test_add ("/cli-export/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
 
   return g_test_run ();
 }
