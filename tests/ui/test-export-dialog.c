@@ -27,8 +27,10 @@
  * "vic" does not. One unit with three cadres, two of them named 张. */
 static gint64 unit_id;
 
+static char *template_dir;
+
 static void
-seed_vault (const char *dir)
+seed_template (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   LdUnitSpec unit = { 0 };
@@ -58,6 +60,39 @@ seed_vault (const char *dir)
   ld_ui_test_add_cadre (vault, unit_id, "李四", "11010519491231002X", "科员", FALSE);
   ld_vault_lock (vault, "exit");
   g_object_unref (vault);
+}
+
+/* Accounts take a while to create: the vault is seeded once and copied
+ * into each test's directory (it is locked between tests). */
+static void
+seed_vault (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (template_dir == NULL)
+    {
+      template_dir = ld_ui_test_make_dir ();
+      seed_template (template_dir);
+    }
+
+  d = g_dir_open (template_dir, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (template_dir, name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents_full (to, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+      g_assert_no_error (error);
+    }
 }
 
 /* A widget under widget by its name (gtk_widget_set_name), or NULL. */
@@ -716,6 +751,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   ld_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/export-dialog/policy-page-marking", test_policy_page_marking);
@@ -728,5 +765,11 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/cadres-page", test_export_dialog_cadres_page);
 #endif
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (template_dir != NULL)
+    ld_ui_test_remove_dir (template_dir);
+  g_clear_pointer (&template_dir, g_free);
+
+  return status;
 }

@@ -8,6 +8,9 @@
 #include "ld-cadres-page.h"
 
 #include "dialogs/ld-cadre-dialog.h"
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#include "dialogs/ld-export-dialog.h"
+#endif
 #include "dialogs/ld-import-dialog.h"
 #include "ld-application.h"
 #include "ld-ui-utils.h"
@@ -106,20 +109,21 @@ typedef struct
   const char *order;    /* the cadre-list-order it sorts by, or NULL */
   const char *property; /* the LdCadreRow text shown, NULL for the badges */
   gboolean    tooltip;  /* whether long texts get a tooltip */
+  const char *export[3]; /* the roster export's columns for it (ld_export_roster_columns()) */
 } ColumnInfo;
 
 static const ColumnInfo column_infos[] = {
-  { "name", G_STRUCT_OFFSET (LdCadresPage, name_column), "name", "name", FALSE },
-  { "sex", G_STRUCT_OFFSET (LdCadresPage, sex_column), NULL, "sex", FALSE },
-  { "birth", G_STRUCT_OFFSET (LdCadresPage, birth_column), "age", "birth-age", FALSE },
-  { "id-number", G_STRUCT_OFFSET (LdCadresPage, id_number_column), NULL, "id-number", FALSE },
-  { "unit", G_STRUCT_OFFSET (LdCadresPage, unit_column), "unit", "unit", TRUE },
-  { "post", G_STRUCT_OFFSET (LdCadresPage, post_column), NULL, "post", TRUE },
-  { "rank", G_STRUCT_OFFSET (LdCadresPage, rank_column), "rank", "rank", FALSE },
-  { "post-since", G_STRUCT_OFFSET (LdCadresPage, post_since_column), "post-since", "post-since", FALSE },
-  { "categories", G_STRUCT_OFFSET (LdCadresPage, categories_column), NULL, NULL, FALSE },
-  { "tags", G_STRUCT_OFFSET (LdCadresPage, tags_column), NULL, "tags", TRUE },
-  { "status", G_STRUCT_OFFSET (LdCadresPage, status_column), NULL, "status", FALSE },
+  { "name", G_STRUCT_OFFSET (LdCadresPage, name_column), "name", "name", FALSE, { "name" } },
+  { "sex", G_STRUCT_OFFSET (LdCadresPage, sex_column), NULL, "sex", FALSE, { "sex" } },
+  { "birth", G_STRUCT_OFFSET (LdCadresPage, birth_column), "age", "birth-age", FALSE, { "birth_date", "age" } },
+  { "id-number", G_STRUCT_OFFSET (LdCadresPage, id_number_column), NULL, "id-number", FALSE, { "id_number" } },
+  { "unit", G_STRUCT_OFFSET (LdCadresPage, unit_column), "unit", "unit", TRUE, { "unit" } },
+  { "post", G_STRUCT_OFFSET (LdCadresPage, post_column), NULL, "post", TRUE, { "post" } },
+  { "rank", G_STRUCT_OFFSET (LdCadresPage, rank_column), "rank", "rank", FALSE, { "rank" } },
+  { "post-since", G_STRUCT_OFFSET (LdCadresPage, post_since_column), "post-since", "post-since", FALSE, { "post_since" } },
+  { "categories", G_STRUCT_OFFSET (LdCadresPage, categories_column), NULL, NULL, FALSE, { "categories" } },
+  { "tags", G_STRUCT_OFFSET (LdCadresPage, tags_column), NULL, "tags", TRUE, { "tags" } },
+  { "status", G_STRUCT_OFFSET (LdCadresPage, status_column), NULL, "status", FALSE, { "status" } },
 };
 
 static const char * const default_columns[] = {
@@ -401,6 +405,12 @@ update_state (LdCadresPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadres.new", can_write (self) && self->has_scope);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadres.import", can_write (self) && self->has_scope);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadres.search", !self->context_loaded || self->has_scope);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  /* Whether the account may export is the dialog's to say. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadres.export", !self->context_loaded || self->has_scope);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cadres.export-selected",
+                                 self->has_scope && gtk_single_selection_get_selected (self->selection) < n);
+#endif
 }
 
 /* Filter ------------------------------------------------------------------- */
@@ -431,16 +441,14 @@ post_level_code (guint index)
   return index < n ? levels[index].code : NULL;
 }
 
-/* Reads the search, the filter menus and the order into a filter and loads
- * it; the load in flight is superseded. */
+/* Reads the search, the filter menus and the order into filter (the
+ * strings are borrowed from the page). */
 static void
-load_list (LdCadresPage *self)
+read_filter (LdCadresPage  *self,
+             LdCadreFilter *out)
 {
   LdCadreFilter filter = { 0 };
   guint i;
-
-  if (self->model == NULL || self->restoring)
-    return;
 
   filter.search = self->search != NULL && self->search[0] != '\0' ? self->search : NULL;
   filter.order = current_order (self);
@@ -469,6 +477,20 @@ load_list (LdCadresPage *self)
   i = gtk_drop_down_get_selected (self->tag_dropdown);
   if (self->tags != NULL && i != GTK_INVALID_LIST_POSITION && i >= 1 && i <= g_strv_length (self->tags))
     filter.tag = self->tags[i - 1];
+
+  *out = filter;
+}
+
+/* Reads the filter and loads it; the load in flight is superseded. */
+static void
+load_list (LdCadresPage *self)
+{
+  LdCadreFilter filter = { 0 };
+
+  if (self->model == NULL || self->restoring)
+    return;
+
+  read_filter (self, &filter);
 
   g_clear_error (&self->load_error);
   ld_cadre_list_model_set_filter (self->model, &filter);
@@ -1217,6 +1239,90 @@ refresh_action (GtkWidget  *widget,
   ld_page_refresh (LD_PAGE (widget));
 }
 
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+/* The export columns of the visible columns, in the order shown. */
+static GStrv
+dup_export_columns (LdCadresPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const ColumnInfo *info = info_of_column (self, column);
+
+      if (info == NULL || !gtk_column_view_column_get_visible (column))
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (info->export) && info->export[k] != NULL; k++)
+        g_strv_builder_add (builder, info->export[k]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Exports what the list shows: its filter, search, order and columns; in
+ * the file, the file. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LdCadresPage *self = LD_CADRES_PAGE (widget);
+  g_autoptr(LdExportRequest) request = NULL;
+  LdCadreFilter filter = { 0 };
+
+  if (showing_file (self))
+    {
+      gtk_widget_activate_action (self->file_view, "file.export", NULL);
+      return;
+    }
+
+  read_filter (self, &filter);
+
+  request = ld_export_request_new (LD_EXPORT_ROSTER);
+  request->unit_id = filter.unit_id;
+  request->search = g_strdup (filter.search);
+  request->order = filter.order;
+  request->descending = filter.descending;
+  request->include_retired = filter.include_retired;
+  request->categories = filter.categories;
+  request->authority = g_strdup (filter.authority);
+  request->post_level = g_strdup (filter.post_level);
+  request->status = g_strdup (filter.status);
+  request->tag = g_strdup (filter.tag);
+  request->columns = dup_export_columns (self);
+
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+}
+
+/* The selected cadre's file (the list selects one row), as a batch into
+ * a folder. */
+static void
+export_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LdCadresPage *self = LD_CADRES_PAGE (widget);
+  g_autoptr(LdExportRequest) request = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 id;
+
+  if (position == GTK_INVALID_LIST_POSITION
+      || position >= g_list_model_get_n_items (G_LIST_MODEL (self->model))
+      || (id = ld_cadre_list_model_get_id (self->model, position)) <= 0)
+    return;
+
+  request = ld_export_request_new (LD_EXPORT_CADRES);
+  request->cadre_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (request->cadre_ids, id);
+
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+}
+#endif
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1280,6 +1386,10 @@ ld_cadres_page_constructed (GObject *object)
   g_signal_connect_object (self->file_view, "close-requested", G_CALLBACK (on_file_close_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->file_view, "changed", G_CALLBACK (on_file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->file_view, "add-toast", G_CALLBACK (on_file_add_toast_cb), self, G_CONNECT_SWAPPED);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  /* Exporting the selected file needs a selection. */
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+#endif
 
   /* Typing in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -1437,6 +1547,10 @@ ld_cadres_page_class_init (LdCadresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cadres.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "cadres.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "cadres.clear-filters", NULL, clear_filters_action);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  gtk_widget_class_install_action (widget_class, "cadres.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "cadres.export-selected", NULL, export_selected_action);
+#endif
   gtk_widget_class_install_property_action (widget_class, "cadres.name-order", "name-order");
 }
 

@@ -7,6 +7,9 @@
 
 #include "ld-units-page.h"
 
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#include "dialogs/ld-export-dialog.h"
+#endif
 #include "dialogs/ld-import-dialog.h"
 #include "dialogs/ld-unit-dialog.h"
 #include "ld-ui-utils.h"
@@ -144,6 +147,9 @@ update_actions (LdUnitsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", !busy && write && active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.retire", !busy && write && active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.import", !busy && write && active);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.export", !busy && unit != NULL);
+#endif
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -804,6 +810,27 @@ import_action (GtkWidget  *widget,
   ld_present_dialog (GTK_WINDOW (dialog), widget);
 }
 
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+/* The cadre files of the selected unit and the units below it, one
+ * workbook per cadre into a folder. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LdUnitsPage *self = LD_UNITS_PAGE (widget);
+  g_autoptr(LdUnit) unit = dup_selected_unit (self);
+  g_autoptr(LdExportRequest) request = NULL;
+
+  if (unit == NULL)
+    return;
+
+  request = ld_export_request_new (LD_EXPORT_CADRES);
+  request->unit_id = ld_unit_get_id (unit);
+  ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
+}
+#endif
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -920,6 +947,10 @@ ld_units_page_class_init (LdUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "units.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "units.import", NULL, import_action);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  gtk_widget_class_install_action (widget_class, "units.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "units.export", NULL);
+#endif
   gtk_widget_class_install_property_action (widget_class, "units.show-retired", "show-retired");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "units.new", NULL);

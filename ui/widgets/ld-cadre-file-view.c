@@ -10,6 +10,9 @@
 
 #include "dialogs/ld-cadre-dialog.h"
 #include "dialogs/ld-entry-dialog.h"
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+#include "dialogs/ld-export-dialog.h"
+#endif
 #include "ld-error.h"
 #include "ld-ui-utils.h"
 #include "records/ld-attachment-repository.h"
@@ -192,6 +195,9 @@ update_actions (LdCadreFileView *self)
   gtk_widget_action_set_enabled (widget, "file.open-attachment", self->cadre != NULL);
   gtk_widget_action_set_enabled (widget, "file.save-attachment", self->cadre != NULL);
   gtk_widget_action_set_enabled (widget, "file.show-history", self->cadre != NULL);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  gtk_widget_action_set_enabled (widget, "file.export", self->cadre != NULL);
+#endif
   gtk_widget_action_set_enabled (widget, "file.reload", self->cadre_id != 0 && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_entry), writable);
 }
@@ -1768,6 +1774,25 @@ reload_action (GtkWidget  *widget,
   start_load (LD_CADRE_FILE_VIEW (widget));
 }
 
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+/* The whole file as one workbook (cover and sections). */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LdCadreFileView *self = LD_CADRE_FILE_VIEW (widget);
+  g_autoptr(LdExportRequest) request = NULL;
+
+  if (self->cadre == NULL || self->cadre_id <= 0)
+    return;
+
+  request = ld_export_request_new (LD_EXPORT_CADRE);
+  request->cadre_id = self->cadre_id;
+  ld_export_dialog_present_for (widget, self->vault, request);
+}
+#endif
+
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -2294,6 +2319,10 @@ ld_cadre_file_view_class_init (LdCadreFileViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "file.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "file.reload", NULL, reload_action);
+#ifdef LD_UI_HAVE_EXPORT_DIALOG
+  gtk_widget_class_install_action (widget_class, "file.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "file.export", NULL);
+#endif
   gtk_widget_class_install_action (widget_class, "file.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "file.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "file.show-section", "s", show_section_action);
