@@ -1006,10 +1006,23 @@ test_export (Fixture       *f,
 
       if (facts != NULL)
         {
-          g_assert_true (workbook_has (facts, 0, 0, 0, ld_export_kind_get_title (LD_EXPORT_FOUR_FORMS)));
+          g_assert_true (workbook_has (facts, 0, 0, 1, ld_export_kind_get_title (LD_EXPORT_FOUR_FORMS)));
           g_assert_true (workbook_has (facts, 0, 1, 2, "2026-01-01"));
           g_assert_true (workbook_has (facts, 0, 1, 2, "2026-03-31"));
           g_assert_true (workbook_has (facts, 0, 1, 2, "纪检一室"));
+          /* The total of 纪检一室 alone: m1 m2 m3 m8 and m4 (m5 is 纪检二室's). */
+          for (guint row = 3;; row++)
+            {
+              g_autofree char *label_key = g_strdup_printf ("sheets.0.rows.%u.0.v", row);
+              g_autofree char *times_key = g_strdup_printf ("sheets.0.rows.%u.1.v", row);
+              const char *label = g_hash_table_lookup (facts, label_key);
+
+              g_assert_nonnull (label);
+              if (g_strcmp0 (label, C_("four forms", "Total")) != 0)
+                continue;
+              g_assert_cmpstr (g_hash_table_lookup (facts, times_key), ==, "5");
+              break;
+            }
         }
     }
 #else

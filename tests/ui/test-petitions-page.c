@@ -1010,7 +1010,7 @@ check_petitions_workbook (Fixture   *f,
 
   if (facts == NULL)
     return;
-  g_assert_true (workbook_has (facts, 0, 0, 0, ld_export_kind_get_title (LD_EXPORT_PETITIONS)));
+  g_assert_true (workbook_has (facts, 0, 0, 1, ld_export_kind_get_title (LD_EXPORT_PETITIONS)));
   g_assert_true (workbook_has (facts, 0, 1, 2, first));
   g_assert_true (workbook_has (facts, 0, 1, 2, last));
   g_assert_true (workbook_has (facts, 0, 3, G_MAXUINT, ld_petition_get_reg_no (petition)));
