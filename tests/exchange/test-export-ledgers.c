@@ -17,6 +17,7 @@
 #include "records/ld-opinion-repository.h"
 #include "records/ld-recommendation-repository.h"
 #include "records/ld-user-repository.h"
+#include "rules/ld-case-tables.h"
 #include "rules/ld-code-tables.h"
 #include "vault/ld-statement.h"
 #include "vault/ld-vault-private.h"
@@ -50,7 +51,7 @@ typedef struct
   gint64   m_gov;        /* 王五 G1 2026-04-02 */
   gint64   m_old;        /* 张三 F1_REMIND_TALK 2025-12-15 */
   gint64   m_edu;        /* 张三 F1_CRIT_EDU 2026-02-10 */
-  gint64   m_talk;       /* 王五 F1_WARN_TALK 2026-07-15 */
+  gint64   m_talk;       /* 王五 F1_ADMONISH 2026-07-15, 诫勉: six months */
   gint64   request_a;    /* opinions: 张三 and 李四, approved */
   gint64   request_b;    /* opinions: 王五, unchecked */
   gint64   item_overdue; /* A, deadline 2026-06-30, four progress entries */
@@ -451,6 +452,7 @@ add_measure (Fixture    *f,
              const char *code,
              const char *decided,
              const char *doc_no,
+             const char *categories,
              gboolean    accountability)
 {
   g_auto(LdMeasureSpec) spec = { 0 };
@@ -463,7 +465,7 @@ add_measure (Fixture    *f,
   spec.decision_date = g_strdup (decided);
   spec.authority = g_strdup ("区纪委");
   spec.doc_no = g_strdup (doc_no);
-  spec.categories = g_strdup ("");
+  spec.categories = g_strdup (categories);
   spec.accountability = accountability;
   g_assert_true (ld_measure_repository_create (f->vault, &spec, &id, NULL, &error));
   g_assert_no_error (error);
@@ -565,12 +567,12 @@ setup (Fixture       *f,
   set_post (f, f->zhang, "办公室主任", "L08");
 
   /* Measures. */
-  f->m_warning = add_measure (f, f->zhang, "P1", "2026-03-01", DOC_NO, TRUE);
-  f->m_suspend = add_measure (f, f->li, "O_SUSPEND", "2026-05-10", "组处〔2026〕5号", FALSE);
-  f->m_gov = add_measure (f, f->wang, "G1", "2026-04-02", "政处〔2026〕1号", FALSE);
-  f->m_old = add_measure (f, f->zhang, "F1_REMIND_TALK", "2025-12-15", "", FALSE);
-  f->m_edu = add_measure (f, f->zhang, "F1_CRIT_EDU", "2026-02-10", "", FALSE);
-  f->m_talk = add_measure (f, f->wang, "F1_WARN_TALK", "2026-07-15", "", FALSE);
+  f->m_warning = add_measure (f, f->zhang, "P1", "2026-03-01", DOC_NO, "INT,HS1", TRUE);
+  f->m_suspend = add_measure (f, f->li, "O_SUSPEND", "2026-05-10", "组处〔2026〕5号", "", FALSE);
+  f->m_gov = add_measure (f, f->wang, "G1", "2026-04-02", "政处〔2026〕1号", "", FALSE);
+  f->m_old = add_measure (f, f->zhang, "F1_REMIND_TALK", "2025-12-15", "", "", FALSE);
+  f->m_edu = add_measure (f, f->zhang, "F1_CRIT_EDU", "2026-02-10", "", "", FALSE);
+  f->m_talk = add_measure (f, f->wang, "F1_ADMONISH", "2026-07-15", "", "", FALSE);
   ok (ld_measure_repository_add_event (f->vault, f->m_warning, "lift", "2026-09-01", 0, "期满解除", NULL, NULL,
                                        &error), error);
 
@@ -759,6 +761,9 @@ test_measures (Fixture       *f,
   g_autoptr(LdMeasure) warning = NULL;
   g_autoptr(LdMeasure) suspend = NULL;
   g_autoptr(LdMeasure) talk = NULL;
+  g_autoptr(LdMeasure) gov = NULL;
+  g_autoptr(LdMeasure) edu = NULL;
+  g_autofree char *categories = NULL;
   g_autofree char *path = NULL;
   g_autoptr(Book) book = NULL;
   Sheet *sheet;
@@ -768,6 +773,8 @@ test_measures (Fixture       *f,
   warning = get_measure (f, f->m_warning);
   suspend = get_measure (f, f->m_suspend);
   talk = get_measure (f, f->m_talk);
+  gov = get_measure (f, f->m_gov);
+  edu = get_measure (f, f->m_edu);
   path = export (f, LD_EXPORT_MEASURES, NULL, "measures.xlsx", "," DOC_NO ",");
   book = book_read (path);
   sheet = book_sheet (book, "Measures");
@@ -792,6 +799,9 @@ test_measures (Fixture       *f,
   /* The document number stays text with its leading zeros. */
   assert_cell (sheet, row, "Document number", "s", DOC_NO);
   assert_cell (sheet, row, "Accountability", "s", "Yes");
+  categories = g_strdup_printf ("%s, %s", ld_code_get_label (LD_CODE_TABLE_PROBLEM_CATEGORY, "INT"),
+                                ld_code_get_label (LD_CODE_TABLE_PROBLEM_CATEGORY, "HS1"));
+  assert_cell (sheet, row, "Violation categories", "s", categories);
   assert_cell (sheet, row, "Effect from", "d", "2026-03-01");
   assert_cell (sheet, row, "Effect until", "d", ld_measure_get_effect_end (warning));
   g_assert_cmpstr (ld_measure_get_effect_end (warning), ==, "2026-09-01");
@@ -807,14 +817,28 @@ test_measures (Fixture       *f,
   assert_cell (sheet, row, "Promotion blocked until", "s", "Open-ended");
   assert_cell (sheet, row, "Status", "s", ld_measure_status_get_label (LD_MEASURE_IN_FORCE));
 
-  /* A form-one measure without an effect period leaves the period blank. */
+  /* 诫勉 blocks 王五 for six months: dates, on both of 王五's rows (the
+   * government warning ended on 2026-10-02). */
   row = sheet_find (sheet, "Registration number", ld_measure_get_reg_no (talk));
   assert_cell (sheet, row, "Name", "s", "王五");
   assert_cell (sheet, row, "Unit", "s", "Dept B");
   assert_cell (sheet, row, "Form", "s", ld_form_get_label (1));
+  assert_cell (sheet, row, "Effect from", "d", "2026-07-15");
+  assert_cell (sheet, row, "Effect until", "d", "2027-01-15");
+  assert_cell (sheet, row, "Promotion blocked until", "d", "2027-01-15");
+  row = sheet_find (sheet, "Registration number", ld_measure_get_reg_no (gov));
+  assert_cell (sheet, row, "Effect until", "d", "2026-10-02");
+  assert_cell (sheet, row, "Promotion blocked until", "d", "2027-01-15");
+
+  /* A form-one measure without an effect period leaves the period blank;
+   * 张三 is no longer blocked (the warning was lifted). */
+  row = sheet_find (sheet, "Registration number", ld_measure_get_reg_no (edu));
+  assert_cell (sheet, row, "Name", "s", "张三");
   assert_blank (sheet, row, "Effect from");
   assert_blank (sheet, row, "Effect until");
   assert_blank (sheet, row, "Document number");
+  assert_blank (sheet, row, "Promotion blocked until");
+  assert_blank (sheet, row, "Violation categories");
   g_clear_pointer (&book, book_free);
   g_free (path);
 
@@ -1193,6 +1217,59 @@ test_four_forms (Fixture       *f,
   g_assert_cmpfloat (cell_number (sheet, row, "Total"), ==, 2);
   g_clear_pointer (&book, book_free);
   g_free (path);
+
+  /* A whole quarter is a quarter: the previous period is the quarter
+   * before. Q2: 李四's suspension and 王五's warning. */
+  {
+    Filter q2 = { "2026-04-01", "2026-06-30", 0 };
+    LdPeriod quarter, previous;
+    g_autofree char *label = NULL;
+    g_autofree char *previous_header = NULL;
+
+    ld_period_init_quarter (&quarter, 2026, 2);
+    ld_period_previous (&quarter, &previous);
+    label = ld_period_get_label (&quarter);
+    {
+      g_autofree char *previous_label = ld_period_get_label (&previous);
+
+      previous_header = g_strdup_printf ("Previous period, person-times (%s)", previous_label);
+    }
+    path = export (f, LD_EXPORT_FOUR_FORMS, &q2, "four-forms-q2.xlsx", NULL);
+    book = book_read (path);
+    sheet = book_sheet (book, "Four forms");
+    g_assert_nonnull (strstr (sheet_text (sheet, 1, 0), label));
+    g_assert_cmpfloat (cell_number (sheet, sheet->header + 2, "Person-times"), ==, 2);
+    /* Q1 had 张三's warning. */
+    g_assert_cmpfloat (cell_number (sheet, sheet->header + 2, previous_header), ==, 1);
+    g_clear_pointer (&book, book_free);
+    g_free (path);
+  }
+
+  /* Without a period: the current year up to today. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *label = NULL;
+    GDate from, to;
+    LdPeriod so_far;
+
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_date_set_dmy (&from, 1, G_DATE_JANUARY, (GDateYear) g_date_time_get_year (now));
+    g_date_set_dmy (&to, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                    (GDateYear) g_date_time_get_year (now));
+    g_assert_true (ld_period_init_custom (&so_far, &from, &to, &error));
+    label = ld_period_get_label (&so_far);
+    path = export (f, LD_EXPORT_FOUR_FORMS, NULL, "four-forms-now.xlsx", NULL);
+    book = book_read (path);
+    sheet = book_sheet (book, "Four forms");
+    /* (On the last day of a month the year so far is a whole month,
+     * quarter or year, and named so.) */
+    if (!g_date_is_last_of_month (&to))
+      g_assert_nonnull (strstr (sheet_text (sheet, 1, 0), label));
+    g_assert_cmpint (sheet_n_data (sheet), ==, LD_FOUR_FORMS_N + 1);
+    g_clear_pointer (&book, book_free);
+    g_free (path);
+  }
 
   /* Unit B alone: 王五's two measures. */
   {
