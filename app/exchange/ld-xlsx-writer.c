@@ -66,6 +66,7 @@ struct _LdXlsxWriter
   lxw_format    *fmt_form[N_CELL_FORMATS];
 
   GHashTable    *sheet_names;    /* casefolded names in use */
+  GPtrArray     *sheets;         /* lxw_worksheet *, owned by the workbook */
 
   /* The current sheet. */
   lxw_worksheet *sheet;
@@ -186,6 +187,49 @@ utf16_units (const char *text)
   return units;
 }
 
+/* Excel reads "_xHHHH_" in a cell as the character U+HHHH (OOXML's
+ * escape for control characters; libxlsxwriter writes them that way), so
+ * user text "_x003D_1+1" would show as "=1+1" and slip past the prefix
+ * rule. Such sequences get their "_" escaped as "_x005F_", which Excel,
+ * LibreOffice and openpyxl all read back as the literal text. */
+static gboolean
+is_ooxml_escape (const char *p)
+{
+  if (p[0] != '_' || p[1] != 'x')
+    return FALSE;
+  for (int i = 2; i < 6; i++)
+    if (!g_ascii_isxdigit (p[i]))
+      return FALSE;
+  return p[6] == '_';
+}
+
+static gboolean
+has_ooxml_escape (const char *text)
+{
+  for (const char *p = strstr (text, "_x"); p != NULL; p = strstr (p + 1, "_x"))
+    if (is_ooxml_escape (p))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+escape_ooxml (GString *text)
+{
+  GString *out;
+
+  if (!has_ooxml_escape (text->str))
+    return;
+  out = g_string_sized_new (text->len + 16);
+  for (const char *p = text->str; *p != '\0'; p++)
+    {
+      if (is_ooxml_escape (p))
+        g_string_append (out, "_x005F");
+      g_string_append_c (out, *p);
+    }
+  g_string_assign (text, out->str);
+  g_string_free (out, TRUE);
+}
+
 char *
 ld_xlsx_cell_text (const char *value,
                    gboolean   *truncated)
@@ -206,6 +250,8 @@ ld_xlsx_cell_text (const char *value,
   if (needs_prefix (valid))
     g_string_append_c (out, '\'');
   g_string_append (out, valid);
+  /* Before the cut, so the escaped text is what stays within the limit. */
+  escape_ooxml (out);
 
   if (utf16_units (out->str) > CELL_MAX_UNITS)
     {
@@ -233,7 +279,7 @@ ld_xlsx_cell_text (const char *value,
 }
 
 /* The text a cell receives: value itself when it is valid UTF-8, needs no
- * prefix and is short enough (the common case, without a copy), else a
+ * prefix or escape and is short enough (the common case, without a copy), else a
  * copy made by ld_xlsx_cell_text() in *owned. A byte length within
  * CELL_CUT_UNITS bounds the UTF-16 length too. */
 static const char *
@@ -246,7 +292,8 @@ cell_text (const char *value,
 
   *truncated = FALSE;
   *owned = NULL;
-  if (len <= CELL_CUT_UNITS && !needs_prefix (value) && g_utf8_validate_len (value, len, NULL))
+  if (len <= CELL_CUT_UNITS && !needs_prefix (value) && g_utf8_validate_len (value, len, NULL)
+      && !has_ooxml_escape (value))
     {
       *length = len;
       return value;
@@ -486,6 +533,7 @@ ld_xlsx_writer_new (const char          *path,
   self->path = g_strdup (path);
   self->constant_memory = options->constant_memory;
   self->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sheets = g_ptr_array_new ();
   if (options->classification != NULL && *options->classification != '\0')
     self->classification = g_utf8_make_valid (options->classification, -1);
   self->author = g_utf8_make_valid (options->author != NULL ? options->author : "", -1);
@@ -572,23 +620,41 @@ clear_sheet (LdXlsxWriter *self)
   self->next_row = 0;
 }
 
+/* Frees a workbook that was never closed, without writing the file.
+ * lxw_workbook_free() leaves each constant-memory sheet's row file open,
+ * which would keep its (unlinked) data on the tmpfs until the app exits. */
+static void
+discard_workbook (LdXlsxWriter *self)
+{
+  if (self->workbook == NULL)
+    return;
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      lxw_worksheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      if (sheet->optimize_tmpfile != NULL)
+        {
+          fclose (sheet->optimize_tmpfile);
+          sheet->optimize_tmpfile = NULL;
+        }
+    }
+  lxw_workbook_free (self->workbook);
+  self->workbook = NULL;
+}
+
 void
 ld_xlsx_writer_free (LdXlsxWriter *self)
 {
   if (self == NULL)
     return;
 
-  if (self->workbook != NULL)
-    {
-      /* Never closed: free it without writing the file. */
-      lxw_workbook_free (self->workbook);
-      self->workbook = NULL;
-    }
+  discard_workbook (self);
   if (!self->committed)
     unlink_tmp (self);
 
   clear_sheet (self);
   g_clear_pointer (&self->sheet_names, g_hash_table_unref);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_free (self->path);
   g_free (self->tmp_path);
   g_free (self->classification);
@@ -783,6 +849,8 @@ add_sheet (LdXlsxWriter *self,
   lxw_worksheet *sheet;
 
   sheet = workbook_add_worksheet (self->workbook, sheet_name);
+  if (sheet != NULL)
+    g_ptr_array_add (self->sheets, sheet);
   if (sheet == NULL)
     g_set_error (error, LD_ERROR, LD_ERROR_FAILED,
                  /* Translators: %s: worksheet name */
@@ -1626,8 +1694,7 @@ ld_xlsx_writer_close (LdXlsxWriter *self,
 
   if (!finish_sheet (self, error))
     {
-      lxw_workbook_free (self->workbook);
-      self->workbook = NULL;
+      discard_workbook (self);
       self->closed = TRUE;
       unlink_tmp (self);
       return FALSE;

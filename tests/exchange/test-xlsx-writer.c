@@ -231,6 +231,12 @@ count_entries (const char *dir)
   return n;
 }
 
+static guint
+count_fds (void)
+{
+  return count_entries ("/proc/self/fd");
+}
+
 static const LdXlsxColumn six_columns[] = {
   { "姓名", LD_XLSX_TEXT },
   { "身份证号", LD_XLSX_CODE },
@@ -577,7 +583,9 @@ static const char *payloads[] = {
   "=cmd|' /C calc'!A0",
 };
 
+/* Also harmless: Excel would read "_x003D_" as "=", so it is escaped. */
 static const char *harmless[] = {
+  "_x003D_1+1",
   "\"quoted\" text, with a comma",
   "第一行\n第二行",
   "张三",
@@ -595,7 +603,7 @@ test_cell_text (void)
 
       g_assert_cmpstr (text, ==, expected);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (harmless); i++)
+  for (guint i = 1; i < G_N_ELEMENTS (harmless); i++)
     {
       g_autofree char *text = ld_xlsx_cell_text (harmless[i], NULL);
 
@@ -610,6 +618,15 @@ test_cell_text (void)
     g_assert_cmpstr (spaces, ==, "   ");
     g_assert_true (g_utf8_validate (bad, -1, NULL));
     g_assert_cmpstr (bad, ==, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+  }
+  {
+    g_autofree char *escape = ld_xlsx_cell_text ("_x003D_1+1", NULL);
+    g_autofree char *two = ld_xlsx_cell_text ("a_x0041_b_X0041_c_x12345_d_x00", NULL);
+    g_autofree char *prefixed = ld_xlsx_cell_text ("=_x0041_", NULL);
+
+    g_assert_cmpstr (escape, ==, "_x005F_x003D_1+1");
+    g_assert_cmpstr (two, ==, "a_x005F_x0041_b_X0041_c_x12345_d_x00");
+    g_assert_cmpstr (prefixed, ==, "'=_x005F_x0041_");
   }
 }
 
@@ -690,6 +707,7 @@ test_injection (void)
   assert_contains (csv, "'＝1+1");
   assert_contains (csv, "' =1+1");
   assert_contains (csv, "第一行\n第二行");
+  assert_contains (csv, "_x003D_1+1");
   assert_contains (csv, "\"\"quoted\"\" text, with a comma");
   lines = g_strsplit (csv, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -1055,17 +1073,22 @@ test_free_without_commit (void)
   g_autofree char *path = g_build_filename (dir, "a.xlsx", NULL);
   const char *row[] = { "张三", "11010519491231002X", "1949-12-31", "75", "0.125", "无" };
 
-  /* Freed while writing (a cancelled export). */
+  /* Freed while writing (a cancelled export): no file, and no open
+   * temporary file either (it would pin its data on the tmpfs). */
   for (int mode = 0; mode < 2; mode++)
     {
+      guint fds = count_fds ();
       LdXlsxWriter *writer = writer_new (path, mode == 1);
 
       g_assert_cmpuint (count_entries (dir), ==, 1);  /* the .part file */
       begin (writer, "S", six_columns, G_N_ELEMENTS (six_columns));
       for (guint i = 0; i < 100; i++)
         add_row (writer, row);
+      begin (writer, "T", six_columns, G_N_ELEMENTS (six_columns));
+      add_row (writer, row);
       ld_xlsx_writer_free (writer);
       g_assert_cmpuint (count_entries (dir), ==, 0);
+      g_assert_cmpuint (count_fds (), ==, fds);
     }
 
   /* Closed but not committed. */
