@@ -840,11 +840,54 @@ grant_export (const char *dir,
   ld_ui_test_close_vault (vault);
 }
 
-/* Checks the page's Export… button (the shortcut in its tooltip; enabled
- * once the build has the export dialog) and activates its action: without
- * the export grant a message explains the refusal and no export dialog
- * opens; with it the export dialog opens and is returned. NULL when
- * refused or when the build has no export dialog. */
+static gboolean
+trigger_has (GtkShortcutTrigger *trigger,
+             GtkShortcutTrigger *wanted)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_has (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted)
+           || trigger_has (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
+
+  return gtk_shortcut_trigger_equal (trigger, wanted);
+}
+
+/* Whether a shortcut of widget (of its template or its class) activates
+ * action on accel ("<Control><Shift>e"). */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *action,
+              const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (named)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0
+              && trigger_has (gtk_shortcut_get_trigger (shortcut), wanted))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Checks the page's Export… button (enabled once the build has the export
+ * dialog) and its shortcut, and activates its action: without the export
+ * grant a message explains the refusal and no export dialog opens; with
+ * it the export dialog opens and is returned. NULL when refused or when
+ * the build has no export dialog. */
 static GtkWindow *
 activate_export (GtkWidget  *page,
                  const char *action,
@@ -854,6 +897,7 @@ activate_export (GtkWidget  *page,
 
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Export to Excel (Ctrl+Shift+E)");
+  g_assert_true (has_shortcut (page, action, "<Control><Shift>e"));
 #ifdef LD_UI_HAVE_EXPORT_DIALOG
   {
     GtkWindow *message;
