@@ -27,7 +27,6 @@
 #define SHEET_NAME_MAX  31
 #define FIRST_DATA_ROW  4
 #define FORM_FIRST_ROW  2
-#define DEFAULT_COL_PX  64
 #define DEFAULT_ROW_PX  20
 
 typedef enum
@@ -51,7 +50,6 @@ struct _LdXlsxWriter
   lxw_workbook  *workbook;       /* NULL once closed */
   gboolean       closed;
   gboolean       committed;
-  gboolean       constant_memory;
 
   char          *classification;
   char          *author;
@@ -531,7 +529,6 @@ ld_xlsx_writer_new (const char          *path,
 
   self = g_new0 (LdXlsxWriter, 1);
   self->path = g_strdup (path);
-  self->constant_memory = options->constant_memory;
   self->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sheets = g_ptr_array_new ();
   if (options->classification != NULL && *options->classification != '\0')
@@ -679,25 +676,28 @@ unique_sheet_name (LdXlsxWriter *self,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 0x80)
+      if (c < 0x80 && strchr ("[]:*?/\\", (int) c) != NULL)
         continue;
       if (c < 0x20)
         continue;
       g_string_append_unichar (clean, c);
     }
+  /* No apostrophe (or space) at either end, also after the cut. */
   start = clean->str;
   while (*start == '\'' || *start == ' ')
     start++;
-  end = start + strlen (start);
-  while (end > start && (end[-1] == '\'' || end[-1] == ' '))
+  base = cut_chars (start, SHEET_NAME_MAX);
+  g_string_free (clean, TRUE);
+  end = base + strlen (base);
+  while (end > base && (end[-1] == '\'' || end[-1] == ' '))
     end--;
   *end = '\0';
-  if (*start == '\0')
-    /* Translators: a worksheet's name when it has none */
-    base = g_strdup (C_("worksheet", "Sheet"));
-  else
-    base = cut_chars (start, SHEET_NAME_MAX);
-  g_string_free (clean, TRUE);
+  if (*base == '\0')
+    {
+      g_free (base);
+      /* Translators: a worksheet's name when it has none */
+      base = g_strdup (C_("worksheet", "Sheet"));
+    }
 
   for (guint n = 1;; n++)
     {

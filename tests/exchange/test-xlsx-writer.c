@@ -876,6 +876,7 @@ test_sheet_names (void)
     "data",
     "[]",
     "History",
+    "abcdefghijklmnopqrstuvwxyz1234'xyz",
   };
   const char *expected[] = {
     "abcdefg",
@@ -886,6 +887,7 @@ test_sheet_names (void)
     "data (2)",
     "Sheet",
     "History (2)",
+    "abcdefghijklmnopqrstuvwxyz1234",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -15,6 +15,11 @@
         soffice run, private profile) and prints
         {"FILE.xlsx": ["OUTDIR/NAME-Sheet.csv", ...], ...} in sheet order.
 
+Widths are as stored in the file: libxlsxwriter adds Excel's cell padding
+(about 0.71) to the width it was given. Merged cells other than the
+top-left one read as null. Counting sheets, rows and columns starts at 0
+in "sheets" and "rows" and the cell addresses are Excel's ("A5").
+
 Exit status 77 (the automake "skip" code) when python3-openpyxl or
 LibreOffice is missing, 1 on any other failure. The sheet-level facts
 (frozen panes, filter, page setup, header and footer, widths, merges,
