@@ -130,7 +130,7 @@ export_entries (LdExportKind   kind,
         "to", 0, 0, G_OPTION_ARG_STRING, &o->to, N_("Only records dated on or before this day"),
         N_("YYYY-MM-DD") });
     }
-  if (ld_export_kind_has_reporters (kind) || kind == LD_EXPORT_CADRES)
+  if (ld_export_kind_has_reporters (kind))
     add_entry (entries, (GOptionEntry) {
       "include-reporters", 0, 0, G_OPTION_ARG_NONE, &o->include_reporters,
       N_("Show reporters' names, units and contacts (needs the reporter-identity grant; audited)"), NULL });
@@ -632,11 +632,17 @@ static gpointer
 export_thread (gpointer data)
 {
   ExportRun *run = data;
+  GSource *source = g_idle_source_new ();
 
   run->result = ld_export_run (run->vault, run->request, on_progress, &run->progress, run->cancellable,
                                &run->error);
   g_atomic_int_set (&run->progress.stopped, TRUE);
-  g_main_context_invoke (NULL, on_done, run);
+  /* Always through the loop: g_main_context_invoke() would call on_done
+   * right here if the loop had not started yet, and the loop would then
+   * never stop. */
+  g_source_set_callback (source, on_done, run, NULL);
+  g_source_attach (source, NULL);
+  g_source_unref (source);
   return NULL;
 }
 
@@ -792,8 +798,9 @@ batch_help (void)
 
   return g_strconcat (common, "\n\n",
                       _("Each cadre gets a workbook named 单位-姓名-1234.xlsx (unit, name and the last four "
-                        "characters of the ID number), and an audit entry of its own. Ctrl+C stops after the "
-                        "workbook being written is removed; the workbooks already finished stay, each complete."),
+                        "characters of the ID number), and an audit entry of its own. Ctrl+C stops the batch: the "
+                        "workbook being written is removed, the ones already finished stay, each complete and "
+                        "audited, and the tool prints how many there are."),
                       NULL);
 }
 

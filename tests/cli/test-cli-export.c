@@ -466,6 +466,10 @@ test_permissions (Fixture       *f,
              "--include-reporters", NULL);
   run_fails (&f->cli, "boss", 5, NULL, "export", "clues", "--purpose", PURPOSE, "--out", out,
              "--include-reporters", NULL);
+  run_fails (&f->cli, "boss", 5, NULL, "export", "cadre", f->zhang, "--purpose", PURPOSE, "--out", out,
+             "--include-reporters", NULL);
+  run_fails (&f->cli, "boss", 5, NULL, "export", "cadres", "--unit", f->unit_a, "--purpose", PURPOSE, "--dir",
+             f->out, "--include-reporters", NULL);
   /* A purpose of more than 200 characters. */
   purpose = g_string_new (NULL);
   for (guint i = 0; i < 201; i++)
@@ -702,6 +706,8 @@ test_cadres (Fixture       *f,
   g_assert_true (g_str_has_prefix (result->out, "Wrote 2 files ("));
   g_assert_true (g_str_has_suffix (result->out, expected));
   assert_folder (batch, "财政局-张三丰-002X.xlsx|财政局-王小明-0011.xlsx");
+  if (g_test_failed ())
+    return;
   path = g_build_filename (batch, "财政局-王小明-0011.xlsx", NULL);
   facts = inspect (path);
   if (facts != NULL)
@@ -987,6 +993,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* One kind's failure should not hide the others'. */
+  g_test_set_nonfatal_assertions ();
 
   g_test_add ("/cli-export/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
   g_test_add ("/cli-export/permissions", Fixture, NULL, fixture_setup, test_permissions, fixture_teardown);
