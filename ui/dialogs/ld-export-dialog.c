@@ -623,11 +623,14 @@ run_cb (GObject      *object,
 
   if (exported == NULL)
     {
+      /* A workbook is only renamed into place once complete and audited,
+       * so a cancel never leaves half a file (a batch keeps the files it
+       * finished). */
       if (ld_error_is_cancelled (error) && is_batch (self))
         set_error (self, _("Export cancelled. The cadre files finished before the cancel are complete and "
                            "kept in the folder; no partial file was left."));
       else if (ld_error_is_cancelled (error))
-        set_error (self, _("Export cancelled: no file was written."));
+        set_error (self, _("Export cancelled. No partial file was left behind."));
       else
         set_error (self, error != NULL ? error->message : _("The export failed: no file was written."));
       update_state (self);
