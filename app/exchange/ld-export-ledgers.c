@@ -34,7 +34,10 @@
  *   recommendations  the issue date (a draft has none: it is listed
  *                    only when the period is open at both ends);
  *   four forms       the decision date of the measures counted; without
- *                    a period, the current year up to today. */
+ *                    a period, the current year up to today.
+ * Rows go in the order a clerk enters them in a ledger: oldest first
+ * (decision date, request date, registration), not the newest-first
+ * order of the record pages. */
 
 /* Progress entries shown in a ledger item's row, newest first. */
 #define LEDGER_PROGRESS_SHOWN 3
@@ -191,6 +194,19 @@ local_date (gint64 seconds)
     return g_strdup ("");
   when = g_date_time_new_from_unix_local (seconds);
   return when != NULL ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
+}
+
+/* Reverses the repositories' newest-first lists. */
+static void
+reverse (GPtrArray *array)
+{
+  for (guint i = 0, j = array->len; i + 1 < j; i++, j--)
+    {
+      gpointer swap = array->pdata[i];
+
+      array->pdata[i] = array->pdata[j - 1];
+      array->pdata[j - 1] = swap;
+    }
 }
 
 static const char *
@@ -355,6 +371,7 @@ _ld_export_measures (LdExportContext  *ctx,
   measures = ld_measure_repository_list (ctx->vault, &filter, error);
   if (measures == NULL)
     return FALSE;
+  reverse (measures);
   _ld_export_set_total (ctx, measures->len);
 
   /* The cadres' current posts, in one read (no file view is audited). */
@@ -558,6 +575,7 @@ _ld_export_opinions (LdExportContext  *ctx,
   all = ld_opinion_repository_list_requests (ctx->vault, &filter, error);
   if (all == NULL)
     return FALSE;
+  reverse (all);
   for (guint i = 0; i < all->len; i++)
     {
       LdOpinionRequest *request = g_ptr_array_index (all, i);
@@ -656,6 +674,21 @@ _ld_export_opinions (LdExportContext  *ctx,
 }
 
 /* --- Ledger items (整改台账) ---------------------------------------------------- */
+
+/* By registration number ("2026-L0001": year, then number). */
+static int
+compare_reg_no (gconstpointer a,
+                gconstpointer b)
+{
+  LdLedgerItem *x = *(LdLedgerItem **) a;
+  LdLedgerItem *y = *(LdLedgerItem **) b;
+  int cmp = strcmp (ld_ledger_item_get_reg_no (x), ld_ledger_item_get_reg_no (y));
+
+  if (cmp != 0)
+    return cmp;
+  return (ld_ledger_item_get_id (x) > ld_ledger_item_get_id (y))
+         - (ld_ledger_item_get_id (x) < ld_ledger_item_get_id (y));
+}
 
 /* The latest progress entries, newest first, one a line. */
 static char *
@@ -764,6 +797,7 @@ _ld_export_ledger (LdExportContext  *ctx,
       if (_ld_export_in_period (ctx, registered))
         g_ptr_array_add (items, g_object_ref (item));
     }
+  g_ptr_array_sort (items, compare_reg_no);
   _ld_export_set_total (ctx, items->len);
 
   if (!begin_table (ctx, sheet, ld_export_kind_get_title (LD_EXPORT_LEDGER), columns, G_N_ELEMENTS (columns),
@@ -901,6 +935,7 @@ _ld_export_recommendations (LdExportContext  *ctx,
   all = ld_recommendation_repository_list (ctx->vault, &filter, error);
   if (all == NULL)
     return FALSE;
+  reverse (all);
   for (guint i = 0; i < all->len; i++)
     {
       LdRecommendation *r = g_ptr_array_index (all, i);

@@ -781,9 +781,11 @@ test_measures (Fixture       *f,
   g_assert_cmpstr (sheet_text (sheet, 1, 0), ==, ld_export_kind_get_title (LD_EXPORT_MEASURES));
   g_assert_cmpstr (sheet->freeze, ==, "A5");
   g_assert_cmpint (sheet_n_data (sheet), ==, 6);
-  /* Newest decision first, numbered as numbers. */
+  /* In the order of a ledger: oldest decision first, numbered as numbers. */
   assert_cell (sheet, 4, "No.", "n", "1");
-  assert_cell (sheet, 4, "Registration number", "s", ld_measure_get_reg_no (talk));
+  assert_cell (sheet, 4, "Decision date", "d", "2025-12-15");
+  assert_cell (sheet, 9, "No.", "n", "6");
+  assert_cell (sheet, 9, "Registration number", "s", ld_measure_get_reg_no (talk));
 
   row = sheet_find (sheet, "Registration number", ld_measure_get_reg_no (warning));
   g_assert_cmpint (row, >, 0);
@@ -897,6 +899,10 @@ test_opinions (Fixture       *f,
   book = book_read (path);
   sheet = book_sheet (book, "Opinion replies");
   g_assert_cmpint (sheet_n_data (sheet), ==, 3);
+  /* Oldest request first, its cadres in the order added. */
+  assert_cell (sheet, 4, "Name", "s", "张三");
+  assert_cell (sheet, 5, "Name", "s", "李四");
+  assert_cell (sheet, 6, "Name", "s", "王五");
   row = sheet_find (sheet, "Name", "李四");
   g_assert_cmpint (row, >, 0);
   /* ID numbers stay text, the X and every digit intact. */
@@ -984,6 +990,13 @@ test_ledger (Fixture       *f,
   sheet = book_sheet (book, "Rectification");
   /* Three items and the two spawned by the recommendation. */
   g_assert_cmpint (sheet_n_data (sheet), ==, 5);
+  /* In registration order: the spawned ones came first. */
+  for (int r = 0; r < 5; r++)
+    {
+      g_autofree char *reg_no = g_strdup_printf ("2026-L%04d", r + 1);
+
+      assert_cell (sheet, sheet->header + 1 + r, "Registration number", "s", reg_no);
+    }
   row = sheet_find (sheet, "Registration number", ld_ledger_item_get_reg_no (overdue));
   g_assert_cmpint (row, >, 0);
   /* The problem is text (the formula neutralised), with its line break. */
@@ -1063,8 +1076,9 @@ test_recommendations (Fixture       *f,
   book = book_read (path);
   sheet = book_sheet (book, "Recommendations");
   g_assert_cmpint (sheet_n_data (sheet), ==, 2);
+  /* The first registered first. */
   row = sheet_find (sheet, "Registration number", ld_recommendation_get_reg_no (rec));
-  g_assert_cmpint (row, >, 0);
+  g_assert_cmpint (row, ==, sheet->header + 1);
   assert_cell (sheet, row, "Document number", "s", "监建〔2026〕3号");
   assert_cell (sheet, row, "Addressed to", "s", "Dept A");
   assert_cell (sheet, row, "Issued on", "d", "2026-03-02");
