@@ -560,8 +560,12 @@ test_roster (Fixture       *f,
   g_assert_nonnull (find_cell (facts, "张三丰"));
   g_assert_nonnull (find_cell (facts, "李四"));
   g_assert_null (fact (facts, "sheets.0.rows.%u.2.v", row + 1));
-  /* The 密级 mark from the settings in the page header. */
+  /* The 密级 mark from the settings in the page header, the first row and
+   * the properties; the account as the author. */
   assert_contains (fact (facts, "sheets.0.header"), MARK);
+  g_assert_cmpstr (fact (facts, "sheets.0.rows.0.0.v"), ==, MARK);
+  assert_contains (fact (facts, "properties.description"), MARK);
+  g_assert_cmpstr (fact (facts, "properties.creator"), ==, "boss");
   g_clear_pointer (&facts, g_hash_table_unref);
   g_clear_pointer (&result, cli_result_free);
 
