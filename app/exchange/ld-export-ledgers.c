@@ -1193,7 +1193,8 @@ _ld_export_four_forms (LdExportContext  *ctx,
   last_year_label = ld_period_get_label (&stats->last_year);
   /* Translators: the title of the four-forms table and its period:
    * "“四种形态”统计表（2026年第三季度）" */
-  title = g_strdup_printf (_("%1$s (%2$s)"), ld_export_kind_get_title (LD_EXPORT_FOUR_FORMS), period_label);
+  title = g_strdup_printf (C_("four forms title", "%1$s (%2$s)"), ld_export_kind_get_title (LD_EXPORT_FOUR_FORMS),
+                           period_label);
   /* Translators: a column naming the earlier period: "上期人次（2026年第二季度）" */
   previous_column = g_strdup_printf (C_("four forms", "Previous period, person-times (%s)"), previous_label);
   /* Translators: 较上期增减 (a number) */
@@ -1299,7 +1300,8 @@ _ld_export_four_forms (LdExportContext  *ctx,
       tallies[LD_FOUR_FORMS_N] = g < LD_FOUR_FORMS_N_GROUPS ? stats->total.by_group[g] : stats->total.current;
       /* Translators: the last row of the table by key group: every cadre
        * counted, in a group or not (全部干部) */
-      label = g < LD_FOUR_FORMS_N_GROUPS ? ld_four_forms_group_get_label ((LdFourFormsGroup) g) : C_("four forms", "All cadres");
+      label = g < LD_FOUR_FORMS_N_GROUPS ? ld_four_forms_group_get_label ((LdFourFormsGroup) g)
+                                         : C_("four forms", "All cadres");
       if (!write_tally_row (ctx, &row, label, tallies, error))
         goto out;
     }
