@@ -1420,6 +1420,69 @@ test_cancel (Fixture       *f,
     }
 }
 
+/* --- Scale ------------------------------------------------------------------------------------------ */
+
+/* 100,000 measures of 5,000 cadres (inserted as the register stores
+ * them): the measures ledger, with every cadre's promotion block, in
+ * reasonable time. Run with -m slow. */
+static void
+test_scale (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const codes[][3] = {
+    { "F1_REMIND_TALK", "1", "edu" }, { "F1_ADMONISH", "1", "edu" }, { "P1", "2", "party" },
+    { "G2", "2", "gov" }, { "O_ADJUST", "2", "org" }, { "P3", "3", "party" },
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_MEASURES);
+  g_autoptr(LdExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_cadre, start;
+  double t;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("a scale test: run with -m slow");
+      return;
+    }
+  exec_sql (f, "BEGIN");
+  for (int i = 0; i < 5000; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO cadres (unit_id, name, id_number, created_at, updated_at)"
+                                              " VALUES (%" G_GINT64_FORMAT ", '干部%d', '9%017d', 1, 1)",
+                                              i % 2 ? f->unit_a : f->unit_b, i, i);
+
+      exec_sql (f, sql);
+    }
+  first_cadre = ld_test_count_rows (f->vault, "SELECT min(id) FROM cadres WHERE name LIKE '干部%'");
+  for (int i = 0; i < 100000; i++)
+    {
+      const char * const *c = codes[i % G_N_ELEMENTS (codes)];
+      int y = 2019 + i % 8, m = 1 + i % 12, d = 1 + i % 28;
+      g_autofree char *sql = NULL;
+
+      sql = g_strdup_printf ("INSERT INTO measures (reg_no, cadre_id, unit_id, code, form, category, decision_date,"
+                             " effective_date, effect_end, doc_no, account, created_at, updated_at)"
+                             " SELECT 'S%06d', id, unit_id, '%s', %s, '%s', '%04d-%02d-%02d', '%04d-%02d-%02d',"
+                             " '%04d-%02d-%02d', '00%d号', 'boss', 1, 1 FROM cadres WHERE id = %" G_GINT64_FORMAT,
+                             i, c[0], c[1], c[2], y, m, d, y, m, d, y + 1, m, d, i, first_cadre + i % 5000);
+      exec_sql (f, sql);
+    }
+  exec_sql (f, "COMMIT");
+  exec_sql (f, "ANALYZE");
+
+  path = g_build_filename (f->out, "scale.xlsx", NULL);
+  request->purpose = g_strdup ("年度归档");
+  request->path = g_strdup (path);
+  start = g_get_monotonic_time ();
+  result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
+  t = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_assert_no_error (error);
+  g_test_message ("measures ledger of %" G_GINT64_FORMAT " rows: %.2f s", result->rows, t);
+  g_assert_cmpint (result->rows, ==, 100006);
+  g_assert_cmpfloat (t, <, 60.0);
+}
+
 /* --- LibreOffice ----------------------------------------------------------------------------------- */
 
 /* Every workbook kept by the tests above, converted in one LibreOffice
@@ -1504,6 +1567,7 @@ main (int   argc,
   g_test_add ("/export-ledgers/out-of-scope", Fixture, NULL, setup, test_out_of_scope, teardown);
   g_test_add ("/export-ledgers/no-grant", Fixture, NULL, setup, test_no_grant, teardown);
   g_test_add ("/export-ledgers/cancel", Fixture, NULL, setup, test_cancel, teardown);
+  g_test_add ("/export-ledgers/scale", Fixture, NULL, setup, test_scale, teardown);
   /* Last: converts the workbooks of the tests above. */
   g_test_add_func ("/export-ledgers/libreoffice", test_libreoffice);
   status = g_test_run ();
