@@ -794,8 +794,14 @@ test_ledgers (Fixture       *f,
       g_autoptr(CliResult) result = NULL;
       g_autoptr(GHashTable) facts = NULL;
 
-      result = run_cli (&f->cli, "boss", USER_PW "\n", "export", kinds[i].kind, "--purpose", PURPOSE, "--out", path,
-                        "--from", "2026-01-01", "--to", "2026-12-31", NULL);
+      /* Without a period, but the four forms count one (a draft
+       * recommendation has no issue date and would fall outside one). */
+      if (g_str_equal (kinds[i].kind, "four-forms"))
+        result = run_cli (&f->cli, "boss", USER_PW "\n", "export", kinds[i].kind, "--purpose", PURPOSE, "--out",
+                          path, "--from", "2026-01-01", "--to", "2026-06-30", NULL);
+      else
+        result = run_cli (&f->cli, "boss", USER_PW "\n", "export", kinds[i].kind, "--purpose", PURPOSE, "--out",
+                          path, NULL);
       if (!have_builder (kinds[i].kind))
         {
           assert_not_available (result, kinds[i].kind, path);
