@@ -675,6 +675,20 @@ typedef struct
   gint64      unit;
 } Filter;
 
+/* The details of the latest export.done audit entry. */
+static char *
+last_export_details (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *details = ld_sql_query_text (_ld_vault_get_db (f->vault),
+                                     "SELECT details FROM audit_log WHERE event = 'export.done'"
+                                     " ORDER BY seq DESC LIMIT 1", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (details);
+  return details;
+}
+
 /* Exports KIND as the signed-in account and returns the file's path;
  * asserts the audit entry names the file's SHA-256 and keeps a copy of
  * the file for the LibreOffice run, which must find EXPECTED in it. */
@@ -709,10 +723,7 @@ export (Fixture      *f,
   /* The audit entry names the file's SHA-256. */
   sha = ld_test_file_sha256 (path);
   g_assert_cmpstr (result->sha256, ==, sha);
-  details = ld_sql_query_text (_ld_vault_get_db (f->vault),
-                               "SELECT details FROM audit_log WHERE event = 'export.done' ORDER BY seq DESC LIMIT 1",
-                               &error);
-  g_assert_no_error (error);
+  details = last_export_details (f);
   pattern = g_strdup_printf ("sha256=%s", sha);
   g_assert_nonnull (strstr (details, pattern));
   g_assert_nonnull (strstr (details, "purpose=季度报送"));
@@ -896,6 +907,14 @@ test_opinions (Fixture       *f,
   g_assert_nonnull (li_item);
 
   path = export (f, LD_EXPORT_OPINIONS, NULL, "opinions.xlsx", ",110105197001010011,");
+  /* The audit entry counts the rows of both sheets and names their columns. */
+  {
+    g_autofree char *details = last_export_details (f);
+
+    g_assert_nonnull (strstr (details, "rows=5;"));
+    g_assert_nonnull (strstr (details, "Opinion replies: No., Request number, Requested by"));
+    g_assert_nonnull (strstr (details, "; Reply table: Request number"));
+  }
   book = book_read (path);
   sheet = book_sheet (book, "Opinion replies");
   g_assert_cmpint (sheet_n_data (sheet), ==, 3);
