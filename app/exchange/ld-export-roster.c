@@ -12,10 +12,19 @@
 #include "ld-error.h"
 #include "records/ld-cadre-private.h"
 #include "records/ld-cadre-repository.h"
+#include "records/ld-scope-private.h"
 #include "rules/ld-categories.h"
+#include "vault/ld-statement.h"
+#include "vault/ld-vault-private.h"
 
 /* The cadre roster (干部花名册): the list view's filter and visible
- * columns, one sheet, one row per cadre in the list's order. */
+ * columns, one sheet, one row per cadre in the list's order.
+ *
+ * The cadres are listed by ld_cadre_repository_list_ids() (the filter,
+ * order and scope are the repository's) and then read in batches with a
+ * lean statement that selects only the chosen columns, through the same
+ * scope restriction (_ld_scope_prepare) as ld_cadre_repository_get_many():
+ * a roster of 100,000 cadres must not build 100,000 objects. */
 
 #define ROSTER_BATCH 500
 
@@ -38,7 +47,8 @@ typedef struct
   const char             *key;
   ColumnSource            source;
   const LdCadreFieldInfo *info;
-  GHashTable             *labels;  /* COLUMN_CODED / CATEGORIES: value → label */
+  GHashTable             *labels;  /* COLUMN_CODED: value → label */
+  int                     sql;     /* the statement's column */
 } RosterColumn;
 
 static const char * const coded_fields[] = {
@@ -97,7 +107,6 @@ column_setup (RosterColumn *column,
   if (g_str_equal (key, "categories"))
     {
       column->source = COLUMN_CATEGORIES;
-      column->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       return LD_XLSX_TEXT;
     }
   if (g_str_equal (key, "tags"))
@@ -158,32 +167,30 @@ cached_label (GHashTable *labels,
   return label;
 }
 
+/* "Top leader, Young cadre" for a set of categories (a-few-bit flags:
+ * made once per set). */
 static const char *
-categories_label (GHashTable *labels,
-                  const char *codes)
+categories_label (char       **labels,
+                  LdCategory   categories)
 {
-  const char *label;
+  guint index = categories & LD_CATEGORY_ALL;
 
-  if (codes == NULL || *codes == '\0')
-    return "";
-  label = g_hash_table_lookup (labels, codes);
-  if (label == NULL)
+  if (index == 0)
+    return NULL;
+  if (labels[index] == NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (codes, ",", -1);
       GString *text = g_string_new (NULL);
 
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          LdCategory category = ld_category_from_string (parts[i]);
-
-          if (text->len > 0)
-            g_string_append (text, C_("list separator", ", "));
-          g_string_append (text, category != LD_CATEGORY_NONE ? ld_category_get_label (category) : parts[i]);
-        }
-      label = text->str;
-      g_hash_table_insert (labels, g_strdup (codes), g_string_free (text, FALSE));
+      for (guint bit = 1; bit <= LD_CATEGORY_ALL; bit <<= 1)
+        if (index & bit)
+          {
+            if (text->len > 0)
+              g_string_append (text, C_("list separator", ", "));
+            g_string_append (text, ld_category_get_label ((LdCategory) bit));
+          }
+      labels[index] = g_string_free (text, FALSE);
     }
-  return label;
+  return labels[index];
 }
 
 static int
@@ -234,6 +241,420 @@ resolve_columns (const LdExportRequest *request,
   return TRUE;
 }
 
+/* --- The lean reader ------------------------------------------------------ */
+
+typedef struct
+{
+  sqlite3_stmt          *stmt;       /* for a full batch of ids (unused ones bound to 0) */
+  GString               *sql;
+  GHashTable            *selected;   /* expression → statement column */
+  const LdCategoryRules *rules;
+  GDate                  today;
+  /* The statement's columns of what categories and age need; -1 = none. */
+  int                    birth_date, post_level, rank, principal, promoted_at, post_tags;
+  char                  *category_labels[LD_CATEGORY_ALL + 1];
+  GArray                *order;      /* IdPos of the batch, by id */
+} Reader;
+
+typedef struct
+{
+  gint64 id;
+  guint  pos;
+} IdPos;
+
+static int
+select_expression (Reader     *reader,
+                   const char *expression)
+{
+  gpointer index;
+
+  if (g_hash_table_lookup_extended (reader->selected, expression, NULL, &index))
+    return GPOINTER_TO_INT (index);
+  index = GINT_TO_POINTER (g_hash_table_size (reader->selected) + 1);  /* 0 is c.id */
+  g_hash_table_insert (reader->selected, g_strdup (expression), index);
+  g_string_append_printf (reader->sql, ", %s", expression);
+  return GPOINTER_TO_INT (index);
+}
+
+static int
+select_field (Reader     *reader,
+              const char *field)
+{
+  g_autofree char *expression = g_strdup_printf ("c.%s", field);
+
+  return select_expression (reader, expression);
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->stmt, sqlite3_finalize);
+  if (reader->sql != NULL)
+    g_string_free (reader->sql, TRUE);
+  reader->sql = NULL;
+  g_clear_pointer (&reader->selected, g_hash_table_unref);
+  g_clear_pointer (&reader->order, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (reader->category_labels); i++)
+    g_clear_pointer (&reader->category_labels[i], g_free);
+}
+
+static gboolean
+reader_init (Reader          *reader,
+             LdVault         *vault,
+             GArray          *columns,
+             GError         **error)
+{
+  gboolean categories = FALSE;
+
+  memset (reader, 0, sizeof *reader);
+  reader->sql = g_string_new ("SELECT c.id");
+  reader->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->order = g_array_sized_new (FALSE, FALSE, sizeof (IdPos), ROSTER_BATCH);
+  reader->birth_date = reader->post_level = reader->rank = -1;
+  reader->principal = reader->promoted_at = reader->post_tags = -1;
+  _ld_cadre_today (&reader->today);
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      RosterColumn *column = &g_array_index (columns, RosterColumn, c);
+
+      column->sql = -1;
+      switch (column->source)
+        {
+        case COLUMN_FIELD:
+        case COLUMN_CODED:
+        case COLUMN_INT_FIELD:
+        case COLUMN_BOOL_FIELD:
+          column->sql = select_field (reader, column->info->column);
+          break;
+        case COLUMN_SEX:
+          column->sql = select_field (reader, "sex");
+          break;
+        case COLUMN_ID:
+          column->sql = 0;
+          break;
+        case COLUMN_UNIT:
+          column->sql = select_expression (reader, "u.name");
+          break;
+        case COLUMN_AGE:
+          reader->birth_date = select_field (reader, "birth_date");
+          break;
+        case COLUMN_CATEGORIES:
+          categories = TRUE;
+          break;
+        case COLUMN_TAGS:
+          column->sql = select_expression (reader, "ifnull ((SELECT group_concat (t.tag, char (31)) "
+                                                   "FROM cadre_tags t WHERE t.cadre_id = c.id), '')");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (categories)
+    {
+      reader->rules = _ld_cadre_get_rules (vault, NULL, error);
+      if (reader->rules == NULL)
+        return FALSE;
+      reader->birth_date = select_field (reader, "birth_date");
+      reader->post_level = select_field (reader, "post_level");
+      reader->rank = select_field (reader, "rank");
+      reader->principal = select_field (reader, "principal");
+      reader->promoted_at = select_field (reader, "promoted_at");
+      reader->post_tags = select_field (reader, "post_tags");
+    }
+
+  g_string_append (reader->sql, " FROM cadres c JOIN units u ON u.id = c.unit_id WHERE c.id IN (");
+  for (guint i = 0; i < ROSTER_BATCH; i++)
+    g_string_append (reader->sql, i ? ", ?" : "?");
+  /* As ld_cadre_repository_get_many(): look the ids up by row number,
+   * then keep those in the session's units. */
+  g_string_append (reader->sql, ") AND +c.unit_id IN (SELECT id FROM visible_units)");
+  reader->stmt = _ld_scope_prepare (vault, reader->sql->str, error);
+  return reader->stmt != NULL;
+}
+
+static int
+compare_id_pos (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = ((const IdPos *) a)->id, y = ((const IdPos *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return col < 0 ? NULL : (const char *) sqlite3_column_text (stmt, col);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The manual tags as LdCadre has them: sorted, comma-separated. */
+static char *
+sorted_tags (const char *text)
+{
+  g_auto(GStrv) tags = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  tags = g_strsplit (text, "\x1f", -1);
+  g_qsort_with_data (tags, (gint) g_strv_length (tags), sizeof (char *), compare_tags, NULL);
+  return g_strjoinv (",", tags);
+}
+
+/* The current row's value in column, or NULL; buf holds numbers made
+ * here, *owned text that must be freed. */
+static const char *
+cell_value (Reader       *reader,
+            RosterColumn *column,
+            char         *buf,
+            gsize         buf_len,
+            char        **owned)
+{
+  sqlite3_stmt *stmt = reader->stmt;
+
+  switch (column->source)
+    {
+    case COLUMN_FIELD:
+    case COLUMN_UNIT:
+      return column_text (stmt, column->sql);
+    case COLUMN_CODED:
+      return cached_label (column->labels, column->key, column_text (stmt, column->sql));
+    case COLUMN_INT_FIELD:
+      {
+        int number = sqlite3_column_int (stmt, column->sql);
+
+        if (number == 0)
+          return NULL;
+        g_snprintf (buf, buf_len, "%d", number);
+        return buf;
+      }
+    case COLUMN_BOOL_FIELD:
+      /* Translators: 是 (the cadre holds a principal post) */
+      return sqlite3_column_int (stmt, column->sql) != 0 ? C_("roster value", "Yes") : NULL;
+    case COLUMN_SEX:
+      return ld_cadre_sex_get_label (column_text (stmt, column->sql));
+    case COLUMN_ID:
+      g_snprintf (buf, buf_len, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+      return buf;
+    case COLUMN_AGE:
+      {
+        int age = age_of (column_text (stmt, reader->birth_date), &reader->today);
+
+        if (age < 0)
+          return NULL;
+        g_snprintf (buf, buf_len, "%d", age);
+        return buf;
+      }
+    case COLUMN_CATEGORIES:
+      {
+        /* Borrowed texts: the fields are never cleared. */
+        LdCadreFields facts = {
+          .birth_date = (char *) ld_sql_column_text (stmt, reader->birth_date),
+          .post_level = (char *) ld_sql_column_text (stmt, reader->post_level),
+          .rank = (char *) ld_sql_column_text (stmt, reader->rank),
+          .principal = sqlite3_column_int (stmt, reader->principal) != 0,
+          .promoted_at = (char *) ld_sql_column_text (stmt, reader->promoted_at),
+          .post_tags = (char *) ld_sql_column_text (stmt, reader->post_tags),
+        };
+
+        return categories_label (reader->category_labels,
+                                 _ld_cadre_compute_categories (reader->rules, &facts, &reader->today, NULL));
+      }
+    case COLUMN_TAGS:
+      *owned = sorted_tags (column_text (stmt, column->sql));
+      return *owned;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* --- Reading and writing side by side --------------------------------------
+ *
+ * Reading the vault and writing the workbook each take about half the
+ * time, so they run on two threads: this one (the vault's worker, which
+ * owns the connection, reports progress and watches cancel) fills batches
+ * of rows; a writer thread adds them to the workbook. Three batches go
+ * round between the two queues, so memory stays bounded. The writer is
+ * used by one thread at a time: the writer thread from its start to its
+ * join. */
+
+#define N_BATCHES 3
+
+typedef struct
+{
+  guint        n_rows;   /* rows found, in the list's order after sealing */
+  guint        n_ids;    /* rows asked for */
+  GString     *text;     /* the cells' text, each ended by a NUL */
+  gssize      *offsets;  /* per cell of each asked row into text; -1 = blank */
+  gboolean    *found;    /* per asked row */
+  const char **values;   /* the found rows' cells as pointers, made by sealing */
+} RowBatch;
+
+typedef struct
+{
+  LdXlsxWriter *writer;
+  guint         n_columns;
+  GAsyncQueue  *full;    /* RowBatch * to write, then end_of_rows */
+  GAsyncQueue  *empty;   /* RowBatch * to fill */
+  GError       *error;   /* the writer thread's */
+  gint          failed;  /* atomic */
+} Pipeline;
+
+static RowBatch end_of_rows;
+
+static RowBatch *
+row_batch_new (guint n_columns)
+{
+  RowBatch *batch = g_new0 (RowBatch, 1);
+
+  batch->text = g_string_sized_new (64 * 1024);
+  batch->offsets = g_new (gssize, (gsize) ROSTER_BATCH * n_columns);
+  batch->found = g_new (gboolean, ROSTER_BATCH);
+  batch->values = g_new (const char *, (gsize) ROSTER_BATCH * n_columns);
+  return batch;
+}
+
+static void
+row_batch_free (gpointer data)
+{
+  RowBatch *batch = data;
+
+  if (batch == NULL || batch == &end_of_rows)
+    return;
+  g_string_free (batch->text, TRUE);
+  g_free (batch->offsets);
+  g_free (batch->found);
+  g_free (batch->values);
+  g_free (batch);
+}
+
+static void
+row_batch_reset (RowBatch *batch,
+                 guint     n_ids,
+                 guint     n_columns)
+{
+  batch->n_rows = 0;
+  batch->n_ids = n_ids;
+  g_string_truncate (batch->text, 0);
+  memset (batch->offsets, 0xff, sizeof (gssize) * n_ids * n_columns);  /* -1 */
+  memset (batch->found, 0, sizeof (gboolean) * n_ids);
+}
+
+static void
+row_batch_set (RowBatch   *batch,
+               gsize       cell,
+               const char *value)
+{
+  if (value != NULL && *value != '\0')
+    {
+      batch->offsets[cell] = (gssize) batch->text->len;
+      g_string_append_len (batch->text, value, (gssize) strlen (value) + 1);
+    }
+}
+
+/* The found rows, in order, as pointers into the text. */
+static void
+row_batch_seal (RowBatch *batch,
+                guint     n_columns)
+{
+  gsize k = 0;
+
+  for (guint r = 0; r < batch->n_ids; r++)
+    {
+      if (!batch->found[r])
+        continue;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          gssize offset = batch->offsets[(gsize) r * n_columns + c];
+
+          batch->values[k++] = offset < 0 ? NULL : batch->text->str + offset;
+        }
+      batch->n_rows++;
+    }
+}
+
+static gpointer
+pipeline_write (gpointer data)
+{
+  Pipeline *p = data;
+
+  for (;;)
+    {
+      RowBatch *batch = g_async_queue_pop (p->full);
+
+      if (batch == &end_of_rows)
+        break;
+      for (guint r = 0; r < batch->n_rows && !g_atomic_int_get (&p->failed); r++)
+        if (!ld_xlsx_writer_add_row (p->writer, batch->values + (gsize) r * p->n_columns, &p->error))
+          g_atomic_int_set (&p->failed, 1);
+      g_async_queue_push (p->empty, batch);
+    }
+  return NULL;
+}
+
+/* Reads the cadres ids[0..n) into batch, in the order of ids. */
+static gboolean
+read_batch (Reader       *reader,
+            LdVault      *vault,
+            GArray       *columns,
+            const gint64 *ids,
+            guint         n,
+            RowBatch     *batch,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = reader->stmt;
+  int rc;
+
+  row_batch_reset (batch, n, columns->len);
+  g_array_set_size (reader->order, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      IdPos item = { ids[i], i };
+
+      g_array_append_val (reader->order, item);
+    }
+  g_array_sort (reader->order, compare_id_pos);
+
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < ROSTER_BATCH; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 2, i < n ? ids[i] : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IdPos key = { sqlite3_column_int64 (stmt, 0), 0 };
+      IdPos *hit = bsearch (&key, reader->order->data, reader->order->len, sizeof (IdPos), compare_id_pos);
+      gsize first;
+
+      if (hit == NULL || batch->found[hit->pos])
+        continue;
+      batch->found[hit->pos] = TRUE;
+      first = (gsize) hit->pos * columns->len;
+      for (guint c = 0; c < columns->len; c++)
+        {
+          g_autofree char *owned = NULL;
+          char buf[24];
+
+          row_batch_set (batch, first + c, cell_value (reader, &g_array_index (columns, RosterColumn, c),
+                                                       buf, sizeof buf, &owned));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_sql_set_error (_ld_vault_get_db (vault), rc, error);
+      return FALSE;
+    }
+  row_batch_seal (batch, columns->len);
+  return TRUE;
+}
+
 gboolean
 _ld_export_roster (LdExportContext  *ctx,
                    GError          **error)
@@ -242,7 +663,6 @@ _ld_export_roster (LdExportContext  *ctx,
   g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (RosterColumn));
   g_autoptr(GArray) headers = g_array_new (FALSE, TRUE, sizeof (LdXlsxColumn));
   g_autoptr(GArray) ids = NULL;
-  g_autofree const char **values = NULL;
   const char *title = ld_export_kind_get_title (LD_EXPORT_ROSTER);
   LdCadreFilter filter = {
     .unit_id = request->unit_id,
@@ -256,8 +676,11 @@ _ld_export_roster (LdExportContext  *ctx,
     .status = request->status,
     .tag = request->tag,
   };
-  GDate today;
-  gboolean ok = FALSE;
+  Reader reader = { 0 };
+  Pipeline pipeline = { 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
+  gint64 t_read = 0, t_wait = 0, t_start, t_join;
 
   g_array_set_clear_func (columns, (GDestroyNotify) roster_column_clear);
   if (!resolve_columns (request, columns, headers, error))
@@ -267,101 +690,69 @@ _ld_export_roster (LdExportContext  *ctx,
   if (ids == NULL)
     return FALSE;
   _ld_export_set_total (ctx, ids->len);
+  if (!reader_init (&reader, ctx->vault, columns, error))
+    {
+      reader_clear (&reader);
+      return FALSE;
+    }
 
   if (!ld_xlsx_writer_begin_sheet (ctx->writer, title, title, ctx->scope_line,
                                    (const LdXlsxColumn *) headers->data, headers->len,
                                    LD_XLSX_SHEET_NONE, error))
-    return FALSE;
+    {
+      reader_clear (&reader);
+      return FALSE;
+    }
   _ld_export_add_columns (ctx, title, (const LdXlsxColumn *) headers->data, headers->len);
 
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  values = g_new0 (const char *, columns->len + 1);
+  pipeline.writer = ctx->writer;
+  pipeline.n_columns = columns->len;
+  pipeline.full = g_async_queue_new ();
+  pipeline.empty = g_async_queue_new_full (row_batch_free);
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (pipeline.empty, row_batch_new (columns->len));
+  thread = g_thread_new ("ld-export-roster", pipeline_write, &pipeline);
 
-  for (guint first = 0; first < ids->len; first += ROSTER_BATCH)
+  t_start = g_get_monotonic_time ();
+  for (guint first = 0; ok && first < ids->len; first += ROSTER_BATCH)
     {
       guint n = MIN (ROSTER_BATCH, ids->len - first);
-      g_autoptr(GPtrArray) cadres = ld_cadre_repository_get_many (ctx->vault, &g_array_index (ids, gint64, first),
-                                                                  n, error);
+      gint64 t0 = g_get_monotonic_time ();
+      RowBatch *batch = g_async_queue_pop (pipeline.empty);
+      gint64 t1 = g_get_monotonic_time ();
 
-      if (cadres == NULL)
-        goto out;
-      for (guint r = 0; r < cadres->len; r++)
+      t_wait += t1 - t0;
+      if (g_atomic_int_get (&pipeline.failed))
         {
-          LdCadre *cadre = g_ptr_array_index (cadres, r);
-          const LdCadreFields *fields = ld_cadre_get_fields (cadre);
-          char id_text[24] = "", age_text[8] = "", grade_text[8] = "";
-
-          for (guint c = 0; c < columns->len; c++)
-            {
-              RosterColumn *column = &g_array_index (columns, RosterColumn, c);
-              const char *value = NULL;
-
-              switch (column->source)
-                {
-                case COLUMN_FIELD:
-                  value = *(char **) (gpointer) ((const guint8 *) fields + column->info->offset);
-                  break;
-                case COLUMN_CODED:
-                  value = cached_label (column->labels, column->key,
-                                        *(char **) (gpointer) ((const guint8 *) fields + column->info->offset));
-                  break;
-                case COLUMN_INT_FIELD:
-                  {
-                    int number = *(int *) (gpointer) ((const guint8 *) fields + column->info->offset);
-
-                    if (number != 0)
-                      {
-                        g_snprintf (grade_text, sizeof grade_text, "%d", number);
-                        value = grade_text;
-                      }
-                  }
-                  break;
-                case COLUMN_BOOL_FIELD:
-                  /* Translators: 是 (the cadre holds a principal post) */
-                  value = *(gboolean *) (gpointer) ((const guint8 *) fields + column->info->offset)
-                          ? C_("roster value", "Yes") : "";
-                  break;
-                case COLUMN_SEX:
-                  value = ld_cadre_sex_get_label (fields->sex);
-                  break;
-                case COLUMN_ID:
-                  g_snprintf (id_text, sizeof id_text, "%" G_GINT64_FORMAT, ld_cadre_get_id (cadre));
-                  value = id_text;
-                  break;
-                case COLUMN_UNIT:
-                  value = ld_cadre_get_unit_name (cadre);
-                  break;
-                case COLUMN_AGE:
-                  {
-                    int age = age_of (fields->birth_date, &today);
-
-                    if (age >= 0)
-                      {
-                        g_snprintf (age_text, sizeof age_text, "%d", age);
-                        value = age_text;
-                      }
-                  }
-                  break;
-                case COLUMN_CATEGORIES:
-                  value = categories_label (column->labels, ld_cadre_get_categories (cadre));
-                  break;
-                case COLUMN_TAGS:
-                  value = ld_cadre_get_tags (cadre);
-                  break;
-                default:
-                  g_assert_not_reached ();
-                }
-              values[c] = value;
-            }
-          if (!ld_xlsx_writer_add_row (ctx->writer, values, error))
-            goto out;
-          if (!_ld_export_tick (ctx, NULL, error))
-            goto out;
+          g_async_queue_push (pipeline.empty, batch);
+          break;
         }
+      ok = read_batch (&reader, ctx->vault, columns, &g_array_index (ids, gint64, first), n, batch, error);
+      for (guint r = 0; ok && r < batch->n_rows; r++)
+        ok = _ld_export_tick (ctx, NULL, error);
+      t_read += g_get_monotonic_time () - t1;
+      if (!ok)
+        {
+          g_async_queue_push (pipeline.empty, batch);
+          break;
+        }
+      g_async_queue_push (pipeline.full, batch);
     }
-  ok = TRUE;
 
-out:
+  g_async_queue_push (pipeline.full, &end_of_rows);
+  t_join = g_get_monotonic_time ();
+  g_thread_join (thread);
+  g_debug ("roster: read %.2f s, waited for the writer %.2f s, then %.2f s; total %.2f s",
+           t_read / 1e6, t_wait / 1e6, (g_get_monotonic_time () - t_join) / 1e6,
+           (g_get_monotonic_time () - t_start) / 1e6);
+  if (ok && pipeline.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pipeline.error));
+      ok = FALSE;
+    }
+  g_clear_error (&pipeline.error);
+  g_async_queue_unref (pipeline.full);
+  g_async_queue_unref (pipeline.empty);
+  reader_clear (&reader);
   return ok;
 }

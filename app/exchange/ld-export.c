@@ -668,16 +668,20 @@ write_workbook (LdExportContext *ctx,
     .constant_memory = kinds[request->kind].constant_memory,
   };
 
+  gint64 start = g_get_monotonic_time (), built = 0, closed = 0, audited = 0;
+
   writer = ld_xlsx_writer_new (path, &options, error);
   if (writer == NULL)
     return FALSE;
   ctx->writer = writer;
   if (!builder (ctx, error))
     goto fail;
+  built = g_get_monotonic_time ();
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     goto fail;
   if (!ld_xlsx_writer_close (writer, &digest, error))
     goto fail;
+  closed = g_get_monotonic_time ();
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     goto fail;
   *rows = ld_xlsx_writer_get_rows (writer);
@@ -685,8 +689,12 @@ write_workbook (LdExportContext *ctx,
   /* The audit first: if it cannot be written, the file never appears. */
   if (!audit_done (ctx, settings, path, digest, *rows, *truncated, error))
     goto fail;
+  audited = g_get_monotonic_time ();
   if (!ld_xlsx_writer_commit (writer, error))
     goto fail;
+  g_debug ("%s: %" G_GINT64_FORMAT " rows; build %.2f s, close %.2f s, audit %.2f s, commit %.2f s",
+           kinds[request->kind].name, *rows, (built - start) / 1e6, (closed - built) / 1e6,
+           (audited - closed) / 1e6, (g_get_monotonic_time () - audited) / 1e6);
   ctx->writer = NULL;
   *sha256 = g_steal_pointer (&digest);
   return TRUE;
