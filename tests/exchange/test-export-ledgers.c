@@ -1138,6 +1138,20 @@ test_recommendations (Fixture       *f,
     book = book_read (path);
     g_assert_cmpint (sheet_n_data (book_sheet (book, "Recommendations")), ==, 0);
     g_assert_cmpint (sheet_n_data (book_sheet (book, "Follow-up")), ==, 0);
+    g_clear_pointer (&book, book_free);
+    g_free (path);
+  }
+
+  /* The unit filter: B's draft alone. */
+  {
+    Filter unit = { NULL, NULL, f->unit_b };
+
+    path = export (f, LD_EXPORT_RECOMMENDATIONS, &unit, "recommendations-b.xlsx", NULL);
+    book = book_read (path);
+    sheet = book_sheet (book, "Recommendations");
+    g_assert_cmpint (sheet_n_data (sheet), ==, 1);
+    assert_cell (sheet, sheet->header + 1, "Document number", "s", "监建〔2026〕4号");
+    g_assert_false (sheet_contains (sheet, "Dept A"));
   }
 }
 
