@@ -598,7 +598,46 @@ test_roster (Fixture       *f,
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%s|王小明|财政局", f->wang);
   g_assert_cmpstr (header, ==, expected);
+  g_clear_pointer (&facts, g_hash_table_unref);
+  g_clear_pointer (&result, cli_result_free);
   assert_folder (f->out, "roster-b.xlsx|名册.xlsx");
+
+  /* The filters and order of `cadre list`, row for row. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *a = k == 0 ? "--order" : "--category";
+      const char *b = k == 0 ? "unit" : "top-leader,young";
+      g_autofree char *filtered = out_path (f, k == 0 ? "ordered.xlsx" : "filtered.xlsx");
+      g_autofree char *list = run_ok (&f->cli, "boss", "cadre", "list", a, b, "--descending", NULL);
+      g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+      guint n = 0;
+
+      g_clear_pointer (&result, cli_result_free);
+      g_clear_pointer (&facts, g_hash_table_unref);
+      result = run_as (&f->cli, 0, "boss", "export", "roster", "--purpose", PURPOSE, "--out", filtered, a, b,
+                       "--descending", "--columns", "id,name", NULL);
+      facts = inspect (filtered);
+      row = header_row (facts, 0);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) cells = g_strsplit (lines[i], "\t", 3);
+          g_autofree char *want = NULL;
+          g_autofree char *got = NULL;
+
+          if (*lines[i] == '\0')
+            continue;
+          g_assert_cmpuint (g_strv_length (cells), >=, 2);
+          want = g_strdup_printf ("%s|%s", cells[0], cells[1]);
+          got = row_text (facts, 0, row + 1 + n);
+          g_assert_cmpstr (got, ==, want);
+          n++;
+        }
+      g_assert_cmpuint (n, ==, k == 0 ? 3 : 1);
+      g_assert_null (fact (facts, "sheets.0.rows.%u.#", row + 1 + n));
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf (n == 1 ? "Exported %u row to " : "Exported %u rows to ", n);
+      g_assert_true (g_str_has_prefix (result->out, expected));
+    }
 }
 
 /* A real-name petition about 张三丰; returns its registration number. */
