@@ -173,6 +173,7 @@ test_policy_page_marking (void)
 
   /* The stored marking (the default) is shown; nothing to save yet. */
   LD_UI_TEST_WAIT_FOR (marking_idle (page), 10000);
+  ld_ui_test_screenshot (GTK_WIDGET (page), "policy-page-marking");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mark_row)), ==, "内部");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organisation_row)), ==, "");
   g_assert_false (gtk_widget_get_visible (error_label));
@@ -383,6 +384,8 @@ test_export_dialog_roster (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   LD_UI_TEST_WAIT_FOR (dialog_has_mark (dialog), 10000);
 
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-form");
+
   /* The roster has no reporters: the row is hidden. */
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "reporters")));
 
@@ -468,6 +471,7 @@ test_export_dialog_reporters (void)
   ld_export_dialog_set_include_reporters (dialog, TRUE);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_true (gtk_widget_has_css_class (row, "warning"));
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-reporters");
   gtk_window_destroy (GTK_WINDOW (dialog));
   ld_ui_test_close_vault (vault);
 
@@ -494,6 +498,7 @@ test_export_dialog_refused (void)
   g_assert_null (ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG));
   refusal = ld_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (refusal);
+  ld_ui_test_screenshot (GTK_WIDGET (refusal), "export-dialog-refused");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (refusal)), ==, "Export Not Allowed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), "security administrator"));
   g_assert_true (gtk_window_get_transient_for (refusal) == window);
@@ -659,6 +664,7 @@ test_export_dialog_unwritable (void)
   g_assert_cmpuint (exported.n_signals, ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* The inputs are kept for a retry. */
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-error");
   purpose = find_named (GTK_WIDGET (dialog), "purpose");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (purpose)), ==, "核查");
   g_assert_true (dialog_can_export (dialog));
@@ -858,6 +864,7 @@ test_export_dialog_units_page (void)
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
   LD_UI_TEST_WAIT_FOR (dialog_has_mark (dialog), 10000);
+  ld_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-batch");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (dialog), "what"))), ==,
                    "县财政局 and the units below");
   /* A folder, never /tmp. */

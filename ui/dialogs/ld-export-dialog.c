@@ -988,6 +988,8 @@ ld_export_dialog_new (GtkWindow             *parent,
 
   show_what (self, NULL);
   update_state (self);
+  /* The one thing to type. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->purpose_row));
 
   if (request->purpose != NULL)
     ld_export_dialog_set_purpose (self, request->purpose);
