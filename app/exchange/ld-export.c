@@ -553,15 +553,16 @@ audit_done (LdExportContext *ctx,
   g_autofree char *purpose = one_line (g_strstrip (g_strdup (request->purpose)));
   g_autofree char *columns = one_line (ctx->columns != NULL ? ctx->columns->str : "");
   g_autofree char *details = NULL;
-  g_autofree char *object_id = NULL;
+  g_autofree char *cadre = NULL;
+  const char *object_id = kind;
 
-  object_id = request->kind == LD_EXPORT_CADRES || request->kind == LD_EXPORT_CADRE
-              ? g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, ctx->cadre_id)
-              : g_strdup (kind);
-  details = g_strdup_printf ("kind=%s; purpose=%s; file=%s; rows=%" G_GINT64_FORMAT
+  if (request->kind == LD_EXPORT_CADRES || request->kind == LD_EXPORT_CADRE)
+    cadre = g_strdup_printf ("; cadre=%" G_GINT64_FORMAT, ctx->cadre_id);
+  details = g_strdup_printf ("kind=%s; purpose=%s; file=%s%s; rows=%" G_GINT64_FORMAT
                              "; columns=%s; classification=%s; sha256=%s; truncated=%u%s",
-                             kind, purpose, base, rows, columns, settings->classification, sha256,
-                             truncated, ctx->reveal_reporters ? "; reporters=revealed" : "");
+                             kind, purpose, base, cadre != NULL ? cadre : "", rows, columns,
+                             settings->classification, sha256, truncated,
+                             ctx->reveal_reporters ? "; reporters=revealed" : "");
 
   if (!_ld_vault_begin (ctx->vault, error))
     return FALSE;
@@ -727,13 +728,13 @@ run_single (LdVault               *vault,
       gint64 id = request->cadre_id;
       g_autoptr(GPtrArray) cadres = ld_cadre_repository_get_many (vault, &id, 1, error);
 
-      if (cadres == NULL)
-        return NULL;
-      if (cadres->len == 0)
+      if (cadres != NULL && cadres->len == 0)
+        g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
+                     _("There is no cadre with record number %" G_GINT64_FORMAT " in your units. Check the number."),
+                     id);
+      if (cadres == NULL || cadres->len == 0)
         {
-          g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                       _("There is no cadre with record number %" G_GINT64_FORMAT " in your units. Check the number."),
-                       id);
+          audit_failed (vault, request, request->path, *error);
           return NULL;
         }
       unit_name = g_strdup (ld_cadre_get_unit_name (g_ptr_array_index (cadres, 0)));
@@ -747,7 +748,10 @@ run_single (LdVault               *vault,
         {
           unit_name = unit_name_of (vault, request->unit_id, error);
           if (unit_name == NULL)
-            return NULL;
+            {
+              audit_failed (vault, request, request->path, *error);
+              return NULL;
+            }
         }
       title = g_strdup (ld_export_kind_get_title (request->kind));
     }
@@ -769,7 +773,7 @@ run_single (LdVault               *vault,
   context_clear (&ctx);
   if (!ok)
     {
-      audit_failed (vault, request, request->path, error != NULL ? *error : NULL);
+      audit_failed (vault, request, request->path, *error);
       return NULL;
     }
   result->path = g_strdup (request->path);
@@ -872,7 +876,7 @@ run_batch (LdVault               *vault,
 
   if (!check_folder (request->path, error))
     {
-      audit_failed (vault, request, request->path, error != NULL ? *error : NULL);
+      audit_failed (vault, request, request->path, *error);
       return NULL;
     }
   if (request->cadre_ids != NULL)
@@ -883,12 +887,16 @@ run_batch (LdVault               *vault,
 
       ids = ld_cadre_repository_list_ids (vault, &filter, error);
       if (ids == NULL)
-        return NULL;
+        {
+          audit_failed (vault, request, request->path, *error);
+          return NULL;
+        }
     }
   if (ids->len == 0)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_INVALID,
                    _("There are no cadres to export. Choose a unit with cadres or select some cadres."));
+      audit_failed (vault, request, request->path, *error);
       return NULL;
     }
 
@@ -982,6 +990,8 @@ ld_export_run (LdVault               *vault,
                GError               **error)
 {
   g_auto(Settings) settings = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  LdExportResult *result;
   LdExportBuilder builder;
   gboolean reveal = FALSE;
 
@@ -1013,9 +1023,16 @@ ld_export_run (LdVault               *vault,
   if (!settings_load (vault, &settings, error))
     return NULL;
 
+  /* Never NULL below: a failure's reason goes into its audit entry. */
   if (request->kind == LD_EXPORT_CADRES)
-    return run_batch (vault, request, builder, reveal, &settings, progress, progress_data, cancellable, error);
-  return run_single (vault, request, builder, reveal, &settings, progress, progress_data, cancellable, error);
+    result = run_batch (vault, request, builder, reveal, &settings, progress, progress_data, cancellable,
+                        &local_error);
+  else
+    result = run_single (vault, request, builder, reveal, &settings, progress, progress_data, cancellable,
+                         &local_error);
+  if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return result;
 }
 
 /* --- File names ----------------------------------------------------------- */

@@ -661,6 +661,17 @@ test_bad_folder (Fixture       *f,
       g_assert_nonnull (strstr (details, "file=roster.xlsx"));
       g_assert_nonnull (strstr (details, "reason="));
     }
+  /* The same without a GError to fill: still refused, still recorded. */
+  {
+    g_autoptr(LdExportRequest) request = roster_request (f, "x.xlsx");
+    gint64 failed = ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'export.failed'");
+
+    g_free (request->path);
+    request->path = g_strdup (paths[0]);
+    g_assert_null (ld_export_run (f->vault, request, NULL, NULL, NULL, NULL));
+    g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'export.failed'"),
+                     ==, failed + 1);
+  }
   g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'export.done'"), ==, 0);
   g_chmod (locked, 0700);
 }
@@ -750,6 +761,7 @@ test_scope (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) book = NULL;
   const char *columns[] = { "name", "unit", NULL };
+  g_autofree char *details = NULL;
   int h, n;
 
   ld_test_login (f->vault, "imp");
@@ -765,6 +777,8 @@ test_scope (Fixture       *f,
   result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
   g_assert_error (error, LD_ERROR, LD_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (request->path, G_FILE_TEST_EXISTS));
+  details = last_audit (f, LD_AUDIT_EXPORT_FAILED, "details");
+  g_assert_nonnull (strstr (details, "file=other.xlsx"));
 
   g_free (request->path);
   request->path = g_build_filename (f->out, "scope.xlsx", NULL);
