@@ -562,6 +562,7 @@ test_board_page_export (void)
       vault = ld_ui_test_open_vault (dir, "ivy");
       page = ld_board_page_new (vault);
       window = show_board (page);
+      ld_ui_test_screenshot (GTK_WIDGET (window), "board-export");
       /* Nothing else here owns Ctrl+E, so it exports too. */
       g_assert_true (has_shortcut (GTK_WIDGET (page), "board.export", "<Control>e"));
       dialog = activate_export (GTK_WIDGET (page), "board.export", granted);

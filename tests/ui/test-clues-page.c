@@ -830,8 +830,8 @@ main (int   argc,
   g_test_add_func ("/ui/clues-page/new-clue", test_clues_page_new_clue);
   g_test_add_func ("/ui/clues-page/hold-and-steps", test_clues_page_hold_and_steps);
   g_test_add_func ("/ui/clues-page/links", test_clues_page_links);
-  g_test_add_func ("/ui/clues-page/export", test_clues_page_export);
   g_test_add_func ("/ui/clues-page/viewer", test_clues_page_viewer);
+  g_test_add_func ("/ui/clues-page/export", test_clues_page_export);
 
   return g_test_run ();
 }

@@ -927,8 +927,8 @@ main (int   argc,
   g_test_add_func ("/ui/opinions-page/viewer", test_opinions_page_viewer);
   g_test_add_func ("/ui/opinions-page/request-dialog", test_opinions_page_request_dialog);
   g_test_add_func ("/ui/opinions-page/window", test_opinions_page_window);
-  g_test_add_func ("/ui/opinions-page/export", test_opinions_page_export);
   g_test_add_func ("/ui/opinions-page/demo", test_opinions_page_demo);
+  g_test_add_func ("/ui/opinions-page/export", test_opinions_page_export);
 
   return g_test_run ();
 }

@@ -720,8 +720,8 @@ main (int   argc,
   g_test_add_func ("/ui/talks-page/list-and-dialog", test_talks_page_list_and_dialog);
   g_test_add_func ("/ui/talks-page/viewer", test_talks_page_viewer);
   g_test_add_func ("/ui/talks-page/imported-and-attachment", test_talks_page_imported_and_attachment);
-  g_test_add_func ("/ui/talks-page/export", test_talks_page_export);
   g_test_add_func ("/ui/talks-page/import-ledger", test_talks_page_import_ledger);
+  g_test_add_func ("/ui/talks-page/export", test_talks_page_export);
 
   ret = g_test_run ();
   g_clear_pointer (&clue_reg_no, g_free);
