@@ -348,6 +348,40 @@ dialog_has_mark (LdExportDialog *dialog)
   return mark != NULL;
 }
 
+/* Records every text the progress bar shows. */
+static void
+on_progress_text_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     GPtrArray      *texts)
+{
+  const char *text = gtk_progress_bar_get_text (bar);
+
+  if (text != NULL)
+    g_ptr_array_add (texts, g_strdup (text));
+}
+
+static GPtrArray *
+record_progress (LdExportDialog *dialog)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *bar = ld_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+
+  g_assert_nonnull (bar);
+  g_signal_connect_data (bar, "notify::text", G_CALLBACK (on_progress_text_cb),
+                         g_ptr_array_ref (texts), (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+  return texts;
+}
+
+static gboolean
+showed_progress (GPtrArray  *texts,
+                 const char *needle)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* No workbook and no temporary file left in dir. */
 static guint
 count_files (const char *dir)
@@ -585,6 +619,7 @@ test_export_dialog_cancel (void)
   g_autofree char *message = NULL;
   g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_ROSTER);
   g_autofree char *step = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
   Exported exported = { 0 };
   LdExportDialog *dialog;
   LdVault *vault;
@@ -621,7 +656,17 @@ test_export_dialog_cancel (void)
   g_assert_cmpuint (count_files (out_dir), ==, 0);
   g_assert_true (dialog_can_export (dialog));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Export again with the inputs kept: every row, the progress counted
+   * in rows of the whole. */
+  texts = record_progress (dialog);
+  ld_export_dialog_start (dialog);
+  LD_UI_TEST_WAIT_FOR (exported.n_signals == 1, 60000);
+  g_assert_cmpint (exported.rows, ==, 3003);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  g_assert_true (showed_progress (texts, " of 3003 rows") || showed_progress (texts, " of 3,003 rows"));
+
+  exported_clear (&exported);
   ld_ui_test_flush ();
   ld_ui_test_close_vault (vault);
   ld_ui_test_remove_dir (dir);
@@ -843,6 +888,7 @@ test_export_dialog_units_page (void)
 {
   g_autofree char *dir = ld_ui_test_make_dir ();
   g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autoptr(GPtrArray) texts = NULL;
   Exported exported = { 0 };
   LdExportDialog *dialog;
   LdUnitsPage *page;
@@ -871,6 +917,7 @@ test_export_dialog_units_page (void)
   path_row = find_named (GTK_WIDGET (dialog), "path");
   g_assert_false (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (path_row)), "/tmp"));
 
+  texts = record_progress (dialog);
   ld_export_dialog_set_path (dialog, out_dir);
   ld_export_dialog_set_purpose (dialog, "换届考察");
   ld_export_dialog_start (dialog);
@@ -881,6 +928,9 @@ test_export_dialog_units_page (void)
 
       g_error ("The cadre files were not exported: %s", message);
     }
+
+  /* Progress in files, with the cadre being written. */
+  g_assert_true (showed_progress (texts, " of 3 files · "));
 
   /* One workbook per cadre, nothing else. */
   g_assert_cmpuint (exported.files, ==, 3);
