@@ -434,8 +434,14 @@ test_export_dialog_roster (void)
   ld_export_dialog_set_purpose (dialog, "   ");
   g_assert_false (gtk_widget_get_sensitive (export_button));
 
-  /* Purpose and path: the roster is written on the worker. */
+  /* A purpose without a path: still off. */
   ld_export_dialog_set_purpose (dialog, "年度廉政档案核查");
+  ld_export_dialog_set_path (dialog, "");
+  g_assert_false (dialog_can_export (dialog));
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+
+  /* Purpose and path: the roster is written on the worker. */
+  ld_export_dialog_set_path (dialog, path);
   g_assert_true (dialog_can_export (dialog));
   g_assert_true (gtk_widget_get_sensitive (export_button));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -457,6 +463,19 @@ test_export_dialog_roster (void)
       /* ID numbers stay text, every digit kept. */
       g_assert_cmpuint (count_lines_with (text, "34052419800101001X"), ==, 1);
     }
+
+  /* The next export starts in the folder of this one. */
+  dialog = ld_export_dialog_new (NULL, vault, request);
+  gtk_window_present (GTK_WINDOW (dialog));
+  LD_UI_TEST_WAIT_FOR (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "path"))),
+                                         ".xlsx"), 10000);
+  {
+    g_autofree char *suggested = g_path_get_dirname (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "path"))));
+
+    g_assert_cmpstr (suggested, ==, out_dir);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ld_ui_test_flush ();
 
   exported_clear (&exported);
   ld_ui_test_close_vault (vault);
