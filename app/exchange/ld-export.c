@@ -796,7 +796,7 @@ sanitise_name (const char *text)
       gunichar c = g_utf8_get_char (p);
 
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
-          || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+          || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (out, '_');
       else
         g_string_append_unichar (out, c);
