@@ -8,8 +8,9 @@
 
 #include "ld-ui-test-utils.h"
 
-#include "dialogs/ld-export-dialog.h"
 #include "ld-window.h"
+#include "dialogs/ld-export-dialog.h"
+#include "exchange/ld-exchange-config.h"
 #include "pages/ld-board-page.h"
 #include "pages/ld-calendar-page.h"
 #include "pages/ld-cadres-page.h"
@@ -17,6 +18,7 @@
 #include "records/ld-cadre-repository.h"
 #include "records/ld-calendar-repository.h"
 #include "records/ld-scope.h"
+#include "records/ld-talk-repository.h"
 #include "records/ld-unit-repository.h"
 #include "records/ld-user-repository.h"
 #include "vault/ld-statement.h"
@@ -541,15 +543,183 @@ show_board (LdBoardPage *page)
   return window;
 }
 
+#if defined (LD_UI_HAVE_EXPORT_DIALOG) && defined (LD_EXPORT_HAVE_CASES)
+static void
+on_exported_cb (LdExportDialog *dialog,
+                gpointer        result,
+                gboolean       *done)
+{
+  *done = TRUE;
+}
+
+/* Exports through the open export dialog into dir/name, waits for the
+ * outcome, closes the dialog and returns the file's path. */
+static char *
+run_export_dialog (GtkWindow  *dialog,
+                   const char *dir,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gboolean done = FALSE;
+  gulong handler;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  handler = g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &done);
+  ld_export_dialog_set_purpose (LD_EXPORT_DIALOG (dialog), "年度党风廉政建设检查");
+  ld_export_dialog_set_path (LD_EXPORT_DIALOG (dialog), path);
+  ld_export_dialog_start (LD_EXPORT_DIALOG (dialog));
+  LD_UI_TEST_WAIT_FOR (done, 30000);
+  ld_ui_test_flush ();
+  if (dialog != NULL)
+    {
+      g_signal_handler_disconnect (dialog, handler);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (dialog);
+      ld_ui_test_flush ();
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&path);
+}
+
+/* The workbook read back by tests/exchange/xlsx-inspect.py --flat: leaf
+ * key ("sheets.0.rows.0.0.v") → value. NULL, with the test skipped, when
+ * the reader or python3-openpyxl is missing. */
+static GHashTable *
+inspect_workbook (const char *path)
+{
+  const char *root = g_getenv ("LIANDANG_SOURCE_ROOT");
+  g_autofree char *script = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *facts;
+  const char *data;
+  const char *end;
+  gsize size;
+
+  if (root != NULL)
+    script = g_build_filename (root, "tests", "exchange", "xlsx-inspect.py", NULL);
+  if (script == NULL || !g_file_test (script, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("tests/exchange/xlsx-inspect.py not found ($LIANDANG_SOURCE_ROOT)");
+      return NULL;
+    }
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3", script, "--flat", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 77)
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return NULL;
+    }
+  g_assert_true (g_subprocess_get_successful (process));
+
+  facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data = g_bytes_get_data (out, &size);
+  end = data + size;
+  while (data < end)
+    {
+      gsize key_len = strnlen (data, end - data);
+      const char *value = data + key_len + 1;
+      gsize value_len;
+
+      if (value >= end)
+        break;
+      value_len = strnlen (value, end - value);
+      g_hash_table_insert (facts, g_strndup (data, key_len), g_strndup (value, value_len));
+      data = value + value_len + 1;
+    }
+
+  return facts;
+}
+
+/* Whether a cell of sheet (-1: any) in the rows first..last (0-based)
+ * holds text. */
+static gboolean
+workbook_has (GHashTable *facts,
+              int         sheet,
+              guint       first,
+              guint       last,
+              const char *text)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, facts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, ".", -1);
+      guint64 row;
+
+      /* sheets.S.rows.R.C.v */
+      if (g_strv_length (parts) != 6 || g_strcmp0 (parts[0], "sheets") != 0 || g_strcmp0 (parts[2], "rows") != 0
+          || g_strcmp0 (parts[5], "v") != 0)
+        continue;
+      if (sheet >= 0 && g_ascii_strtoull (parts[1], NULL, 10) != (guint64) sheet)
+        continue;
+      row = g_ascii_strtoull (parts[3], NULL, 10);
+      if (row >= first && row <= last && strstr (value, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+#endif
+
+/* A talk today asking for a written explanation due tomorrow: a deadline
+ * still to come (due soon). Returns the talk's registration number. */
+static char *
+seed_talk (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(LdTalkSpec) spec = { 0 };
+  g_autoptr(LdTalk) talk = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *due = g_date_time_format (tomorrow, "%Y-%m-%d");
+  LdVault *vault = ld_ui_test_open_vault (dir, "ivy");
+  LdUnitSpec unit = { 0 };
+  gint64 unit_id = 0;
+  gint64 id = 0;
+  char *reg_no;
+
+  unit.name = "县财政局";
+  ld_unit_repository_create (vault, &unit, &unit_id, &error);
+  g_assert_no_error (error);
+  ld_talk_spec_init (&spec);
+  ld_talk_spec_set (&spec.type, "T_ADMONISH");
+  ld_talk_spec_set (&spec.talk_date, today);
+  ld_talk_spec_add_talker (&spec, "王书记");
+  ld_talk_spec_add_talker (&spec, "李主任");
+  ld_talk_spec_add_cadre (&spec, ld_ui_test_add_cadre (vault, unit_id, "张无忌", "340524198501010016", "副局长", FALSE));
+  ld_talk_spec_set (&spec.reason, "反映问题核实");
+  spec.written_required = LD_TALK_WRITTEN_EXPLANATION;
+  ld_talk_spec_set (&spec.written_due, due);
+  ld_talk_repository_create (vault, &spec, &id, NULL, &error);
+  g_assert_no_error (error);
+  talk = ld_talk_repository_get (vault, id, &error);
+  g_assert_no_error (error);
+  reg_no = g_strdup (ld_talk_get_reg_no (talk));
+  ld_ui_test_close_vault (vault);
+
+  return reg_no;
+}
+
 /* Export… (issue 6): the toolbar button and its action; without the
- * export grant the refusal is explained and no export dialog opens, with
- * it the export dialog opens. */
+ * export grant the refusal is explained and no export dialog opens; with
+ * it the dialog writes the board, deadlines still to come included. */
 static void
 test_board_page_export (void)
 {
   g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *reg_no = NULL;
 
   ld_ui_test_create_case_vault (dir);
+  reg_no = seed_talk (dir);
   for (guint granted = 0; granted < EXPORT_ROUNDS; granted++)
     {
       LdVault *vault;
@@ -567,7 +737,21 @@ test_board_page_export (void)
       g_assert_true (has_shortcut (GTK_WIDGET (page), "board.export", "<Control>e"));
       dialog = activate_export (GTK_WIDGET (page), "board.export", granted);
       if (dialog != NULL)
-        gtk_window_destroy (dialog);
+        {
+#if defined (LD_UI_HAVE_EXPORT_DIALOG) && defined (LD_EXPORT_HAVE_CASES)
+          g_autofree char *path = run_export_dialog (dialog, dir, "board.xlsx");
+          g_autoptr(GHashTable) facts = inspect_workbook (path);
+
+          if (facts != NULL)
+            {
+              g_assert_true (workbook_has (facts, 0, 0, 1, ld_export_kind_get_title (LD_EXPORT_BOARD)));
+              /* The explanation is due tomorrow: on the board, so in the export. */
+              g_assert_true (workbook_has (facts, 0, 3, G_MAXUINT, reg_no));
+            }
+#else
+          gtk_window_destroy (dialog);
+#endif
+        }
       gtk_window_destroy (window);
       ld_ui_test_flush ();
       ld_ui_test_close_vault (vault);

@@ -547,9 +547,11 @@ set_unit_filter (LdBoardPage *self,
   update_groups (self);
 }
 
-/* Export… (Ctrl+Shift+E or Ctrl+E): the board as of the day shown ("to"; no
- * "from"), of the unit it is narrowed to. The dialog asks for the purpose
- * and the file, or says why the account may not export. */
+/* Export… (Ctrl+Shift+E or Ctrl+E): the board of the unit it is narrowed
+ * to. The export lists the open deadlines as of today whatever day the
+ * page shows (the request has no as-of day; its from/to would keep only
+ * the deadlines due in that period). The dialog asks for the purpose and
+ * the file, or says why the account may not export. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -560,7 +562,6 @@ export_action (GtkWidget  *widget,
   g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_BOARD);
 
   request->unit_id = self->unit_filter;
-  request->to = g_strdup (self->as_of_text);
   ld_export_dialog_present_for (widget, ld_page_get_vault (LD_PAGE (self)), request);
 #endif
 }
