@@ -474,7 +474,20 @@ test_export_dialog_roster (void)
 
     g_assert_cmpstr (suggested, ==, out_dir);
   }
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A bare name goes there too and gets the extension. */
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+  ld_export_dialog_set_purpose (dialog, "复核");
+  ld_export_dialog_set_path (dialog, "第二份");
+  ld_export_dialog_start (dialog);
+  LD_UI_TEST_WAIT_FOR (exported.n_signals == 2, 30000);
+  {
+    g_autofree char *second = g_build_filename (out_dir, "第二份.xlsx", NULL);
+
+    g_assert_cmpstr (exported.path, ==, second);
+    g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpuint (count_files (out_dir), ==, 2);
+  }
   ld_ui_test_flush ();
 
   exported_clear (&exported);

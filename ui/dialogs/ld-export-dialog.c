@@ -49,6 +49,7 @@ struct _LdExportDialog
   GtkFileChooserNative *chooser;
   char            *error_message;
   char            *mark;
+  char            *start_folder;      /* where the path starts, once known */
 
   guint            running : 1;
   guint            close_after : 1;   /* closed while running: close when it stops */
@@ -121,22 +122,32 @@ app_settings (void)
   return settings;
 }
 
-/* The folder the path starts in: the last one used (if it still exists),
- * else Documents, else the home folder; never /tmp. */
+/* The last folder used, as remembered (on the main thread: GSettings
+ * stays there). */
 static char *
-dup_start_folder (void)
+dup_last_folder (void)
 {
   GSettings *settings = app_settings ();
   g_autofree char *last = NULL;
-  const char *documents;
 
   if (settings != NULL)
     last = g_settings_get_string (settings, LAST_FOLDER_KEY);
   if ((last == NULL || last[0] == '\0') && session_last_folder != NULL)
     set_str (&last, session_last_folder);
 
+  return g_steal_pointer (&last);
+}
+
+/* The folder the path starts in: the last one used (if it still exists),
+ * else Documents, else the home folder; never /tmp. Looks at the disk:
+ * on the worker. */
+static char *
+find_start_folder (const char *last)
+{
+  const char *documents;
+
   if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&last);
+    return g_strdup (last);
 
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
@@ -318,10 +329,27 @@ on_reporters_changed_cb (LdExportDialog *self,
 
 typedef struct
 {
+  LdExportRequest *request;
+  char            *last_folder;
+} PrepareJob;
+
+static void
+prepare_job_free (gpointer data)
+{
+  PrepareJob *job = data;
+
+  ld_export_request_free (job->request);
+  g_free (job->last_folder);
+  g_free (job);
+}
+
+typedef struct
+{
   char *mark;
   char *unit_name;
   char *cadre_name;
   char *filename;
+  char *folder;
 } Prepared;
 
 static void
@@ -333,6 +361,7 @@ prepared_free (gpointer data)
   g_free (prepared->unit_name);
   g_free (prepared->cadre_name);
   g_free (prepared->filename);
+  g_free (prepared->folder);
   g_free (prepared);
 }
 
@@ -394,9 +423,12 @@ prepare_worker (LdVault       *vault,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  const LdExportRequest *request = data;
+  PrepareJob *job = data;
+  const LdExportRequest *request = job->request;
   Prepared *prepared = g_new0 (Prepared, 1);
   g_autoptr(GError) local_error = NULL;
+
+  prepared->folder = find_start_folder (job->last_folder);
 
   /* A mark that cannot be read is the export's problem to report; the
    * dialog only says so. */
@@ -465,11 +497,14 @@ prepare_cb (GObject      *object,
     adw_action_row_set_subtitle (self->mark_row, _("The marking could not be read"));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARK]);
 
-  /* The suggested name in the last folder, unless a path was given. */
-  if (!self->path_edited && prepared->filename != NULL)
+  /* The suggested name in the last folder (a batch: the folder), unless
+   * a path was given. */
+  set_str (&self->start_folder, prepared->folder);
+  if (!self->path_edited && is_batch (self))
+    fill_path (self, prepared->folder);
+  else if (!self->path_edited && prepared->filename != NULL)
     {
-      g_autofree char *folder = dup_start_folder ();
-      g_autofree char *path = g_build_filename (folder, prepared->filename, NULL);
+      g_autofree char *path = g_build_filename (prepared->folder, prepared->filename, NULL);
 
       fill_path (self, path);
     }
@@ -706,10 +741,10 @@ choose_action (GtkWidget  *widget,
     return;
 
   current = dup_path (self);
-  if (is_batch (self))
-    folder = current[0] != '\0' ? g_strdup (current) : dup_start_folder ();
+  if (current[0] != '\0')
+    folder = is_batch (self) ? g_strdup (current) : g_path_get_dirname (current);
   else
-    folder = current[0] != '\0' ? g_path_get_dirname (current) : dup_start_folder ();
+    folder = g_strdup (self->start_folder != NULL ? self->start_folder : g_get_home_dir ());
   folder_file = g_file_new_for_path (folder);
 
   if (is_batch (self))
@@ -742,8 +777,8 @@ choose_action (GtkWidget  *widget,
     }
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (g_file_query_exists (folder_file, NULL))
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder_file, NULL);
+  /* A folder typed that does not exist is simply not opened. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder_file, NULL);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -835,6 +870,7 @@ ld_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->request, ld_export_request_free);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->mark, g_free);
+  g_clear_pointer (&self->start_folder, g_free);
 
   G_OBJECT_CLASS (ld_export_dialog_parent_class)->finalize (object);
 }
@@ -960,6 +996,7 @@ ld_export_dialog_new (GtkWindow             *parent,
                       const LdExportRequest *request)
 {
   LdExportDialog *self;
+  PrepareJob *job;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LD_IS_VAULT (vault), NULL);
@@ -979,12 +1016,7 @@ ld_export_dialog_new (GtkWindow             *parent,
   self->request->include_reporters = FALSE;
 
   if (is_batch (self))
-    {
-      g_autofree char *folder = dup_start_folder ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row), _("_Folder"));
-      fill_path (self, folder);
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row), _("_Folder"));
 
   show_what (self, NULL);
   update_state (self);
@@ -998,10 +1030,13 @@ ld_export_dialog_new (GtkWindow             *parent,
   if (request->include_reporters)
     ld_export_dialog_set_include_reporters (self, TRUE);
 
+  job = g_new0 (PrepareJob, 1);
+  job->request = ld_export_request_copy (self->request);
+  job->last_folder = dup_last_folder ();
   ld_vault_run_async (vault,
                       prepare_worker,
-                      ld_export_request_copy (self->request),
-                      (GDestroyNotify) ld_export_request_free,
+                      job,
+                      prepare_job_free,
                       prepared_free,
                       self->cancellable,
                       prepare_cb,
@@ -1071,6 +1106,25 @@ ld_export_dialog_start (LdExportDialog *self)
 
   purpose = dup_purpose (self);
   path = dup_path (self);
+
+  /* "~/…" is the home folder; a bare name goes into the start folder. */
+  if (g_str_has_prefix (path, "~/") || g_strcmp0 (path, "~") == 0)
+    {
+      char *expanded = g_build_filename (g_get_home_dir (), path + 1, NULL);
+
+      g_free (path);
+      path = expanded;
+    }
+  else if (!g_path_is_absolute (path))
+    {
+      char *joined = g_build_filename (self->start_folder != NULL ? self->start_folder : g_get_home_dir (),
+                                       path, NULL);
+
+      g_free (path);
+      path = joined;
+    }
+  if (g_strcmp0 (path, gtk_editable_get_text (GTK_EDITABLE (self->path_row))) != 0)
+    fill_path (self, path);
 
   /* A workbook gets its extension when the name was typed without one. */
   if (!is_batch (self) && !g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".XLSX"))
