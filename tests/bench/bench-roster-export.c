@@ -669,9 +669,14 @@ main (int   argc,
           project, raw, ratio, peak, fail ? "  FAIL" : "");
   fflush (stdout);
 
-  g_unlink (project_path);
-  g_unlink (raw_path);
-  g_rmdir (out_dir);
+  if (g_getenv ("LD_BENCH_KEEP") != NULL)
+    printf ("# kept %s and %s\n", project_path, raw_path);
+  else
+    {
+      g_unlink (project_path);
+      g_unlink (raw_path);
+      g_rmdir (out_dir);
+    }
   table_free (table);
   ld_vault_lock (vault, "exit");
   g_object_unref (vault);

@@ -34,6 +34,7 @@ typedef struct
   gint64   office;  /* 某县 / 县委办公室 */
   gint64   organ;   /* 某县 / 组织部 */
   gint64   other;   /* 邻县: outside imp's scope */
+  gint64   empty;   /* 某县 / 档案室: no cadres */
   gint64   cadres[8];
 } Fixture;
 
@@ -117,6 +118,7 @@ make_template (void)
   f->office = ld_test_add_unit (f->vault, f->county, "县委办公室");
   f->organ = ld_test_add_unit (f->vault, f->county, "组织部");
   f->other = ld_test_add_unit (f->vault, 0, "邻县");
+  f->empty = ld_test_add_unit (f->vault, f->county, "档案室");
   units[0] = f->office;
   units[1] = f->organ;
   units[2] = f->other;
@@ -922,6 +924,89 @@ test_libreoffice (Fixture       *f,
   g_assert_cmpuint (found, ==, 1);
 }
 
+static char **
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A batch of cadre files (the generic part: folder, names, audit): a file
+ * that was in the folder before is never replaced, a unit without cadres
+ * is refused, a missing folder fails. */
+static void
+test_batch_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LdExportRequest) request = ld_export_request_new (LD_EXPORT_CADRES);
+  g_autoptr(LdExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id0 = make_id (0, people[0].year);
+  g_autofree char *id1 = make_id (1, people[1].year);
+  g_autofree char *old_name = g_strdup_printf ("县委办公室-张三-%s.xlsx", id0 + 14);
+  g_autofree char *old_path = g_build_filename (f->out, old_name, NULL);
+  g_autofree char *old_contents = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *expected[3] = { 0 };
+
+  request->purpose = g_strdup ("归档");
+  request->path = g_strdup (f->out);
+  request->unit_id = f->office;
+  g_assert_true (g_file_set_contents (old_path, "an older export", -1, NULL));
+
+  result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
+  if (g_error_matches (error, LD_ERROR, LD_ERROR_FAILED) && strstr (error->message, "not available") != NULL)
+    {
+      g_test_skip ("the cadre file builder is not in this build");
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->files, ==, 2);
+  g_assert_false (result->cancelled);
+  g_assert_null (result->sha256);
+  g_assert_cmpstr (result->path, ==, f->out);
+
+  expected[0] = g_strdup_printf ("县委办公室-张三-%s (2).xlsx", id0 + 14);
+  expected[1] = g_strdup (old_name);
+  expected[2] = g_strdup_printf ("县委办公室-李四-%s.xlsx", id1 + 14);
+  files = list_dir (f->out);
+  g_assert_cmpuint (g_strv_length (files), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_strv_contains ((const char * const *) files, expected[i]));
+  g_assert_true (g_file_get_contents (old_path, &old_contents, NULL, NULL));
+  g_assert_cmpstr (old_contents, ==, "an older export");
+  g_assert_cmpint (ld_test_count_rows (f->vault, "SELECT count(*) FROM audit_log WHERE event = 'export.done'"
+                                       " AND object_id = 'cadres' AND details LIKE '%file=县委办公室-%'"), ==, 2);
+
+  /* A unit without cadres. */
+  g_clear_pointer (&result, ld_export_result_free);
+  request->unit_id = f->empty;
+  result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
+  g_assert_error (error, LD_ERROR, LD_ERROR_INVALID);
+  g_assert_null (result);
+  g_clear_error (&error);
+
+  /* A folder that is not there. */
+  request->unit_id = f->office;
+  g_free (request->path);
+  request->path = g_build_filename (f->out, "missing", NULL);
+  result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
+  g_assert_error (error, LD_ERROR, LD_ERROR_FAILED);
+  g_assert_null (result);
+  g_assert_false (g_file_test (request->path, G_FILE_TEST_EXISTS));
+  g_strfreev (files);
+  files = list_dir (f->out);
+  g_assert_cmpuint (g_strv_length (files), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1033,7 @@ main (int   argc,
   g_test_add ("/export-roster/audit", Fixture, NULL, setup, test_audit, teardown);
   g_test_add ("/export-roster/scope", Fixture, NULL, setup, test_scope, teardown);
   g_test_add ("/export-roster/async", Fixture, NULL, setup, test_async, teardown);
+  g_test_add ("/export-roster/batch-names", Fixture, NULL, setup, test_batch_names, teardown);
   g_test_add ("/export-roster/libreoffice", Fixture, NULL, setup, test_libreoffice, teardown);
 
   status = g_test_run ();
