@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "exchange/ld-roster-import.h"
+#include "ld-window.h"
 #include "pages/ld-cadres-page.h"
 #include "pages/ld-policy-page.h"
 #include "pages/ld-units-page.h"
@@ -987,6 +988,55 @@ test_export_dialog_units_page (void)
   ld_ui_test_remove_dir (dir);
 }
 
+/* In the application: the dialog is transient for the main window and the
+ * folder is remembered in the settings. */
+static void
+test_export_dialog_in_window (void)
+{
+  g_autofree char *dir = ld_ui_test_make_dir ();
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "名册.xlsx", NULL);
+  g_autofree char *remembered = NULL;
+  Exported exported = { 0 };
+  LdExportDialog *dialog;
+  LdApplication *app;
+  GtkWindow *window;
+  GtkWidget *page;
+
+  seed_vault (dir);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  app = ld_ui_test_app_new (dir);
+  window = ld_ui_test_unlock (app, "ivy", LD_TEST_PASSWORD);
+  ld_window_set_page_name (LD_WINDOW (window), "cadres");
+  page = ld_window_get_page (LD_WINDOW (window), "cadres");
+  g_assert_true (LD_IS_CADRES_PAGE (page));
+  LD_UI_TEST_WAIT_FOR (!ld_cadres_page_get_loading (LD_CADRES_PAGE (page)), 10000);
+
+  g_assert_true (gtk_widget_activate_action (page, "cadres.export", NULL));
+  ld_ui_test_flush ();
+  dialog = LD_EXPORT_DIALOG (ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+  LD_UI_TEST_WAIT_FOR (dialog_has_mark (dialog), 10000);
+
+  ld_export_dialog_set_purpose (dialog, "年度核查");
+  ld_export_dialog_set_path (dialog, path);
+  ld_export_dialog_start (dialog);
+  LD_UI_TEST_WAIT_FOR (exported.n_signals == 1, 30000);
+  ld_ui_test_flush ();
+  g_assert_null (ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG));
+  g_assert_cmpint (exported.rows, ==, 3);
+
+  remembered = g_settings_get_string (ld_application_get_settings (app), "last-export-folder");
+  g_assert_cmpstr (remembered, ==, out_dir);
+
+  exported_clear (&exported);
+  ld_ui_test_app_free (app);
+  ld_ui_test_remove_dir (dir);
+}
+
 #endif /* LD_UI_HAVE_EXPORT_DIALOG */
 
 int
@@ -1007,6 +1057,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/cadres-page", test_export_dialog_cadres_page);
   g_test_add_func ("/ui/export-dialog/cadre-file", test_export_dialog_cadre_file);
   g_test_add_func ("/ui/export-dialog/units-page", test_export_dialog_units_page);
+  g_test_add_func ("/ui/export-dialog/in-window", test_export_dialog_in_window);
 #endif
 
   status = g_test_run ();
