@@ -738,14 +738,14 @@ export_run (LdCli               *cli,
         }
       /* Translators: the first part counts workbooks, the second (in %s) rows;
        * e.g. "Wrote 12 files (340 rows) to /home/a/out." */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file (%" G_GINT64_FORMAT " rows) to %s.\n",
-                            "Wrote %u files (%" G_GINT64_FORMAT " rows) to %s.\n", result->files),
-               result->files, result->rows, shown);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file (%lld rows) to %s.\n",
+                            "Wrote %u files (%lld rows) to %s.\n", result->files),
+               result->files, (long long) result->rows, shown);
       return 0;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " row to %s.\n",
-                        "Exported %" G_GINT64_FORMAT " rows to %s.\n", (gulong) MAX (result->rows, 0)),
-           result->rows, shown);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %lld row to %s.\n",
+                        "Exported %lld rows to %s.\n", (gulong) MAX (result->rows, 0)),
+           (long long) result->rows, shown);
   g_print ("SHA-256: %s\n", result->sha256 != NULL ? result->sha256 : "");
   return 0;
 }

@@ -1082,8 +1082,8 @@ _ld_export_cadre_file (LdExportContext  *ctx,
   if (cadres->len == 0)
     {
       g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                   _("There is no cadre with record number %" G_GINT64_FORMAT " in your units. Check the number."),
-                   id);
+                   _("There is no cadre with record number %lld in your units. Check the number."),
+                   (long long) id);
       return FALSE;
     }
   cadre = g_object_ref (g_ptr_array_index (cadres, 0));
