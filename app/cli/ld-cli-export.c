@@ -585,15 +585,15 @@ on_progress (gint64      done,
     return;
   if (progress->batch && total > 0)
     /* Translators: progress of a batch export: workbooks done, workbooks in all. */
-    g_string_printf (line, _("Exporting: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " files"), done, total);
+    g_string_printf (line, _("Exporting: %lld of %lld files"), (long long) done, (long long) total);
   else if (progress->batch)
-    g_string_printf (line, _("Exporting: %" G_GINT64_FORMAT " files"), done);
+    g_string_printf (line, _("Exporting: %lld files"), (long long) done);
   else if (total > 0)
     /* Translators: progress of an export: rows done, rows in all, percent. */
-    g_string_printf (line, _("Exporting: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " rows (%d%%)"), done, total,
+    g_string_printf (line, _("Exporting: %lld of %lld rows (%d%%)"), (long long) done, (long long) total,
                      (int) (CLAMP (done, 0, total) * 100 / total));
   else
-    g_string_printf (line, _("Exporting: %" G_GINT64_FORMAT " rows"), done);
+    g_string_printf (line, _("Exporting: %lld rows"), (long long) done);
   width = stderr_width ();
   if (detail != NULL && *detail != '\0')
     {
