@@ -807,6 +807,9 @@ test_export_dialog_cadres_page (void)
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
   LD_UI_TEST_WAIT_FOR (dialog_has_mark (dialog), 10000);
 
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (dialog), "what"))), ==,
+                   "Every unit in your scope · matching “张”");
+
   ld_export_dialog_set_purpose (dialog, "专项检查");
   ld_export_dialog_set_path (dialog, path);
   ld_export_dialog_start (dialog);

@@ -392,6 +392,11 @@ format_scope (LdExportDialog *self,
   if (request->kind == LD_EXPORT_ROSTER && request->search != NULL && request->search[0] != '\0')
     /* Translators: the search typed in the cadre list. */
     g_ptr_array_add (parts, g_strdup_printf (_("matching “%s”"), request->search));
+  if (request->kind == LD_EXPORT_ROSTER
+      && (request->categories != 0 || request->authority != NULL || request->post_level != NULL
+          || request->status != NULL || request->tag != NULL))
+    /* Translators: the cadre list's filter menus are applied to the export. */
+    g_ptr_array_add (parts, g_strdup (_("filtered as in the list")));
 
   if (request->from != NULL && request->to != NULL)
     /* Translators: a period, e.g. 2026-01-01 至 2026-03-31. */
