@@ -834,6 +834,39 @@ test_export_dialog_cadres_page (void)
       g_assert_cmpuint (count_lines_with (text, "县财政局"), >=, 2);
     }
 
+  /* The selected row's file, as a batch of one into a folder. */
+  {
+    g_autofree char *files_dir = g_build_filename (dir, "files", NULL);
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (ld_cadres_page_get_model (page));
+    GtkWidget *what;
+
+    g_assert_cmpint (g_mkdir (files_dir, 0700), ==, 0);
+    gtk_single_selection_set_selected (selection, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cadres.export-selected", NULL));
+    ld_ui_test_flush ();
+    dialog = LD_EXPORT_DIALOG (ld_ui_test_find_window (LD_TYPE_EXPORT_DIALOG));
+    g_assert_nonnull (dialog);
+    g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+    LD_UI_TEST_WAIT_FOR (dialog_has_mark (dialog), 10000);
+    what = find_named (GTK_WIDGET (dialog), "what");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (what)), ==,
+                     ld_export_kind_get_title (LD_EXPORT_CADRES));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (what)), ==, "1 selected cadre, one workbook");
+
+    ld_export_dialog_set_purpose (dialog, "专项检查");
+    ld_export_dialog_set_path (dialog, files_dir);
+    ld_export_dialog_start (dialog);
+    LD_UI_TEST_WAIT_FOR (exported.n_signals == 2 || !dialog_running (dialog), 30000);
+    if (exported.n_signals != 2)
+      {
+        g_autofree char *message = dialog_error (dialog);
+
+        g_error ("The selected file was not exported: %s", message);
+      }
+    g_assert_cmpuint (exported.files, ==, 1);
+    g_assert_cmpuint (count_files (files_dir), ==, 1);
+  }
+
   exported_clear (&exported);
   gtk_window_destroy (window);
   ld_ui_test_flush ();
