@@ -11,7 +11,7 @@ LD_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev"
 # What the test suites need on top: validators, a virtual display, CJK fonts.
 LD_TEST_PACKAGES="appstream-util xvfb xauth fonts-noto-cjk poppler-utils
-  libreoffice-calc-nogui python3-openpyxl"
+  libreoffice-calc-nogui python3-openpyxl strace"
 
 LD_SOURCE_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LD_BUILD_DIR="$LD_SOURCE_ROOT/_build"
