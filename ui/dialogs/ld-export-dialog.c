@@ -491,8 +491,8 @@ prepare_cb (GObject      *object,
 
   set_str (&self->mark, prepared->mark);
   if (prepared->mark != NULL)
-    /* Translators: %s is the 密级 mark, e.g. 秘密★10年. */
     {
+      /* Translators: %s is the 密级 mark, e.g. 秘密★10年. */
       g_autofree char *subtitle = g_strdup_printf (_("%s — printed in the page header of every sheet"),
                                                    prepared->mark);
 
