@@ -658,6 +658,7 @@ write_workbook (LdExportContext *ctx,
   g_autofree char *comments = g_strdup_printf (_("Liandang export: %s"), ld_export_kind_get_title (request->kind));
   g_autoptr(LdXlsxWriter) writer = NULL;
   g_autofree char *digest = NULL;
+  gint64 start = g_get_monotonic_time (), built = 0, closed = 0, audited = 0;
   LdXlsxOptions options = {
     .title = title,
     .subject = ld_export_kind_get_title (request->kind),
@@ -669,14 +670,14 @@ write_workbook (LdExportContext *ctx,
     .constant_memory = kinds[request->kind].constant_memory,
   };
 
-  gint64 start = g_get_monotonic_time (), built = 0, closed = 0, audited = 0;
-
   writer = ld_xlsx_writer_new (path, &options, error);
   if (writer == NULL)
     return FALSE;
   ctx->writer = writer;
   if (!builder (ctx, error))
     goto fail;
+  /* The last step, whatever the builder's ticks reported. */
+  report_progress (ctx, NULL);
   built = g_get_monotonic_time ();
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     goto fail;
