@@ -808,14 +808,42 @@ sanitise_name (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* At most max_bytes of text, cut at a character boundary. */
+static char *
+utf8_cut (const char *text,
+          gsize       max_bytes)
+{
+  const char *end = text;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (strlen (text) <= max_bytes)
+    return g_strdup (text);
+  while (*end != '\0')
+    {
+      const char *next = g_utf8_next_char (end);
+
+      if ((gsize) (next - text) > max_bytes)
+        break;
+      end = next;
+    }
+  return g_strndup (text, end - text);
+}
+
+/* "单位-姓名-1234": the unit and the name cut so that the file name, its
+ * " (2)" and the writer's temporary ".NAME.XXXXXX.part" stay within the
+ * 255 bytes a file name may have. */
+#define STEM_UNIT_BYTES 120
+#define STEM_NAME_BYTES 60
+
 static char *
 cadre_file_stem (LdCadre *cadre)
 {
   const char *id_number = ld_cadre_get_id_number (cadre);
   gsize len = id_number != NULL ? strlen (id_number) : 0;
-  g_autofree char *raw = g_strdup_printf ("%s-%s-%s",
-                                          ld_cadre_get_unit_name (cadre) != NULL ? ld_cadre_get_unit_name (cadre) : "",
-                                          ld_cadre_get_name (cadre),
+  g_autofree char *unit = utf8_cut (ld_cadre_get_unit_name (cadre), STEM_UNIT_BYTES);
+  g_autofree char *name = utf8_cut (ld_cadre_get_name (cadre), STEM_NAME_BYTES);
+  g_autofree char *raw = g_strdup_printf ("%s-%s-%s", unit, name,
                                           len >= 4 ? id_number + len - 4 : (id_number != NULL ? id_number : ""));
 
   return sanitise_name (raw);

@@ -1005,6 +1005,37 @@ test_batch_names (Fixture       *f,
   g_strfreev (files);
   files = list_dir (f->out);
   g_assert_cmpuint (g_strv_length (files), ==, 3);
+
+  /* A unit name of 100 characters (300 bytes): the file name is cut to
+   * fit, the cadre's name and ID digits stay. */
+  {
+    GString *long_name = g_string_new (NULL);
+    g_autofree char *id_number = make_id (7, 1988);
+    g_autofree char *folder = g_build_filename (f->out, "long", NULL);
+    g_auto(GStrv) long_files = NULL;
+    g_autofree char *suffix = g_strdup_printf ("-钱七-%s.xlsx", id_number + 14);
+    gint64 unit;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append (long_name, "纪");
+    unit = ld_test_add_unit (f->vault, f->county, long_name->str);
+    g_string_free (long_name, TRUE);
+    ld_test_add_cadre (f->vault, unit, "钱七", id_number);
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_clear_error (&error);
+    g_clear_pointer (&result, ld_export_result_free);
+    g_free (request->path);
+    request->path = g_strdup (folder);
+    request->unit_id = unit;
+    result = ld_export_run (f->vault, request, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->files, ==, 1);
+    long_files = list_dir (folder);
+    g_assert_cmpuint (g_strv_length (long_files), ==, 1);
+    g_assert_cmpuint (strlen (long_files[0]), <=, 255 - strlen (".XXXXXX.part") - strlen (" (99)") - 1);
+    g_assert_true (g_str_has_suffix (long_files[0], suffix));
+    g_assert_true (g_str_has_prefix (long_files[0], "纪纪纪"));
+  }
 }
 
 int
