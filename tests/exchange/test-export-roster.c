@@ -872,6 +872,56 @@ test_async (Fixture       *f,
   g_main_loop_unref (state.loop);
 }
 
+static void
+async_cancel_progress (gint64      done,
+                       gint64      total,
+                       const char *detail,
+                       gpointer    data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* Cancel from the main context while the worker writes: CANCELLED and no
+ * file, no temporary file. */
+static void
+test_async_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LdExportRequest) request = roster_request (f, "async-cancel.xlsx");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  ld_export_run_async (f->vault, request, async_cancel_progress, g_object_ref (cancellable), g_object_unref,
+                       cancellable, async_done, &state);
+  g_main_loop_run (state.loop);
+  /* The worker may finish before the main context sees the progress;
+   * when it does not, nothing is left. */
+  if (state.result != NULL)
+    {
+      g_assert_true (g_file_test (state.result->path, G_FILE_TEST_IS_REGULAR));
+      ld_export_result_free (state.result);
+    }
+  else
+    {
+      g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (folder_is_empty (f->out));
+      g_clear_error (&state.error);
+    }
+  /* Cancelled before it starts: never written. */
+  state.result = NULL;
+  g_free (request->path);
+  request->path = g_build_filename (f->out, "never.xlsx", NULL);
+  ld_export_run_async (f->vault, request, NULL, NULL, NULL, cancellable, async_done, &state);
+  g_main_loop_run (state.loop);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (state.result);
+  g_assert_false (g_file_test (request->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&state.error);
+  g_main_loop_unref (state.loop);
+}
+
 /* LibreOffice opens the workbook: the ID numbers come out as the same
  * 18 characters, not as 1.1E+17. */
 static void
@@ -1064,6 +1114,7 @@ main (int   argc,
   g_test_add ("/export-roster/audit", Fixture, NULL, setup, test_audit, teardown);
   g_test_add ("/export-roster/scope", Fixture, NULL, setup, test_scope, teardown);
   g_test_add ("/export-roster/async", Fixture, NULL, setup, test_async, teardown);
+  g_test_add ("/export-roster/async-cancel", Fixture, NULL, setup, test_async_cancel, teardown);
   g_test_add ("/export-roster/batch-names", Fixture, NULL, setup, test_batch_names, teardown);
   g_test_add ("/export-roster/libreoffice", Fixture, NULL, setup, test_libreoffice, teardown);
 
