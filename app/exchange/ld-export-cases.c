@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -275,6 +276,65 @@ join_add (GString    *list,
   if (list->len > 0)
     g_string_append (list, "、");
   g_string_append (list, text);
+}
+
+/* The n texts after n that are neither NULL nor empty, joined with
+ * separator; NULL when there are none. */
+static char *
+join_list (const char *separator,
+           guint       n,
+           ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = va_arg (args, const char *);
+
+      if (text == NULL || *text == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, text);
+    }
+  va_end (args);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Appends line (taken; NULL is skipped) as a line of its own. */
+static void
+line_add (GString *list,
+          char    *line)
+{
+  if (line == NULL)
+    return;
+  if (list->len > 0)
+    g_string_append_c (list, '\n');
+  g_string_append (list, line);
+  g_free (line);
+}
+
+/* "张三（甲局 局长，县处级，一把手）": a person reported with what the
+ * ledger knows of them. */
+static char *
+person_line (const char *name,
+             const char *post,
+             const char *level,
+             const char *labels)
+{
+  g_autofree char *details = join_list (C_("list separator", ", "), 3, post, level, labels);
+
+  if (details == NULL)
+    return g_strdup (name != NULL && *name != '\0' ? name : NULL);
+  /* Translators: a person reported and their unit, post, level: 张三（甲局局长，县处级） */
+  return g_strdup_printf (_("%s (%s)"), name != NULL ? name : "", details);
 }
 
 static const char *
@@ -611,12 +671,9 @@ _ld_export_petitions (LdExportContext  *ctx,
   table_column (&table, C_("ledger column", "No."), LD_XLSX_INTEGER);
   table_column (&table, _("Registration number"), LD_XLSX_CODE);
   table_column (&table, _("Received date"), LD_XLSX_DATE);
-  /* Translators: 来源渠道 */
-  table_column (&table, C_("ledger column", "Channel"), LD_XLSX_TEXT);
-  /* Translators: 信访类别 (检举控告, 申诉 …) */
-  table_column (&table, C_("petition ledger", "Kind"), LD_XLSX_TEXT);
-  /* Translators: 实名/匿名 */
-  table_column (&table, C_("ledger column", "Real name or anonymous"), LD_XLSX_TEXT);
+  /* Translators: 来源及类别: the channel, the kind and 实名/匿名 in one
+   * column */
+  table_column (&table, C_("ledger column", "Channel and kind"), LD_XLSX_TEXT);
   table_column (&table, _("Reporter"), LD_XLSX_TEXT);
   if (reveal_all)
     {
@@ -625,42 +682,30 @@ _ld_export_petitions (LdExportContext  *ctx,
       table_column (&table, _("Reporter's address"), LD_XLSX_TEXT);
       table_column (&table, _("Reporter's ID number"), LD_XLSX_CODE);
     }
-  table_column (&table, _("Person reported"), LD_XLSX_TEXT);
-  table_column (&table, _("Unit of the person reported"), LD_XLSX_TEXT);
-  table_column (&table, _("Post of the person reported"), LD_XLSX_TEXT);
-  /* Translators: 被反映人职级 */
-  table_column (&table, C_("ledger column", "Level of the person reported"), LD_XLSX_TEXT);
-  /* Translators: 干部类别 (一把手, 年轻干部 …) */
-  table_column (&table, C_("ledger column", "Cadre categories"), LD_XLSX_TEXT);
-  /* Translators: 违纪类别 (the six disciplines, 职务违法犯罪) */
-  table_column (&table, C_("ledger column", "Discipline category"), LD_XLSX_TEXT);
-  /* Translators: 四风问题 (the item of the four undesirable styles) */
-  table_column (&table, C_("ledger column", "Four-styles problem"), LD_XLSX_TEXT);
+  /* Translators: 被反映人及单位职务: each person with unit, post, level
+   * and cadre categories */
+  table_column (&table, C_("ledger column", "Person reported, unit and post"), LD_XLSX_TEXT);
+  /* Translators: 问题类别: 违纪类别 and 四风问题 in one column */
+  table_column (&table, C_("ledger column", "Problem category"), LD_XLSX_TEXT);
   /* Translators: 反映问题摘要 */
   table_column (&table, C_("ledger column", "Summary of the problems"), LD_XLSX_LONG_TEXT);
   /* Translators: 涉及单位 */
   table_column (&table, C_("ledger column", "Units concerned"), LD_XLSX_TEXT);
   /* Translators: 受理告知日期 */
   table_column (&table, C_("ledger column", "Acceptance notice sent"), LD_XLSX_DATE);
-  /* Translators: 办理方式 (本级办理, 上报上级, 转交下级) */
+  /* Translators: 办理方式 (本级办理, 上报上级, 转交下级) with where and when
+   * it was forwarded */
   table_column (&table, C_("ledger column", "Routing"), LD_XLSX_TEXT);
-  table_column (&table, _("Forwarded to"), LD_XLSX_TEXT);
-  table_column (&table, _("Forwarding date"), LD_XLSX_DATE);
-  table_column (&table, _("Clue number"), LD_XLSX_CODE);
-  /* Translators: 处置方式 */
-  table_column (&table, C_("ledger column", "Disposal"), LD_XLSX_TEXT);
+  /* Translators: 线索编号及处置方式 */
+  table_column (&table, C_("ledger column", "Clues and disposal"), LD_XLSX_TEXT);
   /* Translators: 办理时限: the next open deadline */
   table_column (&table, C_("ledger column", "Deadline"), LD_XLSX_DATE);
-  /* Translators: 办理状态 */
-  table_column (&table, C_("ledger column", "Status"), LD_XLSX_TEXT);
-  /* Translators: 办理结果 */
-  table_column (&table, C_("ledger column", "Result"), LD_XLSX_TEXT);
+  /* Translators: 办理状态及结果 */
+  table_column (&table, C_("ledger column", "Status and result"), LD_XLSX_TEXT);
   table_column (&table, _("Closing date"), LD_XLSX_DATE);
   table_column (&table, _("Feedback date"), LD_XLSX_DATE);
-  /* Translators: 重复件（首件登记号） */
-  table_column (&table, C_("ledger column", "Repeat of"), LD_XLSX_CODE);
-  /* Translators: 重复件数 */
-  table_column (&table, C_("ledger column", "Repeat reports"), LD_XLSX_INTEGER);
+  /* Translators: 重复件: "Repeat of 2026-0001" or the number of repeats */
+  table_column (&table, C_("ledger column", "Repeats"), LD_XLSX_TEXT);
   if (!table_begin (ctx, &table, error))
     return FALSE;
 
@@ -670,13 +715,9 @@ _ld_export_petitions (LdExportContext  *ctx,
       gint64 id = ld_petition_get_id (petition);
       GPtrArray *persons = ld_petition_get_persons (petition);
       GPtrArray *its_clues = g_hash_table_lookup (clues, &id);
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autoptr(GString) units = g_string_new (NULL);
-      g_autoptr(GString) posts = g_string_new (NULL);
-      g_autoptr(GString) levels = g_string_new (NULL);
-      g_autoptr(GString) categories = g_string_new (NULL);
-      g_autoptr(GString) clue_numbers = g_string_new (NULL);
-      g_autoptr(GString) disposals = g_string_new (NULL);
+      g_autoptr(GString) persons_text = g_string_new (NULL);
+      g_autoptr(GString) clues_text = g_string_new (NULL);
+      g_autoptr(GString) repeats = g_string_new (NULL);
       gboolean real_name = ld_petition_get_real_name (petition);
 
       for (guint j = 0; persons != NULL && j < persons->len; j++)
@@ -684,33 +725,43 @@ _ld_export_petitions (LdExportContext  *ctx,
           LdPetitionPerson *person = g_ptr_array_index (persons, j);
           LdCadre *cadre = person->cadre_id > 0 ? g_hash_table_lookup (cadres, &person->cadre_id) : NULL;
 
-          join_add (names, person->name);
-          join_add (units, person->unit_text);
-          join_add (posts, person->post_text);
+          g_autofree char *post = NULL;
+          g_autofree char *level = NULL;
+          g_autofree char *labels = NULL;
+
+          post = join_list (" ", 2, person->unit_text, person->post_text);
           if (cadre != NULL)
             {
-              g_autofree char *level = cadre_level (cadre);
-              g_autofree char *labels = cadre_categories (cadre);
-
-              join_add (levels, level);
-              join_add (categories, labels);
+              level = cadre_level (cadre);
+              labels = cadre_categories (cadre);
             }
+          line_add (persons_text, person_line (person->name, post, level, labels));
         }
       for (guint j = 0; its_clues != NULL && j < its_clues->len; j++)
         {
           LdClue *clue = g_ptr_array_index (its_clues, j);
 
-          join_add (clue_numbers, ld_clue_get_reg_no (clue));
-          join_add (disposals, ld_clue_get_disposal_label (clue));
+          line_add (clues_text, join_list (" ", 2, ld_clue_get_reg_no (clue), ld_clue_get_disposal_label (clue)));
+        }
+      if (ld_petition_get_repeat_of_reg_no (petition) != NULL && *ld_petition_get_repeat_of_reg_no (petition) != '\0')
+        /* Translators: 重复件 of the first report, %s its registration number (重复件，首件 2026-0001) */
+        line_add (repeats, g_strdup_printf (_("Repeat of %s"), ld_petition_get_repeat_of_reg_no (petition)));
+      if (ld_petition_get_n_repeats (petition) > 0)
+        {
+          guint n = (guint) ld_petition_get_n_repeats (petition);
+
+          /* Translators: how often the same matter was reported again (重复件 %u 件) */
+          line_add (repeats, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u repeat report", "%u repeat reports", n),
+                                              n));
         }
 
       cell_int (&table, i + 1);
       cell (&table, ld_petition_get_reg_no (petition));
       cell (&table, ld_petition_get_received_date (petition));
-      cell (&table, ld_petition_get_channel_label (petition));
-      cell (&table, ld_petition_get_kind_label (petition));
-      /* Translators: 实名 / 匿名 */
-      cell (&table, real_name ? C_("petition", "Real name") : C_("petition", "Anonymous"));
+      cell_take (&table, join_list (C_("list separator", ", "), 3, ld_petition_get_channel_label (petition),
+                                    ld_petition_get_kind_label (petition),
+                                    /* Translators: 实名 / 匿名 */
+                                    real_name ? C_("petition", "Real name") : C_("petition", "Anonymous")));
       if (reveal_all)
         {
           const LdReporter *reporter = NULL;
@@ -729,31 +780,25 @@ _ld_export_petitions (LdExportContext  *ctx,
                       || *ld_petition_get_reporter_contact_masked (petition) != '\0'
                       || *ld_petition_get_reporter_address_masked (petition) != '\0'
                       ? withheld () : NULL);
-      cell (&table, names->str);
-      cell (&table, units->str);
-      cell (&table, posts->str);
-      cell (&table, levels->str);
-      cell (&table, categories->str);
-      cell_take (&table, categories_label (ld_petition_get_categories (petition), FALSE));
-      cell_take (&table, categories_label (ld_petition_get_categories (petition), TRUE));
+      cell (&table, persons_text->str);
+      {
+        g_autofree char *discipline = categories_label (ld_petition_get_categories (petition), FALSE);
+        g_autofree char *styles = categories_label (ld_petition_get_categories (petition), TRUE);
+
+        cell_take (&table, join_list ("\n", 2, discipline, styles));
+      }
       cell (&table, ld_petition_get_summary (petition));
       cell (&table, ld_petition_get_units (petition));
       cell (&table, ld_petition_get_accept_notice_date (petition));
-      cell (&table, ld_petition_get_routing_label (petition));
-      cell (&table, ld_petition_get_routed_to (petition));
-      cell (&table, ld_petition_get_routed_date (petition));
-      cell (&table, clue_numbers->str);
-      cell (&table, disposals->str);
+      cell_take (&table, join_list (C_("list separator", ", "), 3, ld_petition_get_routing_label (petition),
+                                    ld_petition_get_routed_to (petition), ld_petition_get_routed_date (petition)));
+      cell (&table, clues_text->str);
       cell_take (&table, petition_deadline (&deadlines, petition));
-      cell (&table, ld_petition_get_status_label (petition));
-      cell (&table, ld_petition_get_result_label (petition));
+      cell_take (&table, join_list (C_("list separator", ", "), 2, ld_petition_get_status_label (petition),
+                                    ld_petition_get_result_label (petition)));
       cell (&table, ld_petition_get_closed_date (petition));
       cell (&table, ld_petition_get_feedback_date (petition));
-      cell (&table, ld_petition_get_repeat_of_reg_no (petition));
-      if (ld_petition_get_n_repeats (petition) > 0)
-        cell_int (&table, ld_petition_get_n_repeats (petition));
-      else
-        cell (&table, NULL);
+      cell (&table, repeats->str);
       if (!table_row (ctx, &table, ld_petition_get_reg_no (petition), error))
         return FALSE;
     }

@@ -28,6 +28,13 @@
 #define FIRST_DATA_ROW  4
 #define FORM_FIRST_ROW  2
 #define DEFAULT_ROW_PX  20
+#define LINE_POINTS     15.5    /* one line of 11 pt text, CJK fallback included */
+#define LATIN_UNITS     0.9     /* an average Latin letter, in widths of "0" */
+#define HEADER_PART     12      /* most a header adds to its column's width */
+#define PAGE_UNITS_L    190     /* character units an A4 landscape page shows readably */
+#define PAGE_UNITS_P    130     /* … and a portrait one */
+#define ONE_PAGE_L      200     /* widest sheet fitted to one landscape page (≈ 65 %) */
+#define ONE_PAGE_P      136
 
 typedef enum
 {
@@ -50,6 +57,7 @@ struct _LdXlsxWriter
   lxw_workbook  *workbook;       /* NULL once closed */
   gboolean       closed;
   gboolean       committed;
+  gboolean       streaming;      /* constant memory: rows are written once */
 
   char          *classification;
   char          *author;
@@ -57,6 +65,7 @@ struct _LdXlsxWriter
 
   lxw_format    *fmt_mark;
   lxw_format    *fmt_title;
+  lxw_format    *fmt_title_left;
   lxw_format    *fmt_scope;
   lxw_format    *fmt_header;
   lxw_format    *fmt_label;
@@ -73,6 +82,9 @@ struct _LdXlsxWriter
   LdXlsxKind    *kinds;
   double        *widths;         /* table: widest text; form: set widths */
   gboolean      *has_datetime;
+  char         **headers;        /* table: the header texts as written */
+  LdXlsxSheetFlags flags;
+  GArray        *row_lines;      /* form: guint8 lines per row, heights set */
   guint32        next_row;
 
   gint64         rows;
@@ -142,6 +154,135 @@ ld_xlsx_text_width (const char *text)
         line += 1;
     }
   return MAX (widest, line);
+}
+
+/* The lines text takes when wrapped at width character units (an
+ * average Latin letter is narrower than the "0" the unit is): words of
+ * Latin text move to the next line whole (a word wider than the line is
+ * broken), CJK characters break anywhere. */
+static guint
+wrapped_lines (const char *text,
+               double      width)
+{
+  guint lines = 1;
+  double line = 0;
+
+  if (text == NULL)
+    return 1;
+  width = MAX (width, 2);
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      double w;
+
+      if (c == '\n')
+        {
+          lines++;
+          line = 0;
+          p++;
+          continue;
+        }
+      if (c == ' ')
+        {
+          if (line > 0)
+            line += LATIN_UNITS;
+          p++;
+          continue;
+        }
+      if (c >= 0x2E80 && (g_unichar_iswide (c) || g_unichar_iswide_cjk (c)))
+        {
+          if (line + 2 > width && line > 0)
+            {
+              lines++;
+              line = 0;
+            }
+          line += 2;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      /* A word: up to a space, a line break or a wide character. */
+      w = 0;
+      while (*p != '\0' && *p != ' ' && *p != '\n')
+        {
+          c = g_utf8_get_char (p);
+          if (c >= 0x2E80 && (g_unichar_iswide (c) || g_unichar_iswide_cjk (c)))
+            break;
+          if (!g_unichar_iszerowidth (c))
+            w += LATIN_UNITS;
+          p = g_utf8_next_char (p);
+        }
+      if (line + w > width && line > 0)
+        {
+          /* The space before the word stays on the line. */
+          lines++;
+          line = 0;
+        }
+      while (w > width)
+        {
+          lines++;
+          w -= width;
+        }
+      line += w;
+    }
+  return lines;
+}
+
+/* The room for text in a column of width units (cell padding off; bold
+ * text is a little wider). */
+static double
+text_room (double   width,
+           gboolean bold)
+{
+  return (width - 1) / (bold ? 1.05 : 1.0);
+}
+
+static double
+lines_height (guint lines)
+{
+  return lines * LINE_POINTS + 3;
+}
+
+/* The widest word of Latin text (CJK characters break anywhere). */
+static double
+longest_word (const char *text)
+{
+  double longest = 0;
+  double word = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '\n' || (c >= 0x2E80 && (g_unichar_iswide (c) || g_unichar_iswide_cjk (c))))
+        {
+          longest = MAX (longest, word);
+          word = c >= 0x2E80 ? 2 : 0;
+          longest = MAX (longest, word);
+          word = 0;
+        }
+      else if (!g_unichar_iszerowidth (c))
+        word += LATIN_UNITS;
+    }
+  return MAX (longest, word);
+}
+
+/* The width a header asks of its column: its longest word, else at most
+ * HEADER_PART — a longer header wraps. Bold text is a little wider. */
+static double
+header_part (const char *header,
+             double      cap)
+{
+  double width = ld_xlsx_text_width (header) * 1.05;
+
+  return MIN (MAX (longest_word (header) * 1.05, MIN (width, HEADER_PART)), cap - 2);
+}
+
+static double
+column_width (double     widest,
+              LdXlsxKind kind,
+              gboolean   datetime)
+{
+  return CLAMP (widest + 2, 6, kind_cap (kind, datetime));
 }
 
 /* Cell text --------------------------------------------------------------- */
@@ -365,7 +506,7 @@ cell_format (lxw_workbook *wb,
 {
   lxw_format *f = workbook_add_format (wb);
 
-  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (f, form ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
   if (form)
     {
       format_set_border (f, LXW_BORDER_THIN);
@@ -419,12 +560,20 @@ create_formats (LdXlsxWriter *self)
   self->fmt_title = workbook_add_format (wb);
   format_set_bold (self->fmt_title);
   format_set_font_size (self->fmt_title, 16);
+  format_set_text_wrap (self->fmt_title);
   format_set_align (self->fmt_title, LXW_ALIGN_CENTER);
   format_set_align (self->fmt_title, LXW_ALIGN_VERTICAL_CENTER);
+
+  self->fmt_title_left = workbook_add_format (wb);
+  format_set_bold (self->fmt_title_left);
+  format_set_font_size (self->fmt_title_left, 16);
+  format_set_align (self->fmt_title_left, LXW_ALIGN_LEFT);
+  format_set_align (self->fmt_title_left, LXW_ALIGN_VERTICAL_CENTER);
 
   self->fmt_scope = workbook_add_format (wb);
   format_set_align (self->fmt_scope, LXW_ALIGN_LEFT);
   format_set_align (self->fmt_scope, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (self->fmt_scope);
 
   self->fmt_header = workbook_add_format (wb);
   format_set_bold (self->fmt_header);
@@ -560,6 +709,7 @@ ld_xlsx_writer_new (const char          *path,
   close (fd);
 
   wb_options.constant_memory = options->constant_memory ? LXW_TRUE : LXW_FALSE;
+  self->streaming = options->constant_memory;
   wb_options.tmpdir = tmpdir;
   self->workbook = workbook_new_opt (self->tmp_path, &wb_options);
   if (self->workbook == NULL)
@@ -614,6 +764,9 @@ clear_sheet (LdXlsxWriter *self)
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->widths, g_free);
   g_clear_pointer (&self->has_datetime, g_free);
+  g_clear_pointer (&self->headers, g_strfreev);
+  g_clear_pointer (&self->row_lines, g_array_unref);
+  self->flags = LD_XLSX_SHEET_NONE;
   self->next_row = 0;
 }
 
@@ -753,6 +906,85 @@ write_merged (LdXlsxWriter *self,
                     N_("a merged cell"), error);
 }
 
+/* The header row's height for the columns' widths: the lines of the
+ * header that wraps most. */
+static double
+header_height (char * const *headers,
+               const double *widths,
+               guint         n_columns)
+{
+  guint lines = 1;
+
+  for (guint i = 0; i < n_columns; i++)
+    lines = MAX (lines, wrapped_lines (headers[i], text_room (widths[i], TRUE)));
+  return lines_height (lines);
+}
+
+/* The identifying columns repeated on every printed page of a sheet
+ * wider than a page: the first, and the second too when the first is a
+ * running number ("No." + registration number or name). */
+static guint
+repeated_columns (LdXlsxWriter *self,
+                  const double *widths)
+{
+  if (self->n_columns < 3)
+    return 0;
+  if (self->kinds[0] == LD_XLSX_INTEGER && widths[0] + widths[1] <= 36)
+    return 2;
+  return widths[0] <= 36 ? 1 : 0;
+}
+
+/* Printing a table: landscape when the sheet is wide; fitted to one page
+ * wide while that keeps the print readable (a scale of about 65 % or
+ * more), otherwise to N pages wide with the identifying columns repeated
+ * on every page. Pages run across, then down: the pages of one band of
+ * rows come one after the other, so a reader follows a record from page
+ * to page without leafing through the whole ledger. */
+static void
+fit_page (LdXlsxWriter *self,
+          const double *widths)
+{
+  double total = 0;
+  double page;
+  double repeat = 0;
+  guint n_repeat;
+  gboolean landscape;
+  guint pages;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    total += widths[i];
+  if (self->flags & LD_XLSX_SHEET_LANDSCAPE)
+    landscape = TRUE;
+  else if (self->flags & LD_XLSX_SHEET_PORTRAIT)
+    landscape = FALSE;
+  else
+    landscape = self->n_columns > 8 || total > ONE_PAGE_P;
+  if (landscape)
+    worksheet_set_landscape (self->sheet);
+  else
+    worksheet_set_portrait (self->sheet);
+
+  if (total <= (landscape ? ONE_PAGE_L : ONE_PAGE_P))
+    {
+      worksheet_fit_to_pages (self->sheet, 1, 0);
+      return;
+    }
+  page = landscape ? PAGE_UNITS_L : PAGE_UNITS_P;
+  n_repeat = repeated_columns (self, widths);
+  for (guint i = 0; i < n_repeat; i++)
+    repeat += widths[i];
+  if (repeat > page / 4)
+    {
+      n_repeat = 0;
+      repeat = 0;
+    }
+  pages = (guint) ceil ((total - repeat) / (page - repeat));
+  worksheet_fit_to_pages (self->sheet, (uint16_t) MAX (pages, 2), 0);
+  worksheet_print_across (self->sheet);
+  if (n_repeat > 0)
+    worksheet_repeat_columns (self->sheet, 0, (lxw_col_t) (n_repeat - 1));
+}
+
 static gboolean
 finish_sheet (LdXlsxWriter *self,
               GError      **error)
@@ -766,14 +998,22 @@ finish_sheet (LdXlsxWriter *self,
     {
       guint32 last = MAX (self->next_row, FIRST_DATA_ROW) - 1;
 
+      g_autofree double *final = g_new (double, self->n_columns);
+
       for (guint i = 0; i < self->n_columns && ok; i++)
         {
-          double cap = kind_cap (self->kinds[i], self->has_datetime[i]);
-          double width = CLAMP (self->widths[i] + 2, 6, cap);
-
-          ok = check_lxw (worksheet_set_column (self->sheet, i, i, width, NULL),
+          final[i] = column_width (self->widths[i], self->kinds[i], self->has_datetime[i]);
+          ok = check_lxw (worksheet_set_column (self->sheet, i, i, final[i], NULL),
                           N_("column widths"), error);
         }
+      /* Values may have widened a column since the header row's height
+       * was set; a streamed header row is already written. */
+      if (ok && !self->streaming)
+        ok = check_lxw (worksheet_set_row (self->sheet, FIRST_DATA_ROW - 1,
+                                           header_height (self->headers, final, self->n_columns), NULL),
+                        N_("the header row"), error);
+      if (ok)
+        fit_page (self, final);
       if (ok)
         ok = check_lxw (worksheet_autofilter (self->sheet, FIRST_DATA_ROW - 1, 0,
                                               last, self->n_columns - 1),
@@ -863,9 +1103,11 @@ static gboolean
 write_top_rows (LdXlsxWriter *self,
                 const char   *title,
                 guint         n_columns,
+                double        total,
                 GError      **error)
 {
   g_autofree char *safe_title = ld_xlsx_cell_text (title, NULL);
+  double height = 28;
 
   if (self->classification != NULL)
     {
@@ -874,7 +1116,18 @@ write_top_rows (LdXlsxWriter *self,
       if (!write_string (self, 0, 0, mark, self->fmt_mark, error))
         return FALSE;
     }
-  if (!check_lxw (worksheet_set_row (self->sheet, 1, 28, NULL), N_("the title row"), error))
+  /* A sheet likely printed more than one page wide has its title at the
+   * left, on the first page, rather than centred over all the pages. */
+  if (total > ONE_PAGE_L * 3 / 4)
+    {
+      if (!check_lxw (worksheet_set_row (self->sheet, 1, height, NULL), N_("the title row"), error))
+        return FALSE;
+      return write_string (self, 1, 0, safe_title, self->fmt_title_left, error);
+    }
+  /* The title is 16 pt: a character is about 1.6 units of 11 pt. */
+  if (total > 0)
+    height += (wrapped_lines (safe_title, text_room (total, TRUE) / 1.6) - 1) * 22;
+  if (!check_lxw (worksheet_set_row (self->sheet, 1, height, NULL), N_("the title row"), error))
     return FALSE;
   return write_merged (self, 1, 0, n_columns, safe_title, self->fmt_title, error);
 }
@@ -890,7 +1143,9 @@ ld_xlsx_writer_begin_sheet (LdXlsxWriter       *self,
                             GError            **error)
 {
   g_autofree char *scope = NULL;
+  g_autofree double *initial = NULL;
   gboolean landscape;
+  double total = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (columns != NULL, FALSE);
@@ -908,7 +1163,22 @@ ld_xlsx_writer_begin_sheet (LdXlsxWriter       *self,
   self->kinds = g_new0 (LdXlsxKind, n_columns);
   self->widths = g_new0 (double, n_columns);
   self->has_datetime = g_new0 (gboolean, n_columns);
+  self->headers = g_new0 (char *, n_columns + 1);
+  self->flags = flags;
   self->next_row = FIRST_DATA_ROW;
+
+  /* The columns' widths as the headers make them; values only widen
+   * them, so the header row's height fits the final widths or is a
+   * little taller. */
+  initial = g_new (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      self->kinds[i] = columns[i].kind;
+      self->headers[i] = ld_xlsx_cell_text (columns[i].header, NULL);
+      self->widths[i] = header_part (self->headers[i], kind_cap (columns[i].kind, FALSE));
+      initial[i] = column_width (self->widths[i], self->kinds[i], FALSE);
+      total += initial[i];
+    }
 
   if (flags & LD_XLSX_SHEET_LANDSCAPE)
     landscape = TRUE;
@@ -923,24 +1193,27 @@ ld_xlsx_writer_begin_sheet (LdXlsxWriter       *self,
                   N_("the print titles"), error))
     return FALSE;
 
-  if (!write_top_rows (self, title, n_columns, error))
+  if (!write_top_rows (self, title, n_columns, total, error))
     return FALSE;
   scope = ld_xlsx_cell_text (scope_line, NULL);
-  if (*scope != '\0' && !write_merged (self, 2, 0, n_columns, scope, self->fmt_scope, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_columns; i++)
+  if (*scope != '\0')
     {
-      g_autofree char *header = ld_xlsx_cell_text (columns[i].header, NULL);
-      double cap;
+      guint lines = wrapped_lines (scope, text_room (total, FALSE));
 
-      self->kinds[i] = columns[i].kind;
-      cap = kind_cap (columns[i].kind, FALSE);
-      /* A wrapped header may take two lines in a narrow column. */
-      self->widths[i] = MIN (ld_xlsx_text_width (header), MAX (cap - 2, 4));
-      if (!write_string (self, FIRST_DATA_ROW - 1, i, header, self->fmt_header, error))
+      if (lines > 1 && !check_lxw (worksheet_set_row (self->sheet, 2, lines_height (lines), NULL),
+                                   N_("the scope row"), error))
+        return FALSE;
+      if (!write_merged (self, 2, 0, n_columns, scope, self->fmt_scope, error))
         return FALSE;
     }
+
+  if (!check_lxw (worksheet_set_row (self->sheet, FIRST_DATA_ROW - 1,
+                                     header_height (self->headers, initial, n_columns), NULL),
+                  N_("the header row"), error))
+    return FALSE;
+  for (guint i = 0; i < n_columns; i++)
+    if (!write_string (self, FIRST_DATA_ROW - 1, i, self->headers[i], self->fmt_header, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1047,6 +1320,7 @@ write_value (LdXlsxWriter *self,
              double        known,
              double       *width,
              gboolean     *datetime,
+             guint        *lines,
              GError      **error)
 {
   lxw_format **formats = form ? self->fmt_form : self->fmt_cell;
@@ -1121,6 +1395,10 @@ write_value (LdXlsxWriter *self,
       *width = ld_xlsx_text_width (text);
       wrap = *width > cap;
     }
+  /* A wrapped table cell: the lines it takes in its column, whose width
+   * is the cap or, for text with line breaks, at least the widest so far. */
+  if (wrap && lines != NULL)
+    *lines = wrapped_lines (text, text_room (column_width (MAX (known, *width), kind, FALSE), FALSE));
   if (kind == LD_XLSX_CODE)
     return write_string (self, row, col, text, formats[wrap ? CELL_CODE_WRAP : CELL_CODE], error);
   return write_string (self, row, col, text, formats[wrap ? CELL_TEXT_WRAP : CELL_TEXT], error);
@@ -1131,6 +1409,8 @@ ld_xlsx_writer_add_row (LdXlsxWriter       *self,
                         const char * const *values,
                         GError            **error)
 {
+  guint lines = 1;
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1156,13 +1436,22 @@ ld_xlsx_writer_add_row (LdXlsxWriter       *self,
     {
       double width;
       gboolean datetime;
+      guint cell_lines = 1;
 
       if (!write_value (self, self->next_row, i, self->kinds[i], values[i], FALSE,
-                        kind_cap (self->kinds[i], FALSE), self->widths[i], &width, &datetime, error))
+                        kind_cap (self->kinds[i], FALSE), self->widths[i], &width, &datetime, &cell_lines, error))
         return FALSE;
       self->widths[i] = MAX (self->widths[i], width);
       self->has_datetime[i] |= datetime;
+      lines = MAX (lines, cell_lines);
     }
+  /* Wrapped text gets a row tall enough for it: Excel does not fit row
+   * heights when it opens a file, and LibreOffice misjudges mixed CJK
+   * and Latin text. The row is still the current one, also when
+   * streaming. */
+  if (lines > 1 && !check_lxw (worksheet_set_row (self->sheet, self->next_row, lines_height (MIN (lines, 30)), NULL),
+                               N_("a row height"), error))
+    return FALSE;
   self->next_row++;
   self->rows++;
   return TRUE;
@@ -1192,11 +1481,12 @@ ld_xlsx_writer_begin_form (LdXlsxWriter *self,
   self->widths = g_new0 (double, n_columns);
   for (guint i = 0; i < n_columns; i++)
     self->widths[i] = LXW_DEF_COL_WIDTH;
+  self->row_lines = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->next_row = FORM_FIRST_ROW;
 
   if (!setup_page (self, title, FALSE, error))
     return FALSE;
-  return write_top_rows (self, title, n_columns, error);
+  return write_top_rows (self, title, n_columns, 0, error);
 }
 
 static gboolean
@@ -1222,6 +1512,39 @@ check_form_cell (LdXlsxWriter *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Makes row tall enough for text wrapped in the span's width; a row only
+ * grows. */
+static gboolean
+fit_form_row (LdXlsxWriter *self,
+              guint         row,
+              guint         col,
+              guint         span,
+              const char   *text,
+              gboolean      bold,
+              GError      **error)
+{
+  double width = 0;
+  guint lines = 1;
+  guint8 known = 0;
+  gboolean passed = row < self->next_row;
+
+  self->next_row = MAX (self->next_row, row);
+  for (guint i = col; i < col + span; i++)
+    width += i < self->n_columns ? self->widths[i] : LXW_DEF_COL_WIDTH;
+  if (text != NULL && *text != '\0')
+    lines = MIN (wrapped_lines (text, text_room (width, bold)), 40);
+  if (row < self->row_lines->len)
+    known = g_array_index (self->row_lines, guint8, row);
+  /* A streamed row is written once the next row starts. */
+  if (lines <= known || (self->streaming && passed))
+    return TRUE;
+  if (row >= self->row_lines->len)
+    g_array_set_size (self->row_lines, row + 1);
+  g_array_index (self->row_lines, guint8, row) = (guint8) lines;
+  return check_lxw (worksheet_set_row (self->sheet, row, lines_height (lines), NULL),
+                    N_("a row height"), error);
 }
 
 /* Borders the span's other cells; the caller writes the first one. */
@@ -1255,7 +1578,8 @@ ld_xlsx_writer_form_label (LdXlsxWriter *self,
   if (!check_form_cell (self, row, col, span, error))
     return FALSE;
   text = ld_xlsx_cell_text (label, NULL);
-  if (!merge_span (self, row, col, span, self->fmt_label, error))
+  if (!fit_form_row (self, row, col, span, text, TRUE, error)
+      || !merge_span (self, row, col, span, self->fmt_label, error))
     return FALSE;
   return write_string (self, row, col, text, self->fmt_label, error);
 }
@@ -1276,9 +1600,13 @@ ld_xlsx_writer_form_value (LdXlsxWriter *self,
 
   if (!check_form_cell (self, row, col, span, error))
     return FALSE;
+  if (!fit_form_row (self, row, col, span,
+                     kind == LD_XLSX_TEXT || kind == LD_XLSX_LONG_TEXT || kind == LD_XLSX_CODE ? value : NULL,
+                     FALSE, error))
+    return FALSE;
   if (!merge_span (self, row, col, span, self->fmt_form[CELL_TEXT], error))
     return FALSE;
-  return write_value (self, row, col, kind, value, TRUE, G_MAXDOUBLE, G_MAXDOUBLE, &width, NULL, error);
+  return write_value (self, row, col, kind, value, TRUE, G_MAXDOUBLE, G_MAXDOUBLE, &width, NULL, NULL, error);
 }
 
 /* Image size ---------------------------------------------------------------- */
