@@ -18,11 +18,21 @@ G_BEGIN_DECLS
  * Every sheet looks the same: row 0 the 密级 mark (when set), row 1 the
  * title (bold, merged across the columns), row 2 the scope and date line,
  * row 3 the bold header row; data from row 4. The header row is frozen,
- * repeated on every printed page and carries an autofilter over the data.
- * Page setup: A4, landscape when the sheet is wide (LD_XLSX_SHEET_LANDSCAPE
- * or more than 8 columns), fit to the page width, page header with the
+ * repeated on every printed page and carries an autofilter over the data;
+ * its headers wrap, centred, in a row as tall as the header needing the
+ * most lines at its column's width (set before the row is written, so
+ * also when streaming). Rows with wrapped text get a fitted height too.
+ * Page setup: A4, landscape when the sheet is wide (LD_XLSX_SHEET_LANDSCAPE,
+ * more than 8 columns or wider than a portrait page), page header with the
  * 密级 mark (left) and the title (centre), page footer with the exporting
- * account and time (left) and "第 &P 页 共 &N 页" (centre).
+ * account and time (left) and "第 &P 页 共 &N 页" (centre). A sheet up to
+ * about 200 character units wide (136 portrait) is fitted to one page
+ * wide, a scale of about 65 % or more; a wider one to N = ceil(width /
+ * 190) pages wide (130 portrait) with its identifying columns — "No."
+ * and the registration number or name, or the first column — repeated on
+ * every page, and its title at the left of the first page. Pages run
+ * across, then down: the pages of one band of rows follow each other, so
+ * a record is read on consecutive pages.
  *
  * Cell values are passed as text and written by column kind:
  * - TEXT / LONG_TEXT: user text. Invalid UTF-8 is repaired (U+FFFD); text
@@ -41,9 +51,10 @@ G_BEGIN_DECLS
  *   ("—") as TEXT.
  * - PERCENT: a fraction ("0.125" → 12.5%, format 0.0%); "" blank;
  *   anything else ("—") as TEXT.
- * Column widths are fitted to the header and the values written (CJK
- * characters count two, others one), at least 6 and at most the kind's
- * cap (TEXT 36, LONG_TEXT 60, CODE 22, DATE 12).
+ * Column widths are fitted to the values written (CJK characters count
+ * two, others one) and to the header's longest word or at most 12 units
+ * of it (a longer header wraps), at least 6 and at most the kind's cap
+ * (TEXT 36, LONG_TEXT 60, CODE 22, DATE 12).
  *
  * Every libxlsxwriter return code is checked; failures become
  * LD_ERROR_FAILED errors with a translated message. Not thread-safe: one
@@ -125,8 +136,10 @@ gboolean       ld_xlsx_writer_begin_form    (LdXlsxWriter        *self,
                                              const char          *title,
                                              guint                n_columns,
                                              GError             **error);
-/* A label cell (bold, grey fill, bordered) at row, col spanning span
- * columns. */
+/* A label cell (bold, grey fill, bordered, wrapped) at row, col spanning
+ * span columns. Form rows grow to the lines their labels and text values
+ * take at the columns' widths (set the widths first, with
+ * ld_xlsx_writer_form_column()). */
 gboolean       ld_xlsx_writer_form_label    (LdXlsxWriter        *self,
                                              guint                row,
                                              guint                col,

@@ -246,6 +246,54 @@ static const LdXlsxColumn six_columns[] = {
   { "备注", LD_XLSX_LONG_TEXT },
 };
 
+/* The XML of the index-th worksheet (1-based) of the workbook at path;
+ * NULL (the test skipped) without python3. */
+static char *
+sheet_xml (const char *path,
+           guint       index)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", index);
+  char *out = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3", "-c",
+                           "import sys, zipfile\n"
+                           "sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode('utf-8'))\n",
+                           path, name, NULL);
+  if (proc == NULL && g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT))
+    {
+      g_test_skip ("python3 is not installed");
+      return NULL;
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}
+
+/* The height in points of row (0-based) in a worksheet's XML; 0 when the
+ * row keeps the default height. */
+static double
+row_height (const char *xml,
+            guint       row)
+{
+  g_autofree char *pattern = g_strdup_printf ("<row r=\"%u\"[^>]*>", row + 1);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *tag = NULL;
+  const char *ht;
+
+  if (!g_regex_match (regex, xml, 0, &match))
+    return 0;
+  tag = g_match_info_fetch (match, 0);
+  ht = strstr (tag, " ht=\"");
+  if (ht == NULL)
+    return 0;
+  return g_ascii_strtod (ht + 5, NULL);
+}
+
 /* Tests ----------------------------------------------------------------- */
 
 static void
@@ -914,6 +962,128 @@ out:
 static const char png_base64[] =
   "iVBORw0KGgoAAAANSUhEUgAAAAMAAAAECAIAAADETxJQAAAACXBIWXMAAAsTAAALEwEAmpwYAAAAEElEQVR4nGP4z8AAQQx4WQD7LAv1/r+/OwAAAABJRU5ErkJggg==";
 
+/* Long headers wrap in a row fitted to them instead of widening their
+ * columns; wrapped values get a fitted row as well, also when streaming. */
+static void
+test_header_height (gconstpointer data)
+{
+  gboolean constant_memory = GPOINTER_TO_INT (data);
+  g_autofree char *dir = ld_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "h.xlsx", NULL);
+  g_autofree char *sha256 = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GHashTable) facts = NULL;
+  g_autoptr(LdXlsxWriter) writer = writer_new (path, constant_memory);
+  const LdXlsxColumn columns[] = {
+    { "No.", LD_XLSX_INTEGER },
+    { "Level of the person reported", LD_XLSX_TEXT },
+    { "被反映人职级及干部类别", LD_XLSX_TEXT },
+    { "Summary", LD_XLSX_LONG_TEXT },
+  };
+  const LdXlsxColumn short_columns[] = {
+    { "No.", LD_XLSX_INTEGER },
+    { "Name", LD_XLSX_TEXT },
+  };
+  const char *row1[] = { "1", "县处级", "正职", "short" };
+  const char *row2[] = {
+    "2", "县处级", "正职",
+    "这是一段很长的问题线索描述，超过了长文本列的宽度上限，所以应当换行显示，而且这一行的高度应当足够显示所有的文字。",
+  };
+  const char *row3[] = { "1", "张三" };
+
+  begin (writer, "headers", columns, G_N_ELEMENTS (columns));
+  add_row (writer, row1);
+  add_row (writer, row2);
+  begin (writer, "short", short_columns, G_N_ELEMENTS (short_columns));
+  add_row (writer, row3);
+  sha256 = finish (writer);
+
+  facts = inspect (path);
+  if (facts == NULL)
+    goto out;
+  /* The header adds at most 14 units: the values are 6 wide. */
+  g_assert_cmpfloat (width_of (facts, 0, "B"), <=, 15);
+  g_assert_cmpfloat (width_of (facts, 0, "C"), <=, 15);
+  g_assert_cmpstr (cell (facts, 0, 3, 1, "wrap"), ==, "true");
+  g_assert_cmpstr (cell (facts, 0, 4, 3, "wrap"), ==, "false");
+  g_assert_cmpstr (cell (facts, 0, 5, 3, "wrap"), ==, "true");
+
+  xml = sheet_xml (path, 1);
+  if (xml == NULL)
+    goto out;
+  /* "Level of the person reported" takes three lines at 14 units. */
+  g_assert_cmpfloat (row_height (xml, 3), >=, 3 * 15);
+  g_assert_cmpfloat (row_height (xml, 3), <=, 4 * 16.5);
+  /* The short row keeps its height, the wrapped one is two lines. */
+  g_assert_cmpfloat (row_height (xml, 4), ==, 0);
+  g_assert_cmpfloat (row_height (xml, 5), >=, 2 * 15);
+  g_clear_pointer (&xml, g_free);
+
+  /* Headers on one line: a header row of one line. */
+  xml = sheet_xml (path, 2);
+  g_assert_cmpfloat (row_height (xml, 3), >, 0);
+  g_assert_cmpfloat (row_height (xml, 3), <, 2 * 15);
+
+out:
+  ld_test_rmdir (dir);
+}
+
+/* A sheet too wide for one readable page is printed N pages wide, across
+ * then down, with "No." and the registration number on every page; a
+ * narrow one is fitted to one page wide. */
+static void
+test_print_wide (void)
+{
+  g_autofree char *dir = ld_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.xlsx", NULL);
+  g_autofree char *sha256 = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GHashTable) facts = NULL;
+  g_autoptr(LdXlsxWriter) writer = writer_new (path, TRUE);
+  LdXlsxColumn wide[30];
+  const char *values[30];
+  g_autofree char *headers[30] = { NULL };
+  const char *six_values[] = { "张三", "11010519491231002X", "1949-12-31", "75", "0.125", "无" };
+  guint64 pages = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    {
+      headers[i] = g_strdup_printf ("列 %u", i + 1);
+      wide[i].header = headers[i];
+      wide[i].kind = i == 0 ? LD_XLSX_INTEGER : i == 1 ? LD_XLSX_CODE : LD_XLSX_TEXT;
+      values[i] = i == 0 ? "1" : i == 1 ? "2026-0001" : "县纪委监委";
+    }
+  begin (writer, "wide", wide, G_N_ELEMENTS (wide));
+  add_row (writer, values);
+  begin (writer, "narrow", six_columns, G_N_ELEMENTS (six_columns));
+  add_row (writer, six_values);
+  sha256 = finish (writer);
+
+  facts = inspect (path);
+  if (facts == NULL)
+    goto out;
+  /* 30 columns of about 12 units: two or more pages wide. */
+  g_assert_cmpstr (fact (facts, "sheets.0.orientation"), ==, "landscape");
+  g_assert_true (g_ascii_string_to_unsigned (fact (facts, "sheets.0.fit_width"), 10, 2, 5, &pages, NULL));
+  g_assert_cmpstr (fact (facts, "sheets.0.fit_height"), ==, "0");
+  g_assert_cmpstr (fact (facts, "sheets.0.print_titles"), ==, "$A:$B,wide!$4:$4");
+  /* Six columns: one page wide, the header row alone repeated. */
+  g_assert_cmpstr (fact (facts, "sheets.1.fit_width"), ==, "1");
+  g_assert_cmpstr (fact (facts, "sheets.1.print_titles"), ==, "$4:$4");
+  g_assert_cmpstr (fact (facts, "sheets.1.orientation"), ==, "portrait");
+
+  xml = sheet_xml (path, 1);
+  if (xml == NULL)
+    goto out;
+  assert_contains (xml, "pageOrder=\"overThenDown\"");
+  g_clear_pointer (&xml, g_free);
+  xml = sheet_xml (path, 2);
+  g_assert_null (strstr (xml, "pageOrder="));
+
+out:
+  ld_test_rmdir (dir);
+}
+
 static void
 test_form (void)
 {
@@ -949,6 +1119,10 @@ test_form (void)
   g_assert_true (ld_xlsx_writer_form_label (writer, 4, 0, 1, "备注", &error));
   g_assert_true (ld_xlsx_writer_form_value (writer, 4, 1, 4, LD_XLSX_LONG_TEXT, "=1+1", &error));
   g_assert_true (ld_xlsx_writer_form_value (writer, 5, 1, 4, LD_XLSX_TEXT, NULL, &error));
+  g_assert_no_error (error);
+  /* A label wider than its column wraps in a row fitted to it. */
+  g_assert_true (ld_xlsx_writer_form_label (writer, 6, 0, 1, "Full-time school and major", &error));
+  g_assert_true (ld_xlsx_writer_form_value (writer, 6, 1, 4, LD_XLSX_TEXT, "某大学", &error));
   g_assert_no_error (error);
 
   /* Not an image; rows 0 and 1 belong to the mark and the title. */
@@ -995,6 +1169,15 @@ test_form (void)
   g_assert_cmpstr (cell (facts, 0, 4, 1, "t"), ==, "s");
   g_assert_cmpstr (fact (facts, "sheets.0.widths.A"), !=, NULL);
   g_assert_cmpfloat (width_of (facts, 0, "F"), >, width_of (facts, 0, "A"));
+  g_assert_cmpstr (cell (facts, 0, 6, 0, "wrap"), ==, "true");
+  {
+    g_autofree char *xml = sheet_xml (path, 1);
+
+    /* One line for 姓名, three for the English label at 12 units. */
+    g_assert_cmpfloat (row_height (xml, 2), >=, 15);
+    g_assert_cmpfloat (row_height (xml, 2), <, 2 * 15);
+    g_assert_cmpfloat (row_height (xml, 6), >=, 3 * 15);
+  }
   {
     g_autofree char *merged = NULL;
     GString *all = g_string_new (NULL);
@@ -1295,6 +1478,9 @@ main (int   argc,
   g_test_add_func ("/xlsx-writer/orientation", test_orientation);
   g_test_add_func ("/xlsx-writer/values", test_values);
   g_test_add_func ("/xlsx-writer/widths", test_widths);
+  g_test_add_data_func ("/xlsx-writer/header-height/in-memory", GINT_TO_POINTER (FALSE), test_header_height);
+  g_test_add_data_func ("/xlsx-writer/header-height/constant-memory", GINT_TO_POINTER (TRUE), test_header_height);
+  g_test_add_func ("/xlsx-writer/print-wide", test_print_wide);
   g_test_add_func ("/xlsx-writer/cell-text", test_cell_text);
   g_test_add_func ("/xlsx-writer/injection", test_injection);
   g_test_add_func ("/xlsx-writer/truncate", test_truncate);
