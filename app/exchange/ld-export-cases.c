@@ -870,24 +870,19 @@ _ld_export_clues (LdExportContext  *ctx,
       table_column (&table, _("Reporter's unit"), LD_XLSX_TEXT);
       table_column (&table, _("Reporter's contact"), LD_XLSX_CODE);
     }
-  table_column (&table, _("Person reported"), LD_XLSX_TEXT);
-  /* Translators: 所属单位 */
-  table_column (&table, C_("ledger column", "Unit"), LD_XLSX_TEXT);
+  /* Translators: 被反映人及所属单位 */
+  table_column (&table, C_("ledger column", "Person reported and unit"), LD_XLSX_TEXT);
   table_column (&table, _("Problem categories"), LD_XLSX_TEXT);
   /* Translators: 反映问题摘要 */
   table_column (&table, C_("ledger column", "Summary of the problems"), LD_XLSX_LONG_TEXT);
   /* Translators: 处置方式 */
   table_column (&table, C_("ledger column", "Disposal"), LD_XLSX_TEXT);
-  /* Translators: 审批人 */
-  table_column (&table, C_("ledger column", "Approved by"), LD_XLSX_TEXT);
-  /* Translators: 审批日期 */
-  table_column (&table, C_("ledger column", "Approval date"), LD_XLSX_DATE);
+  /* Translators: 审批人及审批日期 */
+  table_column (&table, C_("ledger column", "Approval"), LD_XLSX_TEXT);
   /* Translators: 办理时限 */
   table_column (&table, C_("ledger column", "Deadline"), LD_XLSX_DATE);
-  /* Translators: 办理状态 */
-  table_column (&table, C_("ledger column", "Status"), LD_XLSX_TEXT);
-  /* Translators: 办理结果 */
-  table_column (&table, C_("ledger column", "Result"), LD_XLSX_TEXT);
+  /* Translators: 办理状态及结果 */
+  table_column (&table, C_("ledger column", "Status and result"), LD_XLSX_TEXT);
   table_column (&table, _("Closing date"), LD_XLSX_DATE);
   /* Translators: 是否超期 */
   table_column (&table, C_("ledger column", "Overdue"), LD_XLSX_TEXT);
@@ -928,16 +923,15 @@ _ld_export_clues (LdExportContext  *ctx,
         }
       else
         cell (&table, petition_id > 0 ? withheld () : NULL);
-      cell (&table, ld_clue_get_person (clue));
-      cell (&table, ld_clue_get_unit_name (clue));
+      cell_take (&table, person_line (ld_clue_get_person (clue), ld_clue_get_unit_name (clue), NULL, NULL));
       cell (&table, ld_clue_get_categories_label (clue));
       cell (&table, ld_clue_get_summary (clue));
       cell (&table, ld_clue_get_disposal_label (clue));
-      cell (&table, ld_clue_get_approved_by (clue));
-      cell (&table, ld_clue_get_approved_date (clue));
+      cell_take (&table, join_list (C_("list separator", ", "), 2, ld_clue_get_approved_by (clue),
+                                    ld_clue_get_approved_date (clue)));
       cell (&table, deadline);
-      cell (&table, ld_clue_get_status_label (clue));
-      cell (&table, ld_clue_get_result_label (clue));
+      cell_take (&table, join_list (C_("list separator", ", "), 2, ld_clue_get_status_label (clue),
+                                    ld_clue_get_result_label (clue)));
       cell (&table, closed);
       cell (&table, *deadline != '\0' ? yes_no (overdue) : NULL);
       cell (&table, ld_clue_get_clearing (clue));
@@ -1001,11 +995,10 @@ _ld_export_talks (LdExportContext  *ctx,
   table_column (&table, _("Talk date"), LD_XLSX_DATE);
   table_column (&table, _("Talk time"), LD_XLSX_TEXT);
   table_column (&table, _("Talk type"), LD_XLSX_TEXT);
-  table_column (&table, _("Person talked to"), LD_XLSX_TEXT);
-  table_column (&table, _("Unit"), LD_XLSX_TEXT);
-  table_column (&table, _("Post"), LD_XLSX_TEXT);
-  table_column (&table, _("Talkers"), LD_XLSX_TEXT);
-  table_column (&table, _("Recorder"), LD_XLSX_TEXT);
+  /* Translators: 谈话对象及单位职务 */
+  table_column (&table, C_("ledger column", "Person talked to, unit and post"), LD_XLSX_TEXT);
+  /* Translators: 谈话人及记录人 */
+  table_column (&table, C_("ledger column", "Talkers and recorder"), LD_XLSX_TEXT);
   table_column (&table, _("Place"), LD_XLSX_TEXT);
   /* Translators: 谈话事由 */
   table_column (&table, C_("ledger column", "Reason for the talk"), LD_XLSX_LONG_TEXT);
@@ -1015,15 +1008,13 @@ _ld_export_talks (LdExportContext  *ctx,
   table_column (&table, C_("ledger column", "Explanation"), LD_XLSX_LONG_TEXT);
   /* Translators: 态度 */
   table_column (&table, C_("ledger column", "Attitude"), LD_XLSX_TEXT);
+  /* Translators: 书面说明 (要求、期限、收到日期) */
   table_column (&table, _("Written explanation"), LD_XLSX_TEXT);
-  table_column (&table, _("Reply due"), LD_XLSX_DATE);
-  table_column (&table, _("Reply received"), LD_XLSX_DATE);
   table_column (&table, _("Follow-up date"), LD_XLSX_DATE);
   /* Translators: 处理结果 */
   table_column (&table, C_("ledger column", "Outcome"), LD_XLSX_TEXT);
-  table_column (&table, _("Clue number"), LD_XLSX_CODE);
-  /* Translators: 来源信访件登记号 */
-  table_column (&table, C_("ledger column", "Petition number"), LD_XLSX_CODE);
+  /* Translators: 线索编号及来源信访件登记号 */
+  table_column (&table, C_("ledger column", "Clue and petition numbers"), LD_XLSX_CODE);
   if (!table_begin (ctx, &table, error))
     return FALSE;
 
@@ -1058,24 +1049,42 @@ _ld_export_talks (LdExportContext  *ctx,
       cell (&table, ld_talk_get_talk_date (talk));
       cell (&table, ld_talk_get_talk_time (talk));
       cell (&table, ld_talk_get_type_label (talk));
-      cell (&table, persons);
-      cell (&table, units->str);
-      cell (&table, posts->str);
-      cell (&table, ld_talk_get_talkers_text (talk));
-      cell (&table, ld_talk_get_recorder (talk));
+      {
+        g_autofree char *where = join_list (" ", 2, units->str, posts->str);
+
+        cell_take (&table, person_line (persons, where, NULL, NULL));
+      }
+      {
+        const char *recorder = ld_talk_get_recorder (talk);
+        /* Translators: the recorder of a talk after the talkers (记录人：%s) */
+        g_autofree char *recorded = recorder != NULL && *recorder != '\0' ? g_strdup_printf (_("recorder %s"), recorder)
+                                                                            : NULL;
+
+        cell_take (&table, join_list (C_("list separator", ", "), 2, ld_talk_get_talkers_text (talk), recorded));
+      }
       cell (&table, ld_talk_get_place (talk));
       cell (&table, ld_talk_get_reason (talk));
       cell (&table, ld_talk_get_problems (talk));
       cell (&table, ld_talk_get_explanation (talk));
       cell (&table, ld_talk_get_attitude (talk));
-      cell (&table, ld_talk_get_written_required (talk) != LD_TALK_WRITTEN_NONE
-                    ? ld_talk_written_get_label (ld_talk_get_written_required (talk)) : NULL);
-      cell (&table, ld_talk_get_written_due (talk));
-      cell (&table, ld_talk_get_written_received (talk));
+      {
+        const char *due = ld_talk_get_written_due (talk);
+        const char *received = ld_talk_get_written_received (talk);
+        /* Translators: when a written explanation is due (限 %s 前提交) */
+        g_autofree char *due_text = due != NULL && *due != '\0' ? g_strdup_printf (_("due %s"), due) : NULL;
+        /* Translators: when a written explanation came in (%s 收到) */
+        g_autofree char *received_text = received != NULL && *received != '\0'
+                                         ? g_strdup_printf (_("received %s"), received) : NULL;
+
+        cell_take (&table, join_list (C_("list separator", ", "), 3,
+                                      ld_talk_get_written_required (talk) != LD_TALK_WRITTEN_NONE
+                                      ? ld_talk_written_get_label (ld_talk_get_written_required (talk)) : NULL,
+                                      due_text, received_text));
+      }
       cell (&table, ld_talk_get_followup_date (talk));
       cell (&table, ld_talk_get_outcome (talk));
-      cell (&table, ld_talk_get_clue_reg_no (talk));
-      cell (&table, clue != NULL ? ld_clue_get_petition_reg_no (clue) : NULL);
+      cell_take (&table, join_list ("\n", 2, ld_talk_get_clue_reg_no (talk),
+                                    clue != NULL ? ld_clue_get_petition_reg_no (clue) : NULL));
       if (!table_row (ctx, &table, ld_talk_get_reg_no (talk), error))
         return FALSE;
     }
