@@ -731,8 +731,8 @@ run_single (LdVault               *vault,
 
       if (cadres != NULL && cadres->len == 0)
         g_set_error (error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                     _("There is no cadre with record number %" G_GINT64_FORMAT " in your units. Check the number."),
-                     id);
+                     _("There is no cadre with record number %lld in your units. Check the number."),
+                     (long long) id);
       if (cadres == NULL || cadres->len == 0)
         {
           audit_failed (vault, request, request->path, *error);
@@ -953,8 +953,8 @@ run_batch (LdVault               *vault,
       if (cadres->len == 0)
         {
           g_set_error (&local_error, LD_ERROR, LD_ERROR_NOT_FOUND,
-                       _("There is no cadre with record number %" G_GINT64_FORMAT " in your units. Check the number."),
-                       id);
+                       _("There is no cadre with record number %lld in your units. Check the number."),
+                       (long long) id);
           break;
         }
       cadre = g_ptr_array_index (cadres, 0);
