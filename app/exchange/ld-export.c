@@ -1178,7 +1178,8 @@ progress_relay_nothing (gpointer data)
 typedef struct
 {
   LdExportRequest *request;
-  ProgressRelay   *relay;  /* NULL without a progress callback */
+  ProgressRelay   *relay;        /* NULL without a progress callback */
+  GCancellable    *cancellable;  /* the caller's, or NULL */
 } AsyncJob;
 
 static void
@@ -1187,6 +1188,7 @@ async_job_free (gpointer data)
   AsyncJob *job = data;
 
   ld_export_request_free (job->request);
+  g_clear_object (&job->cancellable);
   /* The last reference may be dropped on the worker: hand it to the
    * caller's context so progress_data_free runs there, after any pending
    * progress call. */
@@ -1206,7 +1208,7 @@ async_job_run (LdVault       *vault,
 
   return ld_export_run (vault, job->request,
                         job->relay != NULL ? progress_relay_report : NULL, job->relay,
-                        cancellable, error);
+                        job->cancellable, error);
 }
 
 void
@@ -1226,6 +1228,7 @@ ld_export_run_async (LdVault               *vault,
 
   job = g_new0 (AsyncJob, 1);
   job->request = ld_export_request_copy (request);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   if (progress != NULL)
     {
       job->relay = g_atomic_rc_box_new0 (ProgressRelay);
@@ -1238,8 +1241,11 @@ ld_export_run_async (LdVault               *vault,
   else if (progress_data_free != NULL)
     progress_data_free (progress_data);
 
+  /* The export checks the cancellable itself: handing it to the task
+   * would turn a batch cancelled after some finished workbooks (a result,
+   * cancelled = TRUE) into a bare "cancelled" error. */
   ld_vault_run_async (vault, async_job_run, job, async_job_free, (GDestroyNotify) ld_export_result_free,
-                      cancellable, callback, user_data);
+                      NULL, callback, user_data);
 }
 
 LdExportResult *
